@@ -1,0 +1,56 @@
+# The two commands a newcomer needs are `make run` and `make test`;
+# everything else here is a step they depend on.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+VENDOR := src/os2org/static/vendor
+ASSETS := $(VENDOR)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bench install assets lock demo messages clean
+
+run: install assets
+	DEBUG=1 $(BIN)/os2org migrate --noinput
+	DEBUG=1 $(BIN)/os2org handbook import --replace $(CURDIR)/src/os2org/demo/handbook
+	DEBUG=1 $(BIN)/os2org runserver $(HOST):$(PORT)
+
+test: install assets
+	SECRET_KEY=tests-only-not-secret $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install assets
+	$(BIN)/python bench/bench.py
+
+install: $(INSTALLED)
+
+$(INSTALLED): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+# Browser packages come from the npm registry, pinned by package-lock.json,
+# and are copied into the static files; nothing is hand-copied.
+assets: $(ASSETS)
+
+$(ASSETS): frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp frontend/node_modules/mermaid/dist/mermaid.min.js $(VENDOR)/mermaid.min.js
+	touch $@
+
+# Re-pin the Python dependencies after editing pyproject.toml.
+lock:
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --strip-extras -o requirements.lock pyproject.toml
+
+# Update the Danish/English catalogues after changing user-visible strings.
+messages: install
+	cd src/os2org && DEBUG=1 ../../$(BIN)/os2org makemessages --locale da --locale en --no-location
+	cd src/os2org && DEBUG=1 ../../$(BIN)/os2org compilemessages
+
+clean:
+	rm -rf $(VENV) frontend/node_modules $(VENDOR) staticfiles os2org.sqlite3

@@ -1,0 +1,3 @@
+from os2org.cli import main
+
+main()

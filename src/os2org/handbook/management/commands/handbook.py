@@ -1,0 +1,98 @@
+"""`os2org handbook parse|lint|import|export` — the handbook from the command line."""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from os2org.handbook.lint import ERROR, lint
+from os2org.handbook.navigation import build_menu
+from os2org.handbook.pages import PageError, read_handbook
+from os2org.handbook.services import export_handbook, import_handbook
+from os2org.roles.parsing import parse_role
+
+
+def page_summary(page):
+    return {
+        "path": page.path,
+        "title": page.title,
+        "parent": page.parent,
+        "grand_parent": page.grand_parent,
+        "nav_order": page.nav_order,
+        "nav_exclude": page.nav_exclude,
+        "kind": page.kind,
+    }
+
+
+class Command(BaseCommand):
+    help = "Read, check, import and export a Jekyll handbook."
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        parse = actions.add_parser("parse", help="Print what the pages contain.")
+        parse.add_argument("paths", nargs="+", metavar="PATH")
+        parse.add_argument("--json", action="store_true", help="Print JSON.")
+        check = actions.add_parser("lint", help="List findings; exit 1 when one is an error.")
+        check.add_argument("paths", nargs="+", metavar="PATH")
+        load = actions.add_parser("import", help="Store pages in the database, all or nothing.")
+        load.add_argument("paths", nargs="+", metavar="PATH")
+        load.add_argument("--replace", action="store_true", help="Remove stored pages not in the import.")
+        export = actions.add_parser("export", help="Write the stored pages to a folder.")
+        export.add_argument("directory", metavar="DIR")
+
+    def handle(self, *args, action, **options):
+        try:
+            getattr(self, f"handle_{action}")(**options)
+        except PageError as error:
+            raise CommandError(str(error)) from None
+
+    def handle_parse(self, *, paths, json: bool = False, **options):
+        pages = read_handbook(paths)
+        roles = {page.path: parse_role(page) for page in pages}
+        result = {
+            "pages": [page_summary(page) for page in pages],
+            "nav": [item.as_dict() for item in build_menu(pages)],
+            "roles": [role.as_dict() for role in roles.values() if role],
+            "findings": [finding.as_dict() for finding in lint(pages, roles)],
+        }
+        if json:
+            self.stdout.write(_dumps(result))
+            return
+        for page in result["pages"]:
+            self.stdout.write(f"{page['path']}: {page['kind']} “{page['title'] or ''}”")
+        for role in result["roles"]:
+            counts = " ".join(f"{p} {len(t)}" for p, t in role["tasks"].items())
+            self.stdout.write(f"{role['path']}: role {role['name']}: {counts}")
+
+    def handle_lint(self, *, paths, **options):
+        findings = lint(read_handbook(paths))
+        for finding in findings:
+            self.stdout.write(str(finding))
+        errors = sum(f.severity == ERROR for f in findings)
+        self.stdout.write(f"{len(findings)} findings, {errors} errors")
+        if errors:
+            raise CommandError(f"{errors} errors in the handbook", returncode=1)
+
+    def handle_import(self, *, paths, replace, verbosity, **options):
+        result = import_handbook(paths, replace=replace, progress=self.progress if verbosity else None)
+        self.stdout.write(
+            f"Imported {result.created + result.updated} pages "
+            f"({result.created} new, {result.updated} updated, {result.removed} removed, "
+            f"{result.roles} role descriptions)."
+        )
+
+    def handle_export(self, *, directory, **options):
+        written = export_handbook(directory)
+        self.stdout.write(f"Wrote {len(written)} pages to {directory}.")
+
+    def progress(self, number, total, name):
+        if self.stderr.isatty():
+            self.stderr.write(f"\r[{number}/{total}] {name}\033[K", ending="")
+            if number == total:
+                self.stderr.write("")
+        else:
+            self.stderr.write(f"[{number}/{total}] {name}")
+
+
+def _dumps(data):
+    return json.dumps(data, ensure_ascii=False, indent=2)
+

@@ -1,0 +1,59 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class PageQuerySet(models.QuerySet):
+    def for_menu(self):
+        """Just the fields the menu is built from."""
+        return self.only("path", "slug", "title", "parent", "grand_parent", "nav_order", "nav_exclude", "has_front_matter")
+
+    def matching(self, query):
+        return self.filter(search_text__contains=query.casefold())
+
+
+class Page(models.Model):
+    """A handbook page. `source` is the file exactly as read; the rest is derived from it."""
+
+    class Kind(models.TextChoices):
+        PAGE = "page", _("page")
+        ROLE = "role", _("role description")
+
+    path = models.CharField(_("path"), max_length=500, unique=True)
+    slug = models.CharField(_("address"), max_length=500, unique=True)
+    source = models.TextField(_("source"))
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    heading = models.CharField(_("heading"), max_length=500, blank=True)
+    parent = models.CharField(_("parent"), max_length=500, blank=True)
+    grand_parent = models.CharField(_("grand parent"), max_length=500, blank=True)
+    nav_order = models.FloatField(_("menu order"), null=True, blank=True)
+    nav_exclude = models.BooleanField(_("left out of the menu"), default=False)
+    has_front_matter = models.BooleanField(_("has front matter"), default=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PAGE)
+    body_line = models.PositiveIntegerField(_("first line of the body"), default=1)
+    html = models.TextField(_("rendered HTML"), blank=True)
+    has_diagram = models.BooleanField(_("has diagrams"), default=False)
+    text = models.TextField(_("plain text"), blank=True)
+    search_text = models.TextField(_("search text"), blank=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(path=""), name="page_path_not_empty"),
+            models.CheckConstraint(condition=~models.Q(slug=""), name="page_slug_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self):
+        return self.title or self.heading or self.path
+
+    def get_absolute_url(self):
+        return reverse("handbook:page", args=[self.slug])

@@ -1,0 +1,74 @@
+"""The menu, built exactly the way the just-the-docs theme builds it.
+
+Top level: pages without `parent`. Children: pages whose `parent` is the
+title of their parent (and whose `grand_parent`, where given, is the title
+of the parent's parent). Siblings sort by `nav_order`, then the pages
+without one, by title. `nav_exclude` pages (and pages Jekyll would not
+render, having no front matter) stay out of the menu but remain reachable.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class NavItem:
+    title: str
+    path: str
+    children: list = field(default_factory=list)
+    entry: object = field(default=None, repr=False, compare=False)
+
+    def as_dict(self):
+        return {"title": self.title, "path": self.path, "children": [c.as_dict() for c in self.children]}
+
+
+def sort_key(entry):
+    """(has no number, number, title): numbered pages first, then by title."""
+    nav_order, title = entry
+    if nav_order is None:
+        return (1, 0, title.casefold())
+    return (0, nav_order, title.casefold())
+
+
+def in_menu(entry):
+    """entry: any object with title, parent, grand_parent, nav_order, nav_exclude, path."""
+    return bool(entry.title) and not entry.nav_exclude and entry.has_front_matter
+
+
+def build_menu(entries):
+    """Return the menu tree as a list of NavItem."""
+    visible = [entry for entry in entries if in_menu(entry)]
+
+    def children_of(parent, grand_parent_title):
+        found = [
+            entry
+            for entry in visible
+            if entry.parent == parent.title
+            and (not entry.grand_parent or entry.grand_parent == grand_parent_title)
+        ]
+        return sorted(found, key=lambda e: sort_key((e.nav_order, e.title)))
+
+    def item(entry, parent_title, depth):
+        node = NavItem(entry.title, entry.path, entry=entry)
+        if depth < 3:  # just-the-docs draws at most three levels
+            node.children = [item(child, entry.title, depth + 1) for child in children_of(entry, parent_title)]
+        return node
+
+    top = sorted((e for e in visible if not e.parent), key=lambda e: sort_key((e.nav_order, e.title)))
+    return [item(entry, None, 1) for entry in top]
+
+
+def breadcrumbs(entries, entry):
+    """The chain of ancestors of an entry, top first (not including it)."""
+    by_title = {}
+    for candidate in entries:
+        if candidate.title and candidate.has_front_matter:
+            by_title.setdefault(candidate.title, candidate)
+    chain, seen = [], {entry.path}
+    current = entry
+    while current.parent and current.parent in by_title:
+        current = by_title[current.parent]
+        if current.path in seen:
+            break
+        seen.add(current.path)
+        chain.insert(0, current)
+    return chain

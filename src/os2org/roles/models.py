@@ -1,0 +1,98 @@
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Priority(models.IntegerChoices):
+    MUST = 1, "MUST"
+    SHOULD = 2, "SHOULD"
+    COULD = 3, "COULD"
+
+
+class RoleDescriptionQuerySet(models.QuerySet):
+    def with_task_counts(self):
+        return self.annotate(
+            must_count=Count("tasks", filter=Q(tasks__priority=Priority.MUST)),
+            should_count=Count("tasks", filter=Q(tasks__priority=Priority.SHOULD)),
+            could_count=Count("tasks", filter=Q(tasks__priority=Priority.COULD)),
+        )
+
+
+class RoleDescription(models.Model):
+    """A funktionsbeskrivelse, read from its handbook page on import."""
+
+    page = models.OneToOneField(
+        "handbook.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="role"
+    )
+    name = models.CharField(_("name"), max_length=300)
+    slug = models.SlugField(_("address"), max_length=300, unique=True, allow_unicode=True)
+    purpose = models.TextField(_("purpose"), blank=True)
+    responsibilities = models.JSONField(_("areas of responsibility"), default=list, blank=True)
+    competencies = models.JSONField(_("professional competencies"), default=list, blank=True)
+    qualities = models.JSONField(_("personal qualities"), default=list, blank=True)
+    relationships = models.JSONField(_("working relationships"), default=list, blank=True)
+    sections = models.JSONField(_("sections"), default=list, blank=True)
+    reports_to = models.CharField(_("reports to"), max_length=300, blank=True)
+    hours_min = models.DecimalField(_("hours per week, at least"), max_digits=5, decimal_places=2, null=True, blank=True)
+    hours_max = models.DecimalField(_("hours per week, at most"), max_digits=5, decimal_places=2, null=True, blank=True)
+    hours_text = models.TextField(_("hours as written"), blank=True)
+    staff_responsibility = models.BooleanField(_("staff responsibility"), null=True, blank=True)
+    budget_responsibility = models.BooleanField(_("budget responsibility"), null=True, blank=True)
+    review_rule = models.TextField(_("review rule"), blank=True)
+
+    objects = RoleDescriptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("role description")
+        verbose_name_plural = _("role descriptions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hours_min__isnull=True, hours_max__isnull=True)
+                | Q(hours_min__gt=0, hours_max__gte=models.F("hours_min"), hours_max__lte=168),
+                name="role_hours_range_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("roles:detail", args=[self.slug])
+
+    @property
+    def purpose_paragraphs(self):
+        return [part for part in self.purpose.split("\n\n") if part]
+
+    @property
+    def reviewed_yearly(self):
+        return "årlig" in self.review_rule.casefold() or "yearly" in self.review_rule.casefold()
+
+
+class TaskQuerySet(models.QuerySet):
+    def matching(self, query):
+        # Case-folded in Python: SQLite's LIKE folds only ASCII, not æ, ø, å.
+        return self.filter(search_text__contains=query.casefold())
+
+
+class Task(models.Model):
+    role = models.ForeignKey(RoleDescription, verbose_name=_("role"), on_delete=models.CASCADE, related_name="tasks")
+    priority = models.PositiveSmallIntegerField(_("priority"), choices=Priority.choices)
+    position = models.PositiveIntegerField(_("position"))
+    text = models.TextField(_("task"))
+    search_text = models.TextField(_("search text"), blank=True)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["role", "priority", "position"]
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        constraints = [
+            models.UniqueConstraint(fields=["role", "priority", "position"], name="task_unique_position"),
+            models.CheckConstraint(condition=~Q(text=""), name="task_text_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_priority_display()}: {self.text}"

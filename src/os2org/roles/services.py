@@ -1,0 +1,60 @@
+"""Storing role descriptions read from handbook pages."""
+
+from decimal import Decimal
+
+from django.utils.text import slugify
+
+from os2org.roles.models import Priority, RoleDescription, Task
+from os2org.roles.parsing import PRIORITIES
+
+
+def unique_slug(name, page_id):
+    base = slugify(name, allow_unicode=True) or "rolle"
+    slug, number = base, 2
+    while RoleDescription.objects.filter(slug=slug).exclude(page_id=page_id).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _decimal(value):
+    return None if value is None else Decimal(str(value))
+
+
+def save_role(page, parsed):
+    """Create or update the role description of a page and replace its tasks.
+
+    Side effects: writes one RoleDescription and its Task rows. Called
+    inside the import's transaction, which records the audit entry.
+    """
+    role, _ = RoleDescription.objects.update_or_create(
+        page=page,
+        defaults={
+            "name": parsed.name,
+            "slug": unique_slug(parsed.name, page.pk),
+            "purpose": parsed.purpose,
+            "responsibilities": parsed.responsibilities,
+            "competencies": [{"label": c.label, "text": c.text} for c in parsed.competencies],
+            "qualities": parsed.qualities,
+            "relationships": parsed.relationships,
+            "sections": [{"heading": s.heading, "kind": s.kind} for s in parsed.sections],
+            "reports_to": parsed.reports_to or "",
+            "hours_min": _decimal(parsed.hours_min),
+            "hours_max": _decimal(parsed.hours_max),
+            "hours_text": parsed.hours_text or "",
+            "staff_responsibility": parsed.staff_responsibility,
+            "budget_responsibility": parsed.budget_responsibility,
+            "review_rule": parsed.review_rule or "",
+        },
+    )
+    role.tasks.all().delete()
+    Task.objects.bulk_create(
+        Task(role=role, priority=Priority[name], position=position, text=text, search_text=text.casefold())
+        for name in PRIORITIES
+        for position, text in enumerate(parsed.tasks[name], start=1)
+    )
+    return role
+
+
+def remove_roles_except(pages, kept):
+    """Pages that are no longer role descriptions lose their role data."""
+    RoleDescription.objects.filter(page__in=pages).exclude(pk__in=[r.pk for r in kept]).delete()

@@ -1,0 +1,3 @@
+// Draws every ```mermaid block of a handbook page as a diagram.
+/* global mermaid */
+mermaid.initialize({ startOnLoad: true, securityLevel: "strict" });

@@ -1,0 +1,43 @@
+"""Shared test fixtures.
+
+The seeds are the user's own handbook pages, read from ../shared/seeds.
+A test that needs something missing (the seeds, Chromium, PostgreSQL)
+skips with its reason on a developer's machine and fails when CI is set.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+DEMO = ROOT / "src" / "os2org" / "demo" / "handbook"
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def require(condition, reason):
+    if condition:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so a missing requirement fails instead of skipping)")
+    pytest.skip(reason)
+
+
+def seed(prefix):
+    """The path of the seed page whose name starts with `prefix` (e.g. "004")."""
+    require(SEEDS.is_dir(), f"the seed pages are missing: {SEEDS}")
+    (found,) = SEEDS.glob(f"{prefix}_*")
+    return found
+
+
+@pytest.fixture
+def seeds_dir():
+    require(SEEDS.is_dir(), f"the seed pages are missing: {SEEDS}")
+    return SEEDS
+
+
+@pytest.fixture
+def demo_dir():
+    return DEMO
