@@ -21,7 +21,7 @@ test: install assets
 	SECRET_KEY=tests-only-not-secret $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install assets
-	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 install: $(INSTALLED)
 

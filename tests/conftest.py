@@ -32,6 +32,16 @@ def seed(prefix):
     return found
 
 
+@pytest.fixture(autouse=True)
+def static_files_from_source(settings):
+    """Templates name static files plainly: the hashed manifest that the
+    production storage reads exists only after `collectstatic`."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture
 def seeds_dir():
     require(SEEDS.is_dir(), f"the seed pages are missing: {SEEDS}")

@@ -6,7 +6,8 @@ one place that decides what HTML may reach a browser.
 
 The dialect is what a Jekyll "just-the-docs" handbook uses: CommonMark,
 GitHub tables and strikethrough, fenced ```mermaid diagrams, and kramdown
-attribute lines (`{: .warning }`) that put a class on the block before them.
+attribute lines (`{: .warning }`) that put a class on the block they stand
+directly under or above.
 """
 
 import html
@@ -70,31 +71,60 @@ def _opening_of(tokens, close_index):
     return None
 
 
-def kramdown_attributes(state):
-    """Core rule: apply kramdown attribute lines and drop them from the text.
+def attribute_line(state, start_line, end_line, silent):
+    """Block rule: a kramdown attribute line becomes a token of its own.
 
-    An attribute line on its own paragraph styles the block before it; one
-    on the last line of a paragraph styles that paragraph (kramdown's two
-    forms). Either way the `{: … }` never appears as text.
+    As a block rule it also ends the paragraph, list, table or quote above
+    it, as kramdown does, so `{: .warning }` right under a quote styles the
+    quote rather than joining the quote's last paragraph as a lazy line.
+    """
+    if state.is_code_block(start_line):
+        return False
+    begin = state.bMarks[start_line] + state.tShift[start_line]
+    match = IAL_LINE.match(state.src[begin : state.eMarks[start_line]].rstrip())
+    if not match:
+        return False
+    if not silent:
+        token = state.push("kramdown_attributes", "", 0)
+        token.content = match.group(1)
+        token.map = [start_line, start_line + 1]
+        token.meta = {
+            "after_blank": start_line == 0 or state.isEmpty(start_line - 1),
+            "before_blank": start_line + 1 >= end_line or state.isEmpty(start_line + 1),
+        }
+        state.line = start_line + 1
+    return True
+
+
+def kramdown_attributes(state):
+    """Core rule: give each attribute line's classes and id to its block.
+
+    As in kramdown, a line directly under a block styles that block; one
+    directly above a block (after a blank line, or first) styles the block
+    below; one between blank lines styles nothing. Either way the `{: … }`
+    never appears as text.
     """
     tokens = state.tokens
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if token.type == "inline" and tokens[index - 1].type == "paragraph_open":
-            lines = token.content.split("\n")
-            match = IAL_LINE.match(lines[-1].strip())
-            if match and len(lines) == 1 and index >= 2:
-                target = _opening_of(tokens, index - 2)
-                if target is not None and tokens[index - 1].level == target.level:
-                    _apply_ial(target, match.group(1))
-                    del tokens[index - 1 : index + 2]
-                    index -= 1
-                    continue
-            elif match and len(lines) > 1:
-                token.content = "\n".join(lines[:-1])
-                _apply_ial(tokens[index - 1], match.group(1))
-        index += 1
+        if token.type != "kramdown_attributes":
+            index += 1
+            continue
+        del tokens[index]
+        previous = tokens[index - 1] if index else None
+        following = tokens[index] if index < len(tokens) else None
+        below_block = previous is not None and previous.level == token.level and previous.nesting <= 0
+        above_block = following is not None and following.level == token.level
+        if below_block and not token.meta["after_blank"]:
+            _apply_ial(_opening_of(tokens, index - 1), token.content)
+        elif above_block and not token.meta["before_blank"]:
+            if following.type == "kramdown_attributes":
+                # Stacked lines above a block: all of them style that block.
+                following.content = f"{token.content} {following.content}"
+                following.meta["after_blank"] = True
+            elif following.nesting >= 0:
+                _apply_ial(following, token.content)
 
 
 def _render_fence(self, tokens, idx, options, env):
@@ -109,6 +139,9 @@ def _render_fence(self, tokens, idx, options, env):
 def _build():
     md = MarkdownIt("commonmark", {"html": True, "typographer": False})
     md.enable(["table", "strikethrough"])
+    md.block.ruler.before(
+        "paragraph", "kramdown_attributes", attribute_line, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
     md.core.ruler.after("block", "kramdown_attributes", kramdown_attributes)
     md.use(anchors_plugin, min_level=1, max_level=6)
     md.add_render_rule("fence", _render_fence)
@@ -134,9 +167,32 @@ def sanitise(raw_html):
     )
 
 
+def close_heading_gaps(tokens):
+    """Shown levels never skip: `##` then `#####` is shown as h2 then h3.
+
+    Handbooks pick heading sizes by looks; a screen reader navigates by
+    level, and a gap reads as a missing section. Only the HTML changes —
+    the page's source, and what the parsers see, stay as written.
+    """
+    stack = []
+    for token in tokens:
+        if token.type == "heading_open":
+            level = int(token.tag[1])
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            out = min(level, stack[-1][1] + 1) if stack else level
+            stack.append((level, out))
+            token.tag = f"h{out}"
+        elif token.type == "heading_close":
+            token.tag = f"h{stack[-1][1]}" if stack else token.tag
+    return tokens
+
+
 def render(text):
     """Render Markdown to sanitised HTML, safe to put into any page."""
-    return sanitise(_MD.render(text))
+    env = {}
+    tokens = close_heading_gaps(_MD.parse(text, env))
+    return sanitise(_MD.renderer.render(tokens, _MD.options, env))
 
 
 def inline_text(token):

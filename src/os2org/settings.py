@@ -131,6 +131,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# The project's own assets live beside the apps, not inside one of them.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(PROJECT_DIR / "staticfiles")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -148,6 +150,10 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The language the handbook is written in; content keeps it when the
+# interface is switched to another language, so screen readers speak it right.
+HANDBOOK_LANGUAGE = env_str("HANDBOOK_LANGUAGE", "da")
 
 # The handbook a fresh `make run` shows; any folder of Jekyll pages will do.
 DEMO_HANDBOOK_DIR = BASE_DIR / "demo" / "handbook"

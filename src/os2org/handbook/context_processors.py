@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from os2org.handbook.models import Page
 from os2org.handbook.navigation import build_menu
 
@@ -8,4 +10,4 @@ def navigation(request):
     def menu():
         return build_menu(Page.objects.for_menu())
 
-    return {"handbook_menu": menu}
+    return {"handbook_menu": menu, "handbook_language": settings.HANDBOOK_LANGUAGE}

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 
 from django.utils.translation import gettext as _
 
-from os2org.handbook.pages import ROLE_HEADING
+from os2org.handbook.pages import ROLE_HEADING, split_lines
 from os2org.roles.parsing import parse_role
 
 ERROR, WARNING = "error", "warning"
@@ -30,7 +30,7 @@ class Finding:
 
 def front_matter_line(page, key):
     """The line of `key:` in the page's front matter, or 1."""
-    for number, line in enumerate(page.source.splitlines()[: page.body_line], start=1):
+    for number, line in enumerate(split_lines(page.source)[: page.body_line], start=1):
         if line.split(":", 1)[0].strip() == key:
             return number
     return 1
@@ -57,7 +57,7 @@ def check_empty_links(page):
     for token in page.tokens:
         if token.type in ("fence", "code_block") and token.map:
             fenced.update(range(token.map[0], token.map[1]))
-    for number, line in enumerate(page.body.splitlines()):
+    for number, line in enumerate(split_lines(page.body)):
         if number in fenced:
             continue
         for match in EMPTY_LINK.finditer(line):

@@ -7,6 +7,7 @@ without one, by title. `nav_exclude` pages (and pages Jekyll would not
 render, having no front matter) stay out of the menu but remain reachable.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 
@@ -57,18 +58,24 @@ def build_menu(entries):
     return [item(entry, None, 1) for entry in top]
 
 
+def parent_of(entry, by_title):
+    """The entry's parent; its grand_parent, where given, picks among equal titles."""
+    candidates = by_title.get(entry.parent, [])
+    if entry.grand_parent:
+        candidates = [candidate for candidate in candidates if candidate.parent == entry.grand_parent]
+    return candidates[0] if candidates else None
+
+
 def breadcrumbs(entries, entry):
     """The chain of ancestors of an entry, top first (not including it)."""
-    by_title = {}
+    by_title = defaultdict(list)
     for candidate in entries:
         if candidate.title and candidate.has_front_matter:
-            by_title.setdefault(candidate.title, candidate)
+            by_title[candidate.title].append(candidate)
     chain, seen = [], {entry.path}
-    current = entry
-    while current.parent and current.parent in by_title:
-        current = by_title[current.parent]
-        if current.path in seen:
-            break
+    current = parent_of(entry, by_title)
+    while current is not None and current.path not in seen:
         seen.add(current.path)
         chain.insert(0, current)
+        current = parent_of(current, by_title)
     return chain

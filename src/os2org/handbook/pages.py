@@ -15,7 +15,8 @@ from os2org import markup
 PAGE_SUFFIXES = (".md", ".markdown", ".txt")
 FRONT_MATTER_FENCE = re.compile(r"^---[ \t]*\r?$")
 FRONT_MATTER_END = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")
-ROLE_HEADING = re.compile(r"^\s*Funktionsbeskrivelse\s*[–—-]+\s*(?P<name>.+?)\s+i\s+\S.*$", re.IGNORECASE)
+# The name runs to the last " i " ("Chef i Drift i OS2" is the role "Chef i Drift").
+ROLE_HEADING = re.compile(r"^\s*Funktionsbeskrivelse\s*[–—-]+\s*(?P<name>.+)\s+i\s+\S.*$", re.IGNORECASE)
 
 
 class PageError(ValueError):
@@ -52,20 +53,22 @@ class Page:
     def meta(self, key, default=None):
         return (self.front_matter or {}).get(key, default)
 
+    def meta_text(self, key):
+        """A front-matter value as text (YAML may read `title: 2024` as a number)."""
+        value = self.meta(key)
+        return str(value) if value is not None else None
+
     @property
     def title(self):
-        value = self.meta("title")
-        return str(value) if value is not None else None
+        return self.meta_text("title")
 
     @property
     def parent(self):
-        value = self.meta("parent")
-        return str(value) if value is not None else None
+        return self.meta_text("parent")
 
     @property
     def grand_parent(self):
-        value = self.meta("grand_parent")
-        return str(value) if value is not None else None
+        return self.meta_text("grand_parent")
 
     @property
     def nav_order(self):
@@ -107,10 +110,20 @@ class Page:
         return self.body_line + start, self.body_line + end - 1
 
 
+def split_lines(text):
+    """The lines of a text with their ends, broken at \\n only.
+
+    Jekyll and markdown-it count lines that way; str.splitlines() also breaks
+    at form feeds and U+2028, which would put every later line number off.
+    """
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
 def split_front_matter(path, source):
     """Return (front_matter or None, body, body_line) of a page's text."""
     text = source[1:] if source.startswith("\ufeff") else source
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text)
     if not lines or not FRONT_MATTER_FENCE.match(lines[0]):
         return None, text, 1
     for index in range(1, len(lines)):

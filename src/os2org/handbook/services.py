@@ -60,13 +60,23 @@ def check_unique_paths(pages):
         seen[slug] = page.path
 
 
+def check_free_addresses(pages):
+    """No page may take the address of a stored page at another path."""
+    paths = {page_slug(page.path): page.path for page in pages}
+    taken = Page.objects.filter(slug__in=paths).exclude(path__in=paths.values()).order_by("path").first()
+    if taken:
+        message = f"has the same address as {taken.path}, which is already stored; rename one of them"
+        raise PageError(paths[taken.slug], 1, message)
+
+
 def import_handbook(paths, *, replace=False, actor=None, progress=None):
     """Read pages from files and folders and store them, all or nothing.
 
     Side effects: creates or updates a Page per file (and its role
     description and tasks); with `replace`, removes pages not in the
-    import; writes one audit entry. A file that cannot be read raises
-    PageError (`path:line: …`) before anything is stored.
+    import; writes one audit entry. A file that cannot be read, or that
+    would take a stored page's address, raises PageError (`path:line: …`)
+    and nothing is stored.
     """
     pages = read_handbook(paths, progress=progress)
     check_unique_paths(pages)
@@ -75,7 +85,10 @@ def import_handbook(paths, *, replace=False, actor=None, progress=None):
         existing = set(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", flat=True))
         removed = 0
         if replace:
-            removed, _ = Page.objects.exclude(path__in=[p.path for p in pages]).delete()
+            # delete() counts the role descriptions and tasks it takes along too.
+            _total, deleted = Page.objects.exclude(path__in=[p.path for p in pages]).delete()
+            removed = deleted.get(Page._meta.label, 0)
+        check_free_addresses(pages)
         stored = []
         for page in pages:
             model, _created = Page.objects.update_or_create(path=page.path, defaults=page_fields(page))

@@ -30,6 +30,7 @@ SECTION_KINDS = (
 
 HOURS_RANGE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:[–—-]|til)\s*(\d+(?:[.,]\d+)?)\s*timer", re.IGNORECASE)
 HOURS_SINGLE = re.compile(r"(\d+(?:[.,]\d+)?)\s*timer", re.IGNORECASE)
+HOURS_IN_A_WEEK = 168
 NEGATION = re.compile(r"^(ingen|intet|ikke|har ikke)\b|\bikke\b", re.IGNORECASE)
 REPORTS_TO = re.compile(r"\brefererer\b.*?\btil\s+(?P<rest>.+)", re.IGNORECASE)
 PRIMARY_REFERENCE = re.compile(r"^(?P<who>.+?)\s*\(\s*primær reference\s*\)", re.IGNORECASE)
@@ -131,8 +132,20 @@ def split_sections(page):
     return [s for s in sections if s is not None]
 
 
+def first_inline(tokens, start):
+    """The first inline token inside the block that opens at tokens[start], or None."""
+    depth = 0
+    for token in tokens[start:]:
+        if token.type == "inline":
+            return token
+        depth += token.nesting
+        if depth <= 0:
+            return None
+    return None
+
+
 def list_items(tokens):
-    """Top-level list items of a token run, as (inline token, item token)."""
+    """Top-level list items of a token run, as (inline token or None, item token)."""
     items, depth = [], 0
     for index, token in enumerate(tokens):
         if token.type in ("bullet_list_open", "ordered_list_open"):
@@ -140,8 +153,7 @@ def list_items(tokens):
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             depth -= 1
         elif token.type == "list_item_open" and depth == 1:
-            inline = next((t for t in tokens[index:] if t.type == "inline"), None)
-            items.append((inline, token))
+            items.append((first_inline(tokens, index), token))
     return items
 
 
@@ -149,8 +161,8 @@ def item_texts(tokens):
     return [markup.inline_text(inline) for inline, _ in list_items(tokens) if inline is not None]
 
 
-def paragraphs(tokens):
-    """Texts of paragraphs that are not inside a list."""
+def texts_in_order(tokens):
+    """Paragraphs outside lists and top-level list items, in page order."""
     texts, depth = [], 0
     for index, token in enumerate(tokens):
         if token.type.endswith("_list_open"):
@@ -159,6 +171,10 @@ def paragraphs(tokens):
             depth -= 1
         elif token.type == "paragraph_open" and depth == 0:
             texts.append(markup.inline_text(tokens[index + 1]))
+        elif token.type == "list_item_open" and depth == 1:
+            inline = first_inline(tokens, index)
+            if inline is not None:
+                texts.append(markup.inline_text(inline))
     return texts
 
 
@@ -234,16 +250,17 @@ def _capitalise(text):
 
 
 def read_hours(text):
-    """(min, max) hours per week in a line of text, or None."""
-    match = HOURS_RANGE.search(text)
-    if match:
-        low, high = (float(g.replace(",", ".")) for g in match.groups())
-        return (low, high) if low <= high else None
-    match = HOURS_SINGLE.search(text)
-    if match:
-        value = float(match.group(1).replace(",", "."))
-        return value, value
-    return None
+    """(min, max) hours per week in a line of text, or None.
+
+    A range a week cannot hold (0 hours, more than 168, min above max) is
+    no number of hours: it stays text, for lint to report.
+    """
+    match = HOURS_RANGE.search(text) or HOURS_SINGLE.search(text)
+    if not match:
+        return None
+    numbers = [float(group.replace(",", ".")) for group in match.groups()]
+    low, high = numbers[0], numbers[-1]
+    return (low, high) if 0 < low <= high <= HOURS_IN_A_WEEK else None
 
 
 def read_terms(role, section, page):
@@ -310,7 +327,7 @@ def parse_role(page):
     role.tasks = read_tasks(page)
     for section in role.sections:
         if section.kind == "purpose" and not role.purpose:
-            role.purpose = "\n\n".join(paragraphs(section.tokens) + item_texts(section.tokens))
+            role.purpose = "\n\n".join(texts_in_order(section.tokens))
         elif section.kind == "responsibilities":
             role.responsibilities.extend(read_responsibilities(section))
         elif section.kind == "competencies" and not role.competencies:
@@ -318,7 +335,7 @@ def parse_role(page):
         elif section.kind == "qualities":
             role.qualities.extend(item_texts(section.tokens))
         elif section.kind == "relationships":
-            role.relationships.extend(paragraphs(section.tokens) + item_texts(section.tokens))
+            role.relationships.extend(texts_in_order(section.tokens))
         elif section.kind == "terms":
             read_terms(role, section, page)
     role.reports_to = find_reports_to(role.sections)

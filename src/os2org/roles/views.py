@@ -6,8 +6,9 @@ from os2org.roles.models import Priority, RoleDescription
 
 @require_GET
 def catalogue(request):
-    roles = RoleDescription.objects.with_task_counts().select_related("page").only(
-        "name", "slug", "hours_min", "hours_max", "hours_text", "reports_to", "page__slug", "page__path"
+    # Django leaves Meta.ordering out of GROUP BY queries, so the order is explicit.
+    roles = RoleDescription.objects.with_task_counts().order_by("name", "slug").only(
+        "name", "slug", "hours_min", "hours_max", "hours_text", "reports_to"
     )
     return render(request, "roles/catalogue.html", {"roles": roles})
 

@@ -3,6 +3,8 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from os2org.handbook.lint import ERROR, lint
 from os2org.handbook.navigation import build_menu
@@ -68,21 +70,34 @@ class Command(BaseCommand):
         for finding in findings:
             self.stdout.write(str(finding))
         errors = sum(f.severity == ERROR for f in findings)
-        self.stdout.write(f"{len(findings)} findings, {errors} errors")
+        self.stdout.write(
+            ngettext("%(count)d finding", "%(count)d findings", len(findings)) % {"count": len(findings)}
+            + ", "
+            + ngettext("%(count)d error", "%(count)d errors", errors) % {"count": errors}
+        )
         if errors:
-            raise CommandError(f"{errors} errors in the handbook", returncode=1)
+            message = ngettext("%(count)d error in the handbook", "%(count)d errors in the handbook", errors)
+            raise CommandError(message % {"count": errors}, returncode=1)
 
     def handle_import(self, *, paths, replace, verbosity, **options):
         result = import_handbook(paths, replace=replace, progress=self.progress if verbosity else None)
         self.stdout.write(
-            f"Imported {result.created + result.updated} pages "
-            f"({result.created} new, {result.updated} updated, {result.removed} removed, "
-            f"{result.roles} role descriptions)."
+            _(
+                "Imported %(pages)d pages (%(created)d new, %(updated)d updated, %(removed)d removed, "
+                "%(roles)d role descriptions)."
+            )
+            % {
+                "pages": result.created + result.updated,
+                "created": result.created,
+                "updated": result.updated,
+                "removed": result.removed,
+                "roles": result.roles,
+            }
         )
 
     def handle_export(self, *, directory, **options):
         written = export_handbook(directory)
-        self.stdout.write(f"Wrote {len(written)} pages to {directory}.")
+        self.stdout.write(_("Wrote %(count)d pages to %(directory)s.") % {"count": len(written), "directory": directory})
 
     def progress(self, number, total, name):
         if self.stderr.isatty():

@@ -1,0 +1,51 @@
+"""Every kind of page passes axe-core with all its default rules."""
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from os2org.handbook.pages import collect_files
+from os2org.handbook.services import page_slug
+from tests.conftest import DEMO
+
+pytestmark = pytest.mark.browser
+
+# Every page of the demo handbook, every role page, and every other view.
+HANDBOOK_PAGES = [f"/side/{page_slug(name)}/" for _path, name in collect_files([DEMO])]
+ROLE_PAGES = [f"/roller/{Path(name).stem}/" for _path, name in collect_files([DEMO / "roller"])]
+PAGES = [
+    *HANDBOOK_PAGES,
+    *ROLE_PAGES,
+    "/roller/",
+    f"/soeg/?q={quote('årshjul')}",
+    "/soeg/",
+    "/soeg/?q=ingen-tr%C3%A6f",
+    "/",
+]
+
+
+def axe_violations(page, axe_source):
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate("async () => (await axe.run(document)).violations")
+    return [(rule["id"], [node["target"] for node in rule["nodes"]]) for rule in violations]
+
+
+@pytest.mark.parametrize("address", PAGES)
+def test_page_has_no_accessibility_violations(page, demo_server, axe_source, address):
+    page.goto(f"{demo_server}{address}")
+    # Diagrams are part of the page: check them as drawn, not as source.
+    page.wait_for_function(
+        "document.querySelectorAll('pre.mermaid').length === document.querySelectorAll('pre.mermaid svg').length"
+    )
+
+    assert axe_violations(page, axe_source) == []
+
+
+def test_english_interface_has_no_accessibility_violations(page, demo_server, axe_source):
+    page.goto(f"{demo_server}/roller/produktkoordinator/")
+    page.select_option("#language", "en")
+    page.click(".language-form button")
+    page.wait_for_selector("html[lang=en]")
+
+    assert axe_violations(page, axe_source) == []

@@ -1,0 +1,249 @@
+import pytest
+
+from os2org.handbook.services import import_handbook
+from tests.conftest import DEMO
+from tests.dom import attribute, element, elements, menu, parse, text, texts
+from tests.handbooks import write_handbook
+
+DEMO_MENU = [
+    ("Velkommen", "/side/index/", []),
+    (
+        "Organisation og roller",
+        "/side/organisation/",
+        [
+            ("Sekretariatschef", "/side/roller/sekretariatschef/", []),
+            ("Forretningskoordinator", "/side/roller/forretningskoordinator/", []),
+            ("Produktkoordinator", "/side/roller/produktkoordinator/", []),
+            ("Kommunikationsmedarbejder", "/side/roller/kommunikationsmedarbejder/", []),
+            ("Funktionsbeskrivelse – Programleder i Fælleskode", "/side/roller/programleder/", []),
+        ],
+    ),
+    ("Årshjul", "/side/arshjul/", []),
+]
+
+
+@pytest.fixture
+def demo(db):
+    import_handbook([DEMO])
+
+
+def scripts(response):
+    return [attribute(script, "src") for script in elements(parse(response), "script")]
+
+
+def test_home_redirects_to_the_index_page(client, demo):
+    response = client.get("/")
+
+    assert (response.status_code, response["Location"]) == (302, "/side/index/")
+
+
+def test_home_without_pages_says_the_handbook_is_empty(client, db):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert text(element(parse(response), "h1")) == "Håndbogen er tom"
+
+
+def test_page_shows_its_rendered_body(client, demo):
+    response = client.get("/side/organisation/")
+
+    assert response.status_code == 200
+    document = parse(response)
+    assert text(element(document, "title")) == "Organisation og roller · os2org"
+    assert texts(elements(element(document, "article"), "h2")) == [
+        "Foreningens opbygning",
+        "Organisationsdiagram",
+        "Roller i og omkring sekretariatet",
+        "Produktfællesskaberne",
+        "Samarbejdspartnere",
+    ]
+    assert text(element(document, "p", class_="page-source")) == "Kilde: organisation.md"
+
+
+def test_page_renders_the_menu_as_just_the_docs_would(client, demo):
+    response = client.get("/side/organisation/")
+
+    assert menu(parse(response)) == DEMO_MENU
+
+
+def test_page_is_marked_as_current_in_the_menu(client, demo):
+    response = client.get("/side/roller/produktkoordinator/")
+
+    current = elements(element(parse(response), "nav", class_="side-menu"), "a", aria_current="page")
+    assert texts(current) == ["Produktkoordinator"]
+
+
+def test_page_has_the_same_menu_on_every_view(client, demo):
+    for address in ["/roller/", "/roller/produktkoordinator/", "/soeg/?q=rolle"]:
+        assert menu(parse(client.get(address))) == DEMO_MENU
+
+
+def test_page_shows_breadcrumbs_to_its_parent(client, demo):
+    response = client.get("/side/roller/produktkoordinator/")
+
+    crumbs = element(parse(response), "nav", class_="breadcrumbs")
+    assert texts(elements(crumbs, "li")) == ["Organisation og roller", "Produktkoordinator"]
+    assert [attribute(a, "href") for a in elements(crumbs, "a")] == ["/side/organisation/"]
+
+
+def test_page_at_the_top_has_no_breadcrumbs(client, demo):
+    response = client.get("/side/organisation/")
+
+    assert elements(parse(response), "nav", class_="breadcrumbs") == []
+
+
+def test_page_left_out_of_the_menu_is_reachable_by_its_address(client, demo):
+    response = client.get("/side/noter/intern-huskeliste/")
+
+    assert response.status_code == 200
+    document = parse(response)
+    assert text(element(element(document, "article"), "h1")) == "Intern huskeliste"
+    assert menu(document) == DEMO_MENU
+    assert texts(elements(element(document, "nav", class_="breadcrumbs"), "li")) == ["Årshjul", "Intern huskeliste"]
+
+
+def test_page_without_front_matter_shows_a_notice(client, demo):
+    response = client.get("/side/kladde-uden-front-matter/")
+
+    assert response.status_code == 200
+    document = parse(response)
+    assert texts(elements(document, "p", class_="notice")) == [
+        "Siden har ingen front matter, så Jekyll udgiver den ikke. Den gemmes her og kan søges frem."
+    ]
+    assert text(element(element(document, "article"), "h1")) == "Kladde"
+    assert menu(document) == DEMO_MENU
+
+
+def test_page_with_front_matter_shows_no_notice(client, demo):
+    response = client.get("/side/arshjul/")
+
+    assert elements(parse(response), "p", class_="notice") == []
+
+
+def test_page_of_a_role_description_links_to_the_role(client, demo):
+    response = client.get("/side/roller/produktkoordinator/")
+
+    notice = element(parse(response), "p", class_="notice")
+    assert text(notice) == "Se Produktkoordinator i rollekataloget"
+    assert attribute(element(notice, "a"), "href") == "/roller/produktkoordinator/"
+
+
+def test_page_with_diagrams_loads_mermaid(client, demo):
+    response = client.get("/side/organisation/")
+
+    assert scripts(response) == ["/static/vendor/mermaid.min.js", "/static/os2org/diagrams.js"]
+    assert len(elements(parse(response), "pre", class_="mermaid")) == 2
+
+
+@pytest.mark.parametrize("address", ["/side/index/", "/side/arshjul/", "/roller/", "/soeg/?q=rolle"])
+def test_page_without_diagrams_loads_no_scripts(client, demo, address):
+    assert scripts(client.get(address)) == []
+
+
+def test_page_unknown_is_not_found(client, demo):
+    assert client.get("/side/findes-ikke/").status_code == 404
+
+
+def test_page_drops_scripts_and_javascript_links(client, db, tmp_path):
+    (tmp_path / "farlig.md").write_text(
+        "---\ntitle: Farlig\n---\n\n# Farlig\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n",
+        encoding="utf-8",
+    )
+    import_handbook([tmp_path])
+
+    response = client.get("/side/farlig/")
+
+    assert response.status_code == 200
+    document = parse(response)
+    assert elements(document, "script") == []
+    assert [attribute(a, "href") for a in elements(element(document, "article"), "a")] == []
+    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert 'href="javascript:' not in response.content.decode()
+
+
+def test_search_finds_pages_and_tasks_whatever_the_case(client, demo):
+    response = client.get("/soeg/", {"q": "ÅRSHJUL"})
+
+    document = parse(response)
+    assert text(element(document, "h1")) == "Søgeresultater for “ÅRSHJUL”"
+    pages, tasks = elements(document, "ul", class_="results")
+    assert [(text(a), attribute(a, "href")) for a in elements(pages, "a")] == [
+        ("Årshjul", "/side/arshjul/"),
+        ("Velkommen", "/side/index/"),
+        ("Organisation og roller", "/side/organisation/"),
+        ("Forretningskoordinator", "/side/roller/forretningskoordinator/"),
+    ]
+    assert texts(elements(tasks, "li")) == [
+        "MUST Holde årshjulet opdateret og koordinere det med bestyrelsens møder. — Forretningskoordinator"
+    ]
+    assert attribute(element(tasks, "a"), "href") == "/roller/forretningskoordinator/"
+
+
+def test_search_shows_a_snippet_around_the_match(client, demo):
+    response = client.get("/soeg/", {"q": "fælleskode booking"})
+
+    pages = elements(parse(response), "ul", class_="results")[0]
+    assert texts(elements(pages, "a")) == ["Kladde", "Organisation og roller", "Produktkoordinator"]
+    assert texts(elements(pages, "span", class_="snippet"))[0] == (
+        "…næste generalforsamling: Et kort indlæg fra Fjordby Kommune "
+        "om erfaringerne med Fælleskode Booking. Afstemning om et nyt fagudvalg for data. "
+        "Teksten er ikke færdig og har derfor …"
+    )
+
+
+def test_search_finds_tasks_of_every_role_in_role_order(client, demo):
+    response = client.get("/soeg/", {"q": "product owner"})
+
+    tasks = elements(parse(response), "ul", class_="results")[1]
+    assert texts(elements(tasks, "li")) == [
+        "MUST Være Product Owner for fællesskabets backlog. — Produktkoordinator",
+        "MUST Være Product Owner for programmets produkter. — Programleder",
+    ]
+
+
+def test_search_keeps_the_query_in_the_search_field(client, demo):
+    response = client.get("/soeg/", {"q": "årshjul"})
+
+    assert attribute(element(parse(response), "input", id="search-q"), "value") == "årshjul"
+
+
+def test_search_without_matches_says_so(client, demo):
+    response = client.get("/soeg/", {"q": "zzz"})
+
+    document = parse(response)
+    assert elements(document, "ul", class_="results") == []
+    assert texts(elements(element(document, "main"), "p")) == ["Ingen sider passer.", "Ingen opgaver passer."]
+
+
+@pytest.mark.parametrize("query", [{}, {"q": ""}, {"q": "   "}])
+def test_search_without_a_query_shows_the_hint(client, demo, query):
+    response = client.get("/soeg/", query)
+
+    document = parse(response)
+    main = element(document, "main")
+    assert text(element(main, "h1")) == "Søg"
+    assert texts(elements(main, "p")) == ["Skriv et ord i søgefeltet for at søge i sider og opgaver."]
+    assert elements(main, "h2") == []
+
+
+@pytest.mark.parametrize("size", [1, 50])
+def test_page_queries_do_not_grow_with_the_menu(client, db, tmp_path, django_assert_num_queries, size):
+    import_handbook([write_handbook(tmp_path, roles=size)])
+
+    # The page with its role; the menu rows, which also give the breadcrumbs.
+    with django_assert_num_queries(2):
+        response = client.get("/side/rolle-01/")
+
+    assert len(menu(parse(response))[0][2]) == size
+
+
+@pytest.mark.parametrize("size", [1, 50])
+def test_search_queries_do_not_grow_with_the_results(client, db, tmp_path, django_assert_num_queries, size):
+    import_handbook([write_handbook(tmp_path, roles=size)])
+
+    # Pages; tasks with their roles; the menu.
+    with django_assert_num_queries(3):
+        response = client.get("/soeg/", {"q": "OPGAVE"})
+
+    pages, tasks = elements(parse(response), "ul", class_="results")
+    assert (len(elements(pages, "li")), len(elements(tasks, "li"))) == (size, min(3 * size, 50))
