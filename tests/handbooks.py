@@ -52,6 +52,7 @@ def write_handbook(folder, *, roles, must_tasks=1):
     task; every role page and task mentions the word "opgave", the parent
     page does not.
     """
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / "roller.md").write_text(PARENT, encoding="utf-8")
     for number in range(1, roles + 1):
         must = "\n".join(f"- Opgave {number:02}.{task} der skal løses." for task in range(1, must_tasks + 1))

@@ -1,7 +1,11 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
-urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+# Danish lives at the plain addresses, English under /en/. A language in the
+# address (not in a cookie set by a form) keeps pages free of cookies and
+# CSRF tokens, so every reader of a page gets the same, cacheable bytes.
+urlpatterns = i18n_patterns(
     path("roller/", include("os2org.roles.urls")),
     path("", include("os2org.handbook.urls")),
-]
+    prefix_default_language=False,
+)

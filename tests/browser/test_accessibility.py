@@ -43,9 +43,6 @@ def test_page_has_no_accessibility_violations(page, demo_server, axe_source, add
 
 
 def test_english_interface_has_no_accessibility_violations(page, demo_server, axe_source):
-    page.goto(f"{demo_server}/roller/produktkoordinator/")
-    page.select_option("#language", "en")
-    page.click(".language-form button")
-    page.wait_for_selector("html[lang=en]")
+    page.goto(f"{demo_server}/en/roller/produktkoordinator/")
 
     assert axe_violations(page, axe_source) == []

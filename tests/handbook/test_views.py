@@ -230,19 +230,39 @@ def test_search_without_a_query_shows_the_hint(client, demo, query):
 def test_page_queries_do_not_grow_with_the_menu(client, db, tmp_path, django_assert_num_queries, size):
     import_handbook([write_handbook(tmp_path, roles=size)])
 
-    # The page with its role; the menu rows, which also give the breadcrumbs.
-    with django_assert_num_queries(2):
+    # The page with its role; the data's version; the menu rows, which also
+    # give the breadcrumbs.
+    with django_assert_num_queries(3):
         response = client.get("/side/rolle-01/")
 
     assert len(menu(parse(response))[0][2]) == size
 
 
 @pytest.mark.parametrize("size", [1, 50])
+def test_page_served_again_reads_only_the_version(client, db, tmp_path, django_assert_num_queries, size):
+    import_handbook([write_handbook(tmp_path, roles=size)])
+    first = client.get("/side/rolle-01/")
+
+    with django_assert_num_queries(1):
+        again = client.get("/side/rolle-01/")
+
+    assert again.content == first.content
+
+
+def test_page_shows_a_new_import_at_once(client, db, tmp_path):
+    import_handbook([write_handbook(tmp_path / "before", roles=1)])
+    client.get("/side/rolle-01/")
+    import_handbook([write_handbook(tmp_path / "after", roles=2)])
+
+    assert len(menu(parse(client.get("/side/rolle-01/")))[0][2]) == 2
+
+
+@pytest.mark.parametrize("size", [1, 50])
 def test_search_queries_do_not_grow_with_the_results(client, db, tmp_path, django_assert_num_queries, size):
     import_handbook([write_handbook(tmp_path, roles=size)])
 
-    # Pages; tasks with their roles; the menu.
-    with django_assert_num_queries(3):
+    # Pages; tasks with their roles; the data's version; the menu rows.
+    with django_assert_num_queries(4):
         response = client.get("/soeg/", {"q": "OPGAVE"})
 
     pages, tasks = elements(parse(response), "ul", class_="results")

@@ -80,25 +80,31 @@ def test_catalogue_heading_is_danish_by_default(client, demo):
     assert text(element(document, "h1")) == "Rollekatalog"
 
 
-def test_catalogue_heading_is_english_after_switching_language(client, demo):
-    switched = client.post("/i18n/setlang/", {"language": "en", "next": "/roller/"})
+def test_catalogue_heading_is_english_under_en(client, demo):
+    document = parse(client.get("/en/roller/"))
 
-    assert (switched.status_code, switched["Location"]) == (302, "/roller/")
-    document = parse(client.get("/roller/"))
-    assert attribute(element(document, "html"), "lang") == "en"
-    assert text(element(document, "h1")) == "Role catalogue"
+    assert (attribute(element(document, "html"), "lang"), text(element(document, "h1"))) == ("en", "Role catalogue")
 
 
-@pytest.mark.parametrize("language", ["da", "en"])
-def test_language_choices_name_each_language_in_itself(client, demo, language):
-    client.post("/i18n/setlang/", {"language": language})
+def test_danish_reader_with_english_browser_still_gets_danish_at_plain_addresses(client, demo):
+    document = parse(client.get("/roller/", HTTP_ACCEPT_LANGUAGE="en"))
 
-    options = elements(element(parse(client.get("/roller/")), "select", id="language"), "option")
-    assert [(attribute(o, "value"), attribute(o, "lang"), text(o)) for o in options] == [
-        ("da", "da", "Dansk"),
-        ("en", "en", "English"),
+    assert text(element(document, "h1")) == "Rollekatalog"
+
+
+@pytest.mark.parametrize(("address", "current"), [("/roller/", "Dansk"), ("/en/roller/", "English")])
+def test_language_links_name_each_language_in_itself(client, demo, address, current):
+    links = elements(element(parse(client.get(address)), "nav", class_="language-links"), "a")
+
+    assert [(attribute(a, "href"), attribute(a, "lang"), text(a)) for a in links] == [
+        ("/roller/", "da", "Dansk"),
+        ("/en/roller/", "en", "English"),
     ]
-    assert [attribute(o, "value") for o in options if "selected" in dict(o.attributes)] == [language]
+    assert [text(a) for a in links if attribute(a, "aria-current") == "true"] == [current]
+
+
+def test_pages_set_no_cookie(client, demo):
+    assert client.get("/roller/").cookies == {}
 
 
 def test_role_page_groups_tasks_by_priority(client, demo):
@@ -182,26 +188,62 @@ def test_role_unknown_is_not_found(client, demo):
 def test_catalogue_queries_do_not_grow_with_the_roles(client, db, tmp_path, django_assert_num_queries, size):
     import_handbook([write_handbook(tmp_path, roles=size)])
 
-    # The roles with their task counts; the menu.
-    with django_assert_num_queries(2):
+    # The data's version; the roles with their task counts; the menu rows.
+    with django_assert_num_queries(3):
         response = client.get("/roller/")
 
     assert len(elements(element(parse(response), "tbody"), "tr")) == size
 
 
 @pytest.mark.parametrize("size", [1, 50])
+def test_catalogue_served_again_reads_only_the_version(client, db, tmp_path, django_assert_num_queries, size):
+    import_handbook([write_handbook(tmp_path, roles=size)])
+    first = client.get("/roller/")
+
+    with django_assert_num_queries(1):
+        again = client.get("/roller/")
+
+    assert again.content == first.content
+
+
+def test_catalogue_shows_a_new_import_at_once(client, db, tmp_path):
+    import_handbook([write_handbook(tmp_path / "before", roles=1)])
+    client.get("/roller/")
+    import_handbook([write_handbook(tmp_path / "after", roles=2)])
+
+    assert len(elements(element(parse(client.get("/roller/")), "tbody"), "tr")) == 2
+
+
+@pytest.mark.parametrize("size", [1, 50])
 def test_role_page_queries_do_not_grow_with_the_tasks(client, db, tmp_path, django_assert_num_queries, size):
     import_handbook([write_handbook(tmp_path, roles=1, must_tasks=size)])
 
-    # The role with its page; its tasks; the menu.
-    with django_assert_num_queries(3):
+    # The role with its page; the data's version; its tasks; the menu rows.
+    with django_assert_num_queries(4):
         response = client.get("/roller/rolle-01/")
 
     assert [heading for heading, _tasks in task_groups(parse(response))] == [f"MUST ({size})", "SHOULD (1)", "COULD (1)"]
 
 
+@pytest.mark.parametrize("size", [1, 50])
+def test_role_page_served_again_reads_only_the_version(client, db, tmp_path, django_assert_num_queries, size):
+    import_handbook([write_handbook(tmp_path, roles=1, must_tasks=size)])
+    first = client.get("/roller/rolle-01/")
+
+    with django_assert_num_queries(1):
+        again = client.get("/roller/rolle-01/")
+
+    assert again.content == first.content
+
+
+def test_unknown_role_is_not_cached_as_found(client, db, tmp_path):
+    client.get("/roller/rolle-01/")
+    import_handbook([write_handbook(tmp_path, roles=1)])
+
+    assert client.get("/roller/rolle-01/").status_code == 200
+
+
 def test_role_page_marks_handbook_text_as_danish_in_the_english_interface(client, demo):
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    document = parse(client.get("/roller/produktkoordinator/"))
+    document = parse(client.get("/en/roller/produktkoordinator/"))
 
     assert (attribute(element(document, "html"), "lang"), attribute(element(document, "h1"), "lang")) == ("en", "da")

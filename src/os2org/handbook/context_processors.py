@@ -1,13 +1,26 @@
 from django.conf import settings
+from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language_info
 
-from os2org.handbook.models import Page
-from os2org.handbook.navigation import build_menu
+from os2org.audit.selectors import data_version
 
 
 def navigation(request):
-    """The handbook menu on every page, built lazily: pages without it pay nothing."""
+    """The handbook's language, and the data's version for cache keys (read at most once)."""
+    version = getattr(request, "data_version", None)
+    return {
+        "handbook_language": settings.HANDBOOK_LANGUAGE,
+        "data_version": version if version is not None else SimpleLazyObject(data_version),
+    }
 
-    def menu():
-        return build_menu(Page.objects.for_menu())
 
-    return {"handbook_menu": menu, "handbook_language": settings.HANDBOOK_LANGUAGE}
+def languages(request):
+    """The current page in each interface language, for the language links."""
+    here = request.get_full_path()
+    return {
+        "language_links": [
+            {"code": code, "name": get_language_info(code)["name_local"], "url": translate_url(here, code)}
+            for code, _name in settings.LANGUAGES
+        ]
+    }

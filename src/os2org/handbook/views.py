@@ -1,8 +1,8 @@
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from os2org.caching import cached_page
 from os2org.handbook.models import Page
-from os2org.handbook.navigation import breadcrumbs, build_menu
 from os2org.roles.models import Task
 
 SEARCH_LIMIT = 50
@@ -19,13 +19,10 @@ def home(request):
 
 
 @require_GET
+@cached_page
 def page(request, slug):
     page = get_object_or_404(Page.objects.select_related("role").defer("source", "text", "search_text"), slug=slug)
-    # The menu and the breadcrumbs are read from the same rows: one query.
-    entries = list(Page.objects.for_menu())
-    trail = breadcrumbs(entries, page) if page.parent else []
-    context = {"page": page, "breadcrumbs": trail, "handbook_menu": build_menu(entries)}
-    return render(request, "handbook/page.html", context)
+    return render(request, "handbook/page.html", {"page": page})
 
 
 def snippet(text, query, width=80):

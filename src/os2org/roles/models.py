@@ -61,6 +61,11 @@ class RoleDescription(models.Model):
     def get_absolute_url(self):
         return reverse("roles:detail", args=[self.slug])
 
+    def task_groups(self):
+        """[(priority, [tasks])] for MUST, SHOULD and COULD, each in page order."""
+        tasks = list(self.tasks.order_by("priority", "position"))
+        return [(priority, [t for t in tasks if t.priority == priority]) for priority in Priority]
+
     @property
     def purpose_paragraphs(self):
         return [part for part in self.purpose.split("\n\n") if part]
@@ -86,7 +91,8 @@ class Task(models.Model):
     objects = TaskQuerySet.as_manager()
 
     class Meta:
-        ordering = ["role", "priority", "position"]
+        # role_id, not role: ordering by the relation would join the role table.
+        ordering = ["role_id", "priority", "position"]
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
         constraints = [

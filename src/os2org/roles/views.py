@@ -1,10 +1,15 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from os2org.roles.models import Priority, RoleDescription
+from os2org.caching import cached_page
+from os2org.roles.models import RoleDescription
+
+# A role page links to its handbook page but shows none of its content.
+PAGE_CONTENT = ("page__source", "page__html", "page__text", "page__search_text")
 
 
 @require_GET
+@cached_page
 def catalogue(request):
     # Django leaves Meta.ordering out of GROUP BY queries, so the order is explicit.
     roles = RoleDescription.objects.with_task_counts().order_by("name", "slug").only(
@@ -14,8 +19,7 @@ def catalogue(request):
 
 
 @require_GET
+@cached_page
 def detail(request, slug):
-    role = get_object_or_404(RoleDescription.objects.select_related("page"), slug=slug)
-    tasks = list(role.tasks.all())
-    groups = [(priority, [t for t in tasks if t.priority == priority]) for priority in Priority]
-    return render(request, "roles/detail.html", {"role": role, "task_groups": groups})
+    roles = RoleDescription.objects.select_related("page").defer(*PAGE_CONTENT)
+    return render(request, "roles/detail.html", {"role": get_object_or_404(roles, slug=slug)})
