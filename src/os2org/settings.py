@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "os2org.audit",
     "os2org.handbook",
     "os2org.roles",
+    "os2org.organisation",
 ]
 
 MIDDLEWARE = [

@@ -12,10 +12,14 @@ class Entry(models.Model):
     )
     action = models.CharField(_("action"), max_length=100)
     summary = models.TextField(_("summary"))
+    # What the change was made to ("organisation.person", "12"), for its history.
+    object_type = models.CharField(_("object type"), max_length=100, blank=True)
+    object_id = models.CharField(_("object id"), max_length=100, blank=True)
     data = models.JSONField(_("data"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_entry_object")]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
 

@@ -1,6 +1,47 @@
+from django.core.serializers.json import DjangoJSONEncoder
+from django.forms.models import model_to_dict
+
 from os2org.audit.models import Entry
 
 
-def record(action, *, summary, actor=None, data=None):
-    """Write an audit entry; call it inside the transaction of the change."""
-    return Entry.objects.create(action=action, summary=summary, actor=actor, data=data or {})
+def snapshot(obj):
+    """The stored fields of a model instance, as JSON-ready values."""
+    if obj is None or obj.pk is None:
+        return None
+    values = model_to_dict(obj)
+    encoder = DjangoJSONEncoder()
+    return {key: _plain(value, encoder) for key, value in values.items()}
+
+
+def _plain(value, encoder):
+    if isinstance(value, (list, tuple)):
+        return [_plain(v, encoder) for v in value]
+    if hasattr(value, "pk"):
+        return value.pk
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return encoder.default(value)
+
+
+def record(action, *, summary, actor=None, obj=None, before=None, after=None, data=None):
+    """Write an audit entry; call it inside the transaction of the change.
+
+    `obj` ties the entry to the object's history; `before`/`after` are
+    snapshots (see `snapshot`).
+    """
+    payload = dict(data or {})
+    if before is not None or after is not None:
+        payload.update(before=before, after=after)
+    return Entry.objects.create(
+        action=action,
+        summary=summary,
+        actor=actor,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        data=payload,
+    )
+
+
+def history(obj):
+    """The audit entries of one object, newest first."""
+    return Entry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))

@@ -86,6 +86,9 @@ class Task(models.Model):
     priority = models.PositiveSmallIntegerField(_("priority"), choices=Priority.choices)
     position = models.PositiveIntegerField(_("position"))
     text = models.TextField(_("task"))
+    hours_per_week = models.DecimalField(
+        _("estimated hours per week"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
     search_text = models.TextField(_("search text"), blank=True)
 
     objects = TaskQuerySet.as_manager()
@@ -98,6 +101,9 @@ class Task(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["role", "priority", "position"], name="task_unique_position"),
             models.CheckConstraint(condition=~Q(text=""), name="task_text_not_empty"),
+            models.CheckConstraint(
+                condition=Q(hours_per_week__isnull=True) | Q(hours_per_week__gt=0), name="task_hours_positive"
+            ),
         ]
 
     def __str__(self):

@@ -46,9 +46,19 @@ def save_role(page, parsed):
             "review_rule": parsed.review_rule or "",
         },
     )
+    # Estimates are made in the app, not in the page: a task that is still
+    # on the page after a re-import keeps its estimate.
+    estimates = {(t.priority, t.text): t.hours_per_week for t in role.tasks.all()}
     role.tasks.all().delete()
     Task.objects.bulk_create(
-        Task(role=role, priority=Priority[name], position=position, text=text, search_text=text.casefold())
+        Task(
+            role=role,
+            priority=Priority[name],
+            position=position,
+            text=text,
+            search_text=text.casefold(),
+            hours_per_week=estimates.get((Priority[name], text)),
+        )
         for name in PRIORITIES
         for position, text in enumerate(parsed.tasks[name], start=1)
     )

@@ -1,0 +1,201 @@
+"""The organisation a handbook describes: bodies, organisations, people and who holds what."""
+
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# A full year's work (årsværk) in hours per week.
+FULL_TIME_HOURS = Decimal("37")
+
+
+class Body(models.Model):
+    """A body of the association: the board, the secretariat, a product community, its groups."""
+
+    class Kind(models.TextChoices):
+        GENERAL_ASSEMBLY = "general_assembly", _("general assembly")
+        BOARD = "board", _("board")
+        SECRETARIAT = "secretariat", _("secretariat")
+        COMMITTEE = "committee", _("committee")
+        PROGRAMME = "programme", _("programme")
+        PRODUCT_COMMUNITY = "product_community", _("product community")
+        PROJECT_COMMUNITY = "project_community", _("project community")
+        STEERING_GROUP = "steering_group", _("steering group")
+        COORDINATION_GROUP = "coordination_group", _("coordination group")
+        WORKING_GROUP = "working_group", _("working group")
+        USERS = "users", _("users")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=200, unique=True, allow_unicode=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("part of"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    programme = models.ForeignKey(
+        "self",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="communities",
+        limit_choices_to={"kind": Kind.PROGRAMME},
+    )
+    description = models.TextField(_("description"), blank=True)
+    member_authorities = models.ManyToManyField(
+        "Organisation", verbose_name=_("member authorities"), blank=True, related_name="communities"
+    )
+    suppliers = models.ManyToManyField(
+        "Organisation", verbose_name=_("suppliers"), blank=True, related_name="supplied_communities"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+        constraints = [
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="body_not_its_own_parent"),
+            models.CheckConstraint(condition=~Q(name=""), name="body_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisation:body", args=[self.slug])
+
+
+class Organisation(models.Model):
+    """A member authority, a supplier or a partner (or several of these at once)."""
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("municipality")
+        REGION = "region", _("region")
+        STATE = "state", _("state body")
+        COMPANY = "company", _("company")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=200, unique=True, allow_unicode=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    cvr = models.CharField(_("CVR number"), max_length=8, blank=True)
+    is_member = models.BooleanField(_("member"), default=False)
+    is_supplier = models.BooleanField(_("supplier"), default=False)
+    is_partner = models.BooleanField(_("partner"), default=False)
+    partner_role = models.TextField(_("role toward the association"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.CheckConstraint(condition=Q(cvr="") | Q(cvr__regex=r"^[0-9]{8}$"), name="organisation_cvr_8_digits"),
+            models.UniqueConstraint(fields=["cvr"], condition=~Q(cvr=""), name="organisation_cvr_unique"),
+            models.CheckConstraint(condition=~Q(name=""), name="organisation_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisation:organisation", args=[self.slug])
+
+
+class Person(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=200, unique=True, allow_unicode=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    employer = models.ForeignKey(
+        Organisation, verbose_name=_("employer"), null=True, blank=True, on_delete=models.SET_NULL, related_name="employees"
+    )
+    contract_hours = models.DecimalField(
+        _("contract hours per week"), max_digits=5, decimal_places=2, default=FULL_TIME_HOURS
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(contract_hours__gt=0, contract_hours__lte=168), name="person_contract_hours_in_week"
+            ),
+            models.CheckConstraint(condition=~Q(name=""), name="person_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisation:person", args=[self.slug])
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def current(self, on=None):
+        """Assignments that hold on a day (today by default)."""
+        day = on or timezone.localdate()
+        return self.filter(Q(ends__isnull=True) | Q(ends__gt=day), starts__lte=day)
+
+
+class Assignment(models.Model):
+    """A person holds a role in a body, from a date, for some hours a week."""
+
+    class Function(models.TextChoices):
+        MEMBER = "member", _("member")
+        CHAIR = "chair", _("chair")
+        VICE_CHAIR = "vice_chair", _("vice-chair")
+        COORDINATOR = "coordinator", _("coordinator")
+
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="assignments")
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="assignments")
+    role = models.ForeignKey(
+        "roles.RoleDescription",
+        verbose_name=_("role description"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assignments",
+    )
+    function = models.CharField(_("function"), max_length=20, choices=Function.choices, default=Function.MEMBER)
+    starts = models.DateField(_("from"))
+    ends = models.DateField(_("until"), null=True, blank=True)
+    hours_per_week = models.DecimalField(_("hours per week"), max_digits=5, decimal_places=2)
+    # Set when the time was agreed as a share of a full year (1/5, 1/3, …);
+    # hours_per_week is then that share of 37 hours.
+    share = models.DecimalField(_("share of a full year"), max_digits=5, decimal_places=4, null=True, blank=True)
+    reports_to = models.ForeignKey(
+        Person, verbose_name=_("reports to"), null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts", "id"]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        constraints = [
+            models.CheckConstraint(condition=Q(hours_per_week__gt=0), name="assignment_hours_positive"),
+            models.CheckConstraint(
+                condition=Q(share__isnull=True) | Q(share__gt=0, share__lte=1), name="assignment_share_at_most_one"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends__isnull=True) | Q(ends__gt=F("starts")), name="assignment_ends_after_start"
+            ),
+            # Open-ended chairs: one per body. Overlapping dated terms are
+            # refused by the service, which can compare ranges.
+            models.UniqueConstraint(
+                fields=["body", "function"],
+                condition=Q(function__in=["chair", "vice_chair"], ends__isnull=True),
+                name="assignment_one_open_chair_per_body",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.role or self.get_function_display()} ({self.body})"
+
+    @property
+    def share_of_full_time(self):
+        """The share of a full year, entered or derived from the hours."""
+        return self.share if self.share is not None else self.hours_per_week / FULL_TIME_HOURS

@@ -1,0 +1,165 @@
+"""Changing the organisation. Every function writes its audit entry in the same transaction."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from os2org.audit.services import record, snapshot
+from os2org.organisation.models import FULL_TIME_HOURS, Assignment, Body, Organisation, Person
+
+
+def unique_slug(model, name, *, exclude_pk=None):
+    base = slugify(name, allow_unicode=True) or model._meta.model_name
+    slug, number = base, 2
+    while model.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _save(obj, *, action, actor, fields):
+    """Validate and save `obj` with `fields` set; record before and after."""
+    before = snapshot(obj)
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    if not obj.slug:
+        obj.slug = unique_slug(type(obj), obj.name, exclude_pk=obj.pk)
+    obj.full_clean(validate_unique=True, validate_constraints=True)
+    obj.save()
+    record(action, summary=f"{obj._meta.verbose_name}: {obj}", actor=actor, obj=obj, before=before, after=snapshot(obj))
+    return obj
+
+
+@transaction.atomic
+def save_body(body=None, *, actor=None, member_authorities=None, suppliers=None, **fields):
+    """Create or change a body. Side effects: one Body row (and its member lists), one audit entry."""
+    body = _save(body or Body(), action="organisation.body", actor=actor, fields=fields)
+    if member_authorities is not None:
+        body.member_authorities.set(member_authorities)
+    if suppliers is not None:
+        body.suppliers.set(suppliers)
+    return body
+
+
+@transaction.atomic
+def save_organisation(organisation=None, *, actor=None, **fields):
+    """Create or change an organisation. Side effects: one Organisation row, one audit entry."""
+    return _save(organisation or Organisation(), action="organisation.organisation", actor=actor, fields=fields)
+
+
+@transaction.atomic
+def save_person(person=None, *, actor=None, **fields):
+    """Create or change a person. Side effects: one Person row, one audit entry."""
+    return _save(person or Person(), action="organisation.person", actor=actor, fields=fields)
+
+
+def hours_from(*, hours_per_week=None, share=None):
+    """(hours per week, share) from whichever was entered; share is of a 37-hour week."""
+    if (hours_per_week is None) == (share is None):
+        raise ValidationError({"hours_per_week": _("Enter either hours per week or a share of a full year, not both.")})
+    if share is None:
+        return _decimal(hours_per_week, "hours_per_week"), None
+    share = _fraction(share)
+    if not Decimal(0) < share <= 1:
+        raise ValidationError({"share": _("A share of a full year must be more than 0 and at most 1 (e.g. 1/3).")})
+    return (share * FULL_TIME_HOURS).quantize(Decimal("0.01")), share.quantize(Decimal("0.0001"))
+
+
+def _decimal(value, field):
+    try:
+        return Decimal(str(value).replace(",", "."))
+    except InvalidOperation:
+        raise ValidationError({field: _("“%(value)s” is not a number.") % {"value": value}}) from None
+
+
+def _fraction(value):
+    """1/3, 0.5, "0,5" or Decimal: a share as a Decimal."""
+    text = str(value).strip()
+    if "/" in text:
+        top, _slash, bottom = text.partition("/")
+        top, bottom = _decimal(top, "share"), _decimal(bottom, "share")
+        if bottom == 0:
+            raise ValidationError({"share": _("A share cannot divide by zero.")})
+        return top / bottom
+    return _decimal(text, "share")
+
+
+def check_one_chair(assignment):
+    """A body has one chair (and one vice-chair) at a time."""
+    if assignment.function not in (Assignment.Function.CHAIR, Assignment.Function.VICE_CHAIR):
+        return
+    overlapping = Assignment.objects.filter(body=assignment.body, function=assignment.function).exclude(
+        pk=assignment.pk
+    )
+    overlapping = overlapping.filter(Q(ends__isnull=True) | Q(ends__gt=assignment.starts))
+    if assignment.ends:
+        overlapping = overlapping.filter(starts__lt=assignment.ends)
+    holder = overlapping.select_related("person").first()
+    if holder:
+        raise ValidationError(
+            {
+                "function": _("%(body)s already has a %(function)s in that period: %(person)s.")
+                % {"body": assignment.body, "function": assignment.get_function_display(), "person": holder.person}
+            }
+        )
+
+
+@transaction.atomic
+def assign_role(
+    person,
+    *,
+    body,
+    starts,
+    role=None,
+    function=Assignment.Function.MEMBER,
+    hours_per_week=None,
+    share=None,
+    ends=None,
+    reports_to=None,
+    actor=None,
+    assignment=None,
+):
+    """Let a person hold a role in a body (or change an assignment).
+
+    Side effects: one Assignment row, one audit entry. Raises
+    ValidationError naming the field for bad input; nothing is saved then.
+    """
+    hours, share = hours_from(hours_per_week=hours_per_week, share=share)
+    assignment = assignment or Assignment()
+    before = snapshot(assignment)
+    assignment.person, assignment.body, assignment.role = person, body, role
+    assignment.function, assignment.starts, assignment.ends = function, starts, ends
+    assignment.hours_per_week, assignment.share, assignment.reports_to = hours, share, reports_to
+    assignment.full_clean(validate_constraints=True)
+    check_one_chair(assignment)
+    assignment.save()
+    record(
+        "organisation.assignment",
+        summary=f"{person}: {assignment.role or assignment.get_function_display()} i {body}",
+        actor=actor,
+        obj=assignment,
+        before=before,
+        after=snapshot(assignment),
+    )
+    return assignment
+
+
+@transaction.atomic
+def end_assignment(assignment, *, ends, actor=None):
+    """End an assignment on a date. Side effects: the Assignment row, one audit entry."""
+    return assign_role(
+        assignment.person,
+        body=assignment.body,
+        starts=assignment.starts,
+        role=assignment.role,
+        function=assignment.function,
+        hours_per_week=None if assignment.share is not None else assignment.hours_per_week,
+        share=assignment.share,
+        ends=ends,
+        reports_to=assignment.reports_to,
+        actor=actor,
+        assignment=assignment,
+    )

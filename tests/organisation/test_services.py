@@ -1,0 +1,73 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from os2org.audit.models import Entry
+from os2org.audit.services import history
+from os2org.organisation.models import Assignment, Body
+from os2org.organisation.services import assign_role, end_assignment, save_body, save_person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def board():
+    return save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
+
+
+@pytest.fixture
+def person():
+    return save_person(name="Ane Holm", email="ane@example.org")
+
+
+def test_assign_role_by_share_derives_hours(board, person):
+    assignment = assign_role(person, body=board, starts=date(2026, 1, 1), share="1/3")
+    assert (assignment.hours_per_week, assignment.share) == (Decimal("12.33"), Decimal("0.3333"))
+
+
+def test_assign_role_by_hours_derives_share(board, person):
+    assignment = assign_role(person, body=board, starts=date(2026, 1, 1), hours_per_week="18,5")
+    assert (assignment.hours_per_week, assignment.share_of_full_time) == (Decimal("18.5"), Decimal("0.5"))
+
+
+def test_assign_role_refuses_both_hours_and_share(board, person):
+    with pytest.raises(ValidationError) as raised:
+        assign_role(person, body=board, starts=date(2026, 1, 1), hours_per_week=10, share="1/2")
+    assert list(raised.value.message_dict) == ["hours_per_week"]
+
+
+def test_assign_role_refuses_share_over_one(board, person):
+    with pytest.raises(ValidationError) as raised:
+        assign_role(person, body=board, starts=date(2026, 1, 1), share="3/2")
+    assert list(raised.value.message_dict) == ["share"]
+
+
+def test_assign_role_refuses_end_before_start_and_saves_nothing(board, person):
+    entries = Entry.objects.count()
+    with pytest.raises(ValidationError):
+        assign_role(person, body=board, starts=date(2026, 5, 1), ends=date(2026, 4, 1), hours_per_week=2)
+    assert (Assignment.objects.count(), Entry.objects.count()) == (0, entries)
+
+
+def test_assign_role_refuses_a_second_chair_in_the_same_period(board, person):
+    other = save_person(name="Bo Lund")
+    assign_role(person, body=board, starts=date(2026, 1, 1), function="chair", hours_per_week=2)
+    with pytest.raises(ValidationError) as raised:
+        assign_role(other, body=board, starts=date(2026, 3, 1), ends=date(2026, 6, 1), function="chair", hours_per_week=2)
+    assert raised.value.message_dict == {"function": ["Bestyrelsen har allerede en forperson i perioden: Ane Holm."]}
+
+
+def test_assign_role_allows_a_chair_after_the_last_one_ended(board, person):
+    first = assign_role(person, body=board, starts=date(2025, 1, 1), function="chair", hours_per_week=2)
+    end_assignment(first, ends=date(2026, 1, 1))
+    second = assign_role(save_person(name="Bo Lund"), body=board, starts=date(2026, 1, 1), function="chair", hours_per_week=2)
+    assert list(Assignment.objects.current(on=date(2026, 2, 1))) == [second]
+
+
+def test_assignment_history_keeps_before_and_after(board, person):
+    assignment = assign_role(person, body=board, starts=date(2026, 1, 1), hours_per_week=5)
+    end_assignment(assignment, ends=date(2026, 12, 31))
+    latest = history(assignment).first()
+    assert (latest.data["before"]["ends"], latest.data["after"]["ends"]) == (None, "2026-12-31")
