@@ -6,6 +6,7 @@ from django.urls import include, path
 # CSRF tokens, so every reader of a page gets the same, cacheable bytes.
 urlpatterns = i18n_patterns(
     path("roller/", include("os2org.roles.urls")),
+    path("organisation/", include("os2org.organisation.urls")),
     path("", include("os2org.handbook.urls")),
     prefix_default_language=False,
 )

@@ -40,6 +40,9 @@ class RoleDescription(models.Model):
     staff_responsibility = models.BooleanField(_("staff responsibility"), null=True, blank=True)
     budget_responsibility = models.BooleanField(_("budget responsibility"), null=True, blank=True)
     review_rule = models.TextField(_("review rule"), blank=True)
+    # From the page's front matter (`reviewed: 2026-03-01`); a yearly review
+    # is due a year after it.
+    reviewed_on = models.DateField(_("last reviewed"), null=True, blank=True)
 
     objects = RoleDescriptionQuerySet.as_manager()
 

@@ -1,9 +1,13 @@
 """Storing role descriptions read from handbook pages."""
 
+from datetime import date
 from decimal import Decimal
 
+from django.db import transaction
 from django.utils.text import slugify
 
+from os2org.audit.services import record, snapshot
+from os2org.handbook.pages import split_front_matter
 from os2org.roles.models import Priority, RoleDescription, Task
 from os2org.roles.parsing import PRIORITIES
 
@@ -18,6 +22,15 @@ def unique_slug(name, page_id):
 
 def _decimal(value):
     return None if value is None else Decimal(str(value))
+
+
+def reviewed_on(page):
+    """The date in the page's `reviewed` front-matter key (YYYY-MM-DD), or None."""
+    front_matter, _body, _line = split_front_matter(page.path, page.source)
+    try:
+        return date.fromisoformat(str((front_matter or {}).get("reviewed", "")))
+    except ValueError:
+        return None
 
 
 def save_role(page, parsed):
@@ -44,6 +57,7 @@ def save_role(page, parsed):
             "staff_responsibility": parsed.staff_responsibility,
             "budget_responsibility": parsed.budget_responsibility,
             "review_rule": parsed.review_rule or "",
+            "reviewed_on": reviewed_on(page),
         },
     )
     # Estimates are made in the app, not in the page: a task that is still
@@ -68,3 +82,17 @@ def save_role(page, parsed):
 def remove_roles_except(pages, kept):
     """Pages that are no longer role descriptions lose their role data."""
     RoleDescription.objects.filter(page__in=pages).exclude(pk__in=[r.pk for r in kept]).delete()
+
+
+@transaction.atomic
+def set_task_hours(task, *, hours_per_week, actor=None):
+    """Set (or clear, with None) a task's estimated hours per week.
+
+    Side effects: the Task row, one audit entry.
+    """
+    before = snapshot(task)
+    task.hours_per_week = None if hours_per_week in (None, "") else Decimal(str(hours_per_week).replace(",", "."))
+    task.full_clean(validate_constraints=True)
+    task.save(update_fields=["hours_per_week"])
+    record("roles.task_hours", summary=f"{task.role}: {task.text}", actor=actor, obj=task, before=before, after=snapshot(task))
+    return task

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from os2org.organisation.views import capacity, charts, directory
+
+app_name = "organisation"
+urlpatterns = [
+    path("", directory.overview, name="overview"),
+    path("organer/<str:slug>/", directory.body, name="body"),
+    path("organisationer/", directory.organisations, name="organisations"),
+    path("organisationer/<str:slug>/", directory.organisation, name="organisation"),
+    path("personer/", directory.people, name="people"),
+    path("personer/<str:slug>/", directory.person, name="person"),
+    path("daekning/", capacity.coverage, name="coverage"),
+    path("daekning.csv", capacity.coverage_csv, name="coverage-csv"),
+    path("tildelinger/<int:pk>/", capacity.assignment, name="assignment"),
+    path("diagram/", charts.chart, name="chart"),
+]
