@@ -9,6 +9,7 @@ tiny query, and any change shows at once on every instance.
 from functools import wraps
 
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from os2org.audit.selectors import data_version
@@ -19,7 +20,13 @@ def cached_page(view):
     def wrapped(request, *args, **kwargs):
         version = data_version()
         request.data_version = version
-        key = f"page:{version}:{get_language()}:{request.get_full_path()}"
+        if request.user.is_authenticated:
+            # A signed-in reader sees their own name, and staff see personal
+            # data: such pages are made fresh and never shared.
+            return view(request, *args, **kwargs)
+        # Today's date too: who holds a role (and what is overdue) changes at
+        # midnight without any change to the data.
+        key = f"page:{version}:{timezone.localdate().isoformat()}:{get_language()}:{request.get_full_path()}"
         response = cache.get(key)
         if response is None:
             response = view(request, *args, **kwargs)

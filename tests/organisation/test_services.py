@@ -71,3 +71,10 @@ def test_assignment_history_keeps_before_and_after(board, person):
     end_assignment(assignment, ends=date(2026, 12, 31))
     latest = history(assignment).first()
     assert (latest.data["before"]["ends"], latest.data["after"]["ends"]) == (None, "2026-12-31")
+
+
+@pytest.mark.parametrize("hours", ["0", "-2", "NaN", "200"])
+def test_assign_role_refuses_hours_outside_a_week(board, person, hours):
+    with pytest.raises(ValidationError) as raised:
+        assign_role(person, body=board, starts=date(2026, 1, 1), hours_per_week=hours)
+    assert list(raised.value.message_dict) == ["hours_per_week"]

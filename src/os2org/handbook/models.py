@@ -33,6 +33,9 @@ class Page(models.Model):
     body_line = models.PositiveIntegerField(_("first line of the body"), default=1)
     html = models.TextField(_("rendered HTML"), blank=True)
     has_diagram = models.BooleanField(_("has diagrams"), default=False)
+    # Set when the organisation was imported from this page; `handbook
+    # export --refresh` regenerates its org charts and roles table.
+    describes_organisation = models.BooleanField(_("describes the organisation"), default=False)
     text = models.TextField(_("plain text"), blank=True)
     search_text = models.TextField(_("search text"), blank=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)

@@ -10,6 +10,7 @@ from os2org import markup
 from os2org.audit.services import record
 from os2org.handbook.models import Page
 from os2org.handbook.pages import PAGE_SUFFIXES, PageError, read_handbook
+from os2org.organisation.handbook_page import refreshed_source
 from os2org.roles.parsing import parse_role
 from os2org.roles.services import remove_roles_except, save_role
 
@@ -107,15 +108,22 @@ def import_handbook(paths, *, replace=False, actor=None, progress=None):
     return result
 
 
-def export_handbook(directory):
-    """Write every stored page back to `directory`, in the same layout, byte for byte."""
+def export_handbook(directory, *, refresh=False):
+    """Write every stored page back to `directory`, in the same layout, byte for byte.
+
+    With `refresh`, the organisation page (see
+    organisation.handbook_page) is written with its org charts and roles
+    table generated from the data, each in a marked block; the stored page
+    stays as it is.
+    """
     target = Path(directory).resolve()
     written = []
-    for page in Page.objects.only("path", "source").iterator():
+    for page in Page.objects.only("path", "source", "describes_organisation").iterator():
         destination = (target / page.path).resolve()
         if not destination.is_relative_to(target):
             raise PageError(page.path, 1, "points outside the export folder")
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(page.source.encode("utf-8"))
+        source = refreshed_source(page) if refresh and page.describes_organisation else page.source
+        destination.write_bytes(source.encode("utf-8"))
         written.append(destination)
     return written

@@ -16,6 +16,8 @@ class Body(models.Model):
     """A body of the association: the board, the secretariat, a product community, its groups."""
 
     class Kind(models.TextChoices):
+        # The association as a whole: the root of the mind-map chart.
+        ASSOCIATION = "association", _("association")
         GENERAL_ASSEMBLY = "general_assembly", _("general assembly")
         BOARD = "board", _("board")
         SECRETARIAT = "secretariat", _("secretariat")
@@ -27,10 +29,16 @@ class Body(models.Model):
         COORDINATION_GROUP = "coordination_group", _("coordination group")
         WORKING_GROUP = "working_group", _("working group")
         USERS = "users", _("users")
+        # The suppliers and the other stakeholders as the org charts show
+        # them: one box each, standing for many organisations.
+        SUPPLIERS = "suppliers", _("suppliers")
+        STAKEHOLDERS = "stakeholders", _("other stakeholders")
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("address"), max_length=200, unique=True, allow_unicode=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    # Siblings are drawn in this order in the org charts (as on the page they came from).
+    position = models.PositiveIntegerField(_("position in the org charts"), default=0)
     parent = models.ForeignKey(
         "self", verbose_name=_("part of"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
@@ -65,6 +73,32 @@ class Body(models.Model):
 
     def get_absolute_url(self):
         return reverse("organisation:body", args=[self.slug])
+
+
+class BodyRelation(models.Model):
+    """Two bodies that work together, beyond one being part of the other (an edge of the org chart)."""
+
+    class Kind(models.TextChoices):
+        BOTH_WAYS = "both_ways", _("both ways")
+        ONE_WAY = "one_way", _("one way")
+        LINE = "line", _("line")
+
+    source = models.ForeignKey(Body, verbose_name=_("from"), on_delete=models.CASCADE, related_name="relations_out")
+    target = models.ForeignKey(Body, verbose_name=_("to"), on_delete=models.CASCADE, related_name="relations_in")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.BOTH_WAYS)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("relation between bodies")
+        verbose_name_plural = _("relations between bodies")
+        constraints = [
+            models.CheckConstraint(condition=~Q(source=F("target")), name="body_relation_not_to_itself"),
+            models.UniqueConstraint(fields=["source", "target"], name="body_relation_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.source} – {self.target}"
 
 
 class Organisation(models.Model):

@@ -61,7 +61,10 @@ def hours_from(*, hours_per_week=None, share=None):
     if (hours_per_week is None) == (share is None):
         raise ValidationError({"hours_per_week": _("Enter either hours per week or a share of a full year, not both.")})
     if share is None:
-        return _decimal(hours_per_week, "hours_per_week"), None
+        hours = _decimal(hours_per_week, "hours_per_week")
+        if not Decimal(0) < hours <= 168:
+            raise ValidationError({"hours_per_week": _("Hours per week must be more than 0 and at most 168.")})
+        return hours, None
     share = _fraction(share)
     if not Decimal(0) < share <= 1:
         raise ValidationError({"share": _("A share of a full year must be more than 0 and at most 1 (e.g. 1/3).")})
@@ -70,9 +73,12 @@ def hours_from(*, hours_per_week=None, share=None):
 
 def _decimal(value, field):
     try:
-        return Decimal(str(value).replace(",", "."))
+        number = Decimal(str(value).replace(",", "."))
     except InvalidOperation:
-        raise ValidationError({field: _("“%(value)s” is not a number.") % {"value": value}}) from None
+        number = None
+    if number is None or not number.is_finite():
+        raise ValidationError({field: _("“%(value)s” is not a number.") % {"value": value}})
+    return number
 
 
 def _fraction(value):

@@ -111,3 +111,34 @@ class Task(models.Model):
 
     def __str__(self):
         return f"{self.get_priority_display()}: {self.text}"
+
+
+class RoleSummary(models.Model):
+    """A row of the roles table on the organisation page: a role, its main tasks, its description."""
+
+    page = models.ForeignKey(
+        "handbook.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="role_summaries"
+    )
+    position = models.PositiveIntegerField(_("position"))
+    name = models.CharField(_("name"), max_length=300)
+    main_tasks = models.TextField(_("main tasks"), blank=True)
+    role = models.ForeignKey(
+        RoleDescription,
+        verbose_name=_("role description"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="summaries",
+    )
+
+    class Meta:
+        ordering = ["page_id", "position"]
+        verbose_name = _("role summary")
+        verbose_name_plural = _("role summaries")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "name"], name="role_summary_unique_name"),
+            models.CheckConstraint(condition=~Q(name=""), name="role_summary_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name

@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from os2org.caching import cached_page
+from os2org.organisation.models import Assignment
 from os2org.roles.models import RoleDescription
 
 # A role page links to its handbook page but shows none of its content.
@@ -22,4 +23,7 @@ def catalogue(request):
 @cached_page
 def detail(request, slug):
     roles = RoleDescription.objects.select_related("page").defer(*PAGE_CONTENT)
-    return render(request, "roles/detail.html", {"role": get_object_or_404(roles, slug=slug)})
+    role = get_object_or_404(roles, slug=slug)
+    holders = Assignment.objects.current().filter(role=role).select_related("person", "body")
+    holders = holders.order_by("person__name", "id")
+    return render(request, "roles/detail.html", {"role": role, "holders": holders})

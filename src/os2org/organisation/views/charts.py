@@ -1,7 +1,15 @@
-"""Placeholder views, replaced by the work on issue 3."""
+"""The org charts: the organisation drawn from its data, with a text alternative."""
 
-from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from os2org.organisation.charts import chart_data, org_chart_graph, org_chart_mindmap
 
 
-def chart(request, **kwargs):
-    raise Http404
+@require_GET
+def chart(request):
+    data = chart_data()
+    context = {"roots": data.roots}
+    if data.roots:
+        context.update(graph=org_chart_graph(data=data), mindmap=org_chart_mindmap(data=data))
+    return render(request, "organisation/chart.html", context)

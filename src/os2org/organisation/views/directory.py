@@ -1,27 +1,373 @@
-"""Placeholder views, replaced by the work on issue 3."""
+"""Bodies, organisations, people and their workload, and the pages that change people and assignments.
 
-from django.http import Http404
+Read pages are public. The public's copy of a page is cached whole (see
+os2org.caching); staff see personal data (e-mail addresses, who changed
+what) and edit links, so their pages are made fresh and never shared.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q, Sum
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from os2org.audit.models import Entry
+from os2org.caching import cached_page
+from os2org.organisation.forms import AssignmentForm, EndAssignmentForm, PersonForm, add_service_errors
+from os2org.organisation.models import Assignment, Body, Organisation, Person
+from os2org.organisation.services import assign_role, end_assignment, save_person
+from os2org.roles.models import RoleDescription
 
 
-def overview(request, **kwargs):
-    raise Http404
+def staff_only(view):
+    """An edit page: anyone not logged in is sent to log in; only staff may use it."""
+
+    @wraps(view)
+    @login_required(login_url="login")
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_staff:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
-def body(request, **kwargs):
-    raise Http404
+def _current(prefix="", on=None):
+    """The condition for an assignment (reached through `prefix`) that holds today."""
+    day = on or timezone.localdate()
+    return Q(**{f"{prefix}starts__lte": day}) & (Q(**{f"{prefix}ends__isnull": True}) | Q(**{f"{prefix}ends__gt": day}))
 
 
-def organisations(request, **kwargs):
-    raise Http404
+def _by_time(assignments, on=None):
+    """(current, upcoming, former) assignments, former ones latest first."""
+    day = on or timezone.localdate()
+    current, upcoming, former = [], [], []
+    for assignment in assignments:
+        if assignment.ends is not None and assignment.ends <= day:
+            former.append(assignment)
+        elif assignment.starts > day:
+            upcoming.append(assignment)
+        else:
+            current.append(assignment)
+    former.sort(key=lambda a: (a.ends, a.pk), reverse=True)
+    return current, upcoming, former
 
 
-def organisation(request, **kwargs):
-    raise Http404
+@require_GET
+@cached_page
+def overview(request):
+    bodies = (
+        Body.objects.only("name", "slug", "kind", "parent_id")
+        .annotate(members=Count("assignments__person", filter=_current("assignments__"), distinct=True))
+        .order_by("name", "pk")
+    )
+    children = defaultdict(list)
+    for body in bodies:
+        children[body.parent_id].append(body)
+    for body in bodies:
+        body.tree_children = children[body.pk]
+    return render(request, "organisation/overview.html", {"tree": children[None]})
 
 
-def people(request, **kwargs):
-    raise Http404
+@require_GET
+@cached_page
+def body(request, slug):
+    body = get_object_or_404(Body.objects.select_related("parent", "programme"), slug=slug)
+    assignments = body.assignments.select_related("person", "role").order_by("starts", "pk")
+    current, upcoming, former = _by_time(assignments)
+    context = {
+        "body": body,
+        "children": body.children.only("name", "slug", "kind"),
+        "communities": body.communities.only("name", "slug", "kind"),
+        "member_authorities": body.member_authorities.only("name", "slug"),
+        "suppliers": body.suppliers.only("name", "slug"),
+        "current": current,
+        "upcoming": upcoming,
+        "former": former,
+    }
+    return render(request, "organisation/body.html", context)
 
 
-def person(request, **kwargs):
-    raise Http404
+@require_GET
+@cached_page
+def organisations(request):
+    return render(request, "organisation/organisations.html", {"organisations": Organisation.objects.all()})
+
+
+@require_GET
+@cached_page
+def organisation(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    context = {
+        "organisation": organisation,
+        "employees": organisation.employees.only("name", "slug"),
+        "communities": organisation.communities.only("name", "slug", "kind"),
+        "supplied": organisation.supplied_communities.only("name", "slug", "kind"),
+    }
+    return render(request, "organisation/organisation.html", context)
+
+
+@dataclass(frozen=True)
+class Load:
+    """Hours a week against the hours of a contract."""
+
+    hours: Decimal
+    contract: Decimal
+
+    @property
+    def percent(self):
+        return int((self.hours * 100 / self.contract).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+    @property
+    def over(self):
+        return self.hours > self.contract
+
+    @property
+    def excess(self):
+        return self.hours - self.contract
+
+
+@require_GET
+@cached_page
+def people(request):
+    people = (
+        Person.objects.select_related("employer")
+        .only("name", "slug", "contract_hours", "employer__name", "employer__slug")
+        .annotate(current_hours=Sum("assignments__hours_per_week", filter=_current("assignments__")))
+        .order_by("name", "pk")
+    )
+    for person in people:
+        person.load = Load(person.current_hours or Decimal(0), person.contract_hours)
+    return render(request, "organisation/people.html", {"people": people})
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of the workload chart; widths are SVG percentages of the chart."""
+
+    assignment: Assignment | None
+    percent: int
+    width: str
+
+
+def _width(percent, scale):
+    # SVG attributes, not CSS (a content security policy will forbid inline
+    # styles), and never localised: "27.03%" must not become "27,03%".
+    return f"{percent * 100 / scale:.2f}%"
+
+
+def workload(person, current):
+    """The bars of a person's current assignments and their total against the contract."""
+    load = Load(sum((a.hours_per_week for a in current), Decimal(0)), person.contract_hours)
+    # The chart reaches past 100 % when the person is over; the contract line shows where 100 % is.
+    scale = max(Decimal(100), load.hours * 100 / load.contract)
+    bars = [
+        Bar(a, Load(a.hours_per_week, load.contract).percent, _width(a.hours_per_week * 100 / load.contract, scale))
+        for a in current
+    ]
+    within = min(load.hours, load.contract) * 100 / load.contract
+    return {
+        "load": load,
+        "bars": bars,
+        "total_width": _width(within, scale),
+        "contract_x": _width(Decimal(100), scale),
+        "excess_width": _width(max(load.hours * 100 / load.contract - 100, Decimal(0)), scale),
+    }
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    before: object
+    after: object
+
+
+@dataclass(frozen=True)
+class Event:
+    entry: Entry
+    what: str
+    subject: str
+    changes: list
+
+
+# Fields whose history says nothing a reader needs, and the models that
+# the snapshot's ids of related objects point to.
+UNTOLD = {"id", "slug", "person"}
+REFERENCES = {"employer": Organisation, "body": Body, "role": RoleDescription, "reports_to": Person}
+HIDDEN = object()
+
+
+def person_history(person, assignments, *, personal):
+    """The audit entries of a person and their assignments, newest first, told field by field.
+
+    Without `personal`, e-mail addresses and who made a change are left out.
+    """
+    entries = Entry.objects.filter(
+        Q(object_type=Person._meta.label_lower, object_id=str(person.pk))
+        | Q(object_type=Assignment._meta.label_lower, object_id__in=[str(a.pk) for a in assignments])
+    )
+    if personal:
+        entries = entries.select_related("actor")
+    entries = list(entries)
+    names = _names(entries)
+    return [_event(entry, names, personal) for entry in entries]
+
+
+def _snapshots(entry):
+    return entry.data.get("before"), entry.data.get("after")
+
+
+def _names(entries):
+    """For each model an entry refers to by id, its objects' names, in one query per model."""
+    wanted = defaultdict(set)
+    for entry in entries:
+        for snapshot in _snapshots(entry):
+            for field, model in REFERENCES.items():
+                if snapshot and snapshot.get(field) is not None:
+                    wanted[model].add(snapshot[field])
+    return {model: dict(model.objects.filter(pk__in=ids).values_list("pk", "name")) for model, ids in wanted.items()}
+
+
+def _event(entry, names, personal):
+    before, after = _snapshots(entry)
+    is_person = entry.object_type == Person._meta.label_lower
+    model = Person if is_person else Assignment
+    if is_person:
+        what = _("Person created") if before is None else _("Person changed")
+        subject = (after or before or {}).get("name", "")
+    else:
+        what = _("Assignment created") if before is None else _("Assignment changed")
+        state = after or before or {}
+        subject = " – ".join(
+            str(part)
+            for part in (_value(model, "body", state.get("body"), names), _value(model, "role", state.get("role"), names))
+            if part
+        )
+    changes = []
+    for field in model._meta.concrete_fields:
+        if field.name in UNTOLD:
+            continue
+        old = before.get(field.name) if before else None
+        new = after.get(field.name) if after else None
+        if old == new or (before is None and new in (None, "")):
+            continue
+        if field.name == "email" and not personal:
+            old, new = old and HIDDEN, new and HIDDEN
+        changes.append(
+            Change(str(field.verbose_name), _value(model, field.name, old, names), _value(model, field.name, new, names))
+        )
+    return Event(entry, what, subject, changes)
+
+
+def _value(model, name, value, names):
+    """A snapshot's value as a reader should see it (names for ids, labels for choices)."""
+    if value is HIDDEN:
+        return _("(hidden)")
+    if value is None or value == "":
+        return ""
+    if name in REFERENCES:
+        return names[REFERENCES[name]].get(value, _("(deleted)"))
+    field = model._meta.get_field(name)
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if field.get_internal_type() == "DateField":
+        return date.fromisoformat(value)
+    if field.get_internal_type() == "DecimalField":
+        number = Decimal(value)
+        return number.quantize(Decimal(1)) if number == number.to_integral() else number.normalize()
+    return value
+
+
+@require_GET
+@cached_page
+def person(request, slug):
+    person = get_object_or_404(Person.objects.select_related("employer"), slug=slug)
+    assignments = list(person.assignments.select_related("body", "role", "reports_to").order_by("starts", "pk"))
+    current, upcoming, former = _by_time(assignments)
+    context = {
+        "person": person,
+        "current": current,
+        "upcoming": upcoming,
+        "former": former,
+        "workload": workload(person, current),
+        "history": person_history(person, assignments, personal=request.user.is_staff),
+    }
+    return render(request, "organisation/person.html", context)
+
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def person_create(request):
+    return _person_form(request, None)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def person_edit(request, slug):
+    return _person_form(request, get_object_or_404(Person, slug=slug))
+
+
+def _person_form(request, person):
+    form = PersonForm(_posted(request), person=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = save_person(person, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(person)
+    return render(request, "organisation/person_form.html", {"form": form, "person": person})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def assignment_create(request, slug):
+    person = get_object_or_404(Person, slug=slug)
+    form = AssignmentForm(_posted(request), person=person)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            assign_role(
+                person,
+                actor=request.user,
+                body=data["body"],
+                role=data["role"],
+                function=data["function"],
+                starts=data["starts"],
+                ends=data["ends"],
+                hours_per_week=data["hours_per_week"] or None,
+                share=data["share"] or None,
+                reports_to=data["reports_to"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(person)
+    return render(request, "organisation/assignment_form.html", {"form": form, "person": person})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def assignment_end(request, pk):
+    assignment = get_object_or_404(Assignment.objects.select_related("person", "body", "role"), pk=pk)
+    form = EndAssignmentForm(_posted(request), assignment=assignment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            end_assignment(assignment, ends=form.cleaned_data["ends"], actor=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(assignment.person)
+    return render(request, "organisation/assignment_end.html", {"form": form, "assignment": assignment})

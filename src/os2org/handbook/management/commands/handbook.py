@@ -40,6 +40,11 @@ class Command(BaseCommand):
         load.add_argument("--replace", action="store_true", help="Remove stored pages not in the import.")
         export = actions.add_parser("export", help="Write the stored pages to a folder.")
         export.add_argument("directory", metavar="DIR")
+        export.add_argument(
+            "--refresh",
+            action="store_true",
+            help="Write the organisation page with its org charts and roles table generated from the data.",
+        )
 
     def handle(self, *args, action, **options):
         try:
@@ -95,8 +100,8 @@ class Command(BaseCommand):
             }
         )
 
-    def handle_export(self, *, directory, **options):
-        written = export_handbook(directory)
+    def handle_export(self, *, directory, refresh=False, **options):
+        written = export_handbook(directory, refresh=refresh)
         self.stdout.write(_("Wrote %(count)d pages to %(directory)s.") % {"count": len(written), "directory": directory})
 
     def progress(self, number, total, name):

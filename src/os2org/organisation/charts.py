@@ -1,0 +1,196 @@
+"""The org charts and the roles table, generated from the organisation as Mermaid and Markdown.
+
+Two charts of the same structure, as the organisation page draws them: a
+`graph TD` of the bodies (the association itself left out) with their
+current holders, joined by the part-of lines and the relations; and a
+mind map of the bodies under the association. Both are written in the
+handbook's language, since they become part of the handbook.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils import formats, timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from os2org.handbook.pages import read_page
+from os2org.organisation.handbook_page import ROLES, find_blocks, relative_link, table_rows
+from os2org.organisation.models import Assignment, Body, BodyRelation
+from os2org.roles.models import RoleSummary
+
+EDGES = {"both_ways": "<-->", "one_way": "-->", "line": "---"}
+# Characters that end or change a quoted Mermaid label, written as Mermaid's entity codes.
+ENTITIES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
+# Mind-map text that Mermaid reads as plain words, with no shape or id.
+PLAIN_WORDS = re.compile(r"^[\w][\w .,'’–-]*$")
+ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+FUNCTION_ORDER = {Assignment.Function.CHAIR: 0, Assignment.Function.VICE_CHAIR: 1}
+
+
+@dataclass
+class Node:
+    body: Body
+    depth: int
+    node_id: str
+    holders: list = field(default_factory=list)  # holder texts, chair first
+    children: list = field(default_factory=list)
+
+
+@dataclass
+class ChartData:
+    """The bodies in tree order, the relations, and who holds what on a day."""
+
+    nodes: list
+    relations: list
+
+    @property
+    def roots(self):
+        return [node for node in self.nodes if node.depth == 0]
+
+
+def chart_data(on=None):
+    """Everything the charts draw, in three queries whatever the size of the organisation."""
+    day = on or timezone.localdate()
+    bodies = list(Body.objects.order_by("position", "name").only("id", "name", "slug", "kind", "parent_id", "position"))
+    relations = list(BodyRelation.objects.only("source_id", "target_id", "kind", "position"))
+    holders = defaultdict(list)
+    current = Assignment.objects.current(day).select_related("person", "role").order_by("person__name", "pk")
+    for assignment in current:
+        holders[assignment.body_id].append(assignment)
+    children = defaultdict(list)
+    known = {body.pk for body in bodies}
+    for body in bodies:
+        children[body.parent_id if body.parent_id in known else None].append(body)
+    nodes, ids = [], set()
+
+    def visit(body, depth):
+        assigned = sorted(holders[body.pk], key=lambda a: FUNCTION_ORDER.get(a.function, 2))
+        node = Node(body, depth, node_id(body, ids), [holder_text(a) for a in assigned])
+        nodes.append(node)
+        node.children = [visit(child, depth + 1) for child in children[body.pk]]
+        return node
+
+    with translation.override(settings.HANDBOOK_LANGUAGE):
+        for root in children[None]:
+            visit(root, 0)
+    return ChartData(nodes, relations)
+
+
+def node_id(body, taken):
+    """A Mermaid node id from the body's address: ASCII letters, digits and underscores, unique."""
+    base = "b_" + (slugify(body.slug.translate(ASCII)).replace("-", "_") or str(body.pk))
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}_{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+def hours(value):
+    value = Decimal(value)
+    value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return formats.number_format(value, use_l10n=True)
+
+
+def holder_text(assignment):
+    """“Ane Holm (chair, 2 h)”: the person, their function or role, their hours."""
+    details = []
+    if assignment.function != Assignment.Function.MEMBER:
+        details.append(assignment.get_function_display())
+    if assignment.role_id:
+        details.append(assignment.role.name)
+    details.append(_("%(hours)s h") % {"hours": hours(assignment.hours_per_week)})
+    return f"{assignment.person.name} ({', '.join(details)})"
+
+
+def escape(text):
+    return "".join(ENTITIES.get(char, char) for char in re.sub(r"\s+", " ", text).strip())
+
+
+def org_chart_graph(on=None, *, data=None):
+    """The organisation as a Mermaid `graph TD`: a box per body with its holders, part-of lines, relations."""
+    data = data or chart_data(on)
+    with translation.override(settings.HANDBOOK_LANGUAGE):
+        nodes = {node.body.pk: node for node in data.nodes if node.body.kind != Body.Kind.ASSOCIATION}
+        lines = ["graph TD"]
+        for node in nodes.values():
+            label = "<br>".join(escape(text) for text in [node.body.name, *node.holders])
+            lines.append(f'  {node.node_id}["{label}"]')
+        for node in nodes.values():
+            if node.body.parent_id in nodes:
+                lines.append(f"  {nodes[node.body.parent_id].node_id} <--> {node.node_id}")
+        for relation in data.relations:
+            if relation.source_id in nodes and relation.target_id in nodes:
+                source, target = nodes[relation.source_id].node_id, nodes[relation.target_id].node_id
+                lines.append(f"  {source} {EDGES.get(relation.kind, '---')} {target}")
+    return "\n".join(lines) + "\n"
+
+
+def org_chart_mindmap(on=None, *, data=None):
+    """The organisation as a Mermaid mind map, the association at its root.
+
+    Bodies outside the association (or all, when there is no one
+    association) hang under the root too.
+    """
+    data = data or chart_data(on)
+    associations = [n for n in data.nodes if n.depth == 0 and n.body.kind == Body.Kind.ASSOCIATION]
+    root = associations[0].body if len(associations) == 1 else None
+    if root is None:
+        with translation.override(settings.HANDBOOK_LANGUAGE):
+            root_name = _("Organisation")
+    lines = ["mindmap", f"  {mindmap_text(root.name if root else root_name, 'root', '((', '))')}"]
+    shift = 1
+    for node in data.nodes:
+        if node.depth == 0:
+            shift = 0 if node.body == root else 1
+            if shift == 0:
+                continue
+        lines.append(f"{'  ' * (node.depth + shift + 1)}{mindmap_text(node.body.name, node.node_id)}")
+    return "\n".join(lines) + "\n"
+
+
+def mindmap_text(name, node_id, opening="[", closing="]"):
+    """A mind-map node: plain words as they are (the root with its round shape), anything else quoted."""
+    name = re.sub(r"\s+", " ", name).strip()
+    if PLAIN_WORDS.match(name):
+        return f"{node_id}{opening}{name}{closing}" if node_id == "root" else name
+    return f'{node_id}{opening}"{escape(name)}"{closing}'
+
+
+def table_cell(text):
+    return re.sub(r"\s+", " ", text).replace("|", "\\|").strip()
+
+
+def table_wording(page):
+    """(column headings, link text) of the page's own roles table, or the defaults in the handbook's language."""
+    parsed = read_page(page.path, page.source)
+    block = find_blocks(parsed.tokens).get(ROLES)
+    with translation.override(settings.HANDBOOK_LANGUAGE):
+        headings, link = [_("Role"), _("Main tasks"), _("Reference")], _("Role description")
+    if block:
+        header, *rows = table_rows(parsed.tokens, block.token)
+        if len(header) >= 3:
+            headings = [text for text, _href in header[:3]]
+        link = next((row[2][0] for row in rows if len(row) > 2 and row[2][0]), link)
+    return headings, link
+
+
+def roles_table(page):
+    """The roles table of an organisation page: each role, its main tasks, a link to its description.
+
+    Links are relative from the page to the role description's page; a
+    role with no description keeps an empty link, which lint reports.
+    """
+    headings, link = table_wording(page)
+    lines = [
+        "| " + " | ".join(table_cell(h) for h in headings) + " |",
+        "|" + "|".join("-" * (len(h) + 2) for h in headings) + "|",
+    ]
+    for summary in RoleSummary.objects.filter(page=page).select_related("role__page"):
+        target = relative_link(page.path, summary.role.page.path) if summary.role else ""
+        lines.append(f"| **{table_cell(summary.name)}** | {table_cell(summary.main_tasks)} | [{link}]({target}) |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,132 @@
+"""Forms for the people and their assignments. They validate input; the services save it."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from os2org.organisation.models import Assignment, Body, Organisation, Person
+from os2org.organisation.services import check_one_chair, hours_from
+from os2org.roles.models import RoleDescription
+
+HOURS_IN_A_WEEK = Decimal("168")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        # The browser's date picker sends and expects ISO dates, whatever the language.
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class HoursField(forms.DecimalField):
+    """Hours a week, written with a decimal comma or point ("37,5" or "37.5")."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and not Decimal(0) < value <= HOURS_IN_A_WEEK:
+            raise ValidationError(_("Hours per week must be more than 0 and at most 168."), code="hours_range")
+
+
+def add_service_errors(form, error):
+    """Show a service's ValidationError next to the fields it names."""
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)
+
+
+class PersonForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    employer = forms.ModelChoiceField(
+        label=_("Employer"), queryset=Organisation.objects.only("name"), required=False, empty_label=_("(none)")
+    )
+    contract_hours = HoursField(label=_("Contract hours per week"), max_digits=5, decimal_places=2, initial=37)
+
+    def __init__(self, *args, person=None, **kwargs):
+        if person is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "name": person.name,
+                    "email": person.email,
+                    "employer": person.employer_id,
+                    "contract_hours": person.contract_hours,
+                },
+            )
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+
+class AssignmentForm(forms.Form):
+    body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.only("name"))
+    role = forms.ModelChoiceField(
+        label=_("Role description"),
+        queryset=RoleDescription.objects.only("name").order_by("name"),
+        required=False,
+        empty_label=_("(none)"),
+    )
+    function = forms.ChoiceField(label=_("Function"), choices=Assignment.Function.choices, initial="member")
+    starts = forms.DateField(label=_("From"), widget=DateInput())
+    ends = forms.DateField(label=_("Until"), widget=DateInput(), required=False, help_text=_("Leave empty if open-ended."))
+    hours_per_week = forms.CharField(
+        label=_("Hours per week"), required=False, help_text=_("Either hours per week (e.g. 7,5)…")
+    )
+    share = forms.CharField(
+        label=_("Share of a full year"), required=False, help_text=_("…or a share of a full year (e.g. 1/3 or 0,5).")
+    )
+    reports_to = forms.ModelChoiceField(
+        label=_("Reports to"), queryset=Person.objects.only("name"), required=False, empty_label=_("(none)")
+    )
+
+    def __init__(self, *args, person, **kwargs):
+        self.person = person
+        super().__init__(*args, **kwargs)
+        self.fields["reports_to"].queryset = Person.objects.exclude(pk=person.pk).only("name")
+        self.fields["starts"].initial = timezone.localdate()
+
+    def clean(self):
+        data = super().clean()
+        self._clean_time(data)
+        starts, ends = data.get("starts"), data.get("ends")
+        if starts and ends and ends <= starts:
+            self.add_error("ends", _("The end date must be after the start date."))
+        if starts and data.get("body") and data.get("function") and not self.has_error("ends"):
+            try:
+                check_one_chair(
+                    Assignment(body=data["body"], function=data["function"], starts=starts, ends=ends)
+                )
+            except ValidationError as error:
+                add_service_errors(self, error)
+        return data
+
+    def _clean_time(self, data):
+        """Hours or share, checked as the service reads them."""
+        try:
+            hours_from(hours_per_week=data.get("hours_per_week") or None, share=data.get("share") or None)
+        except ValidationError as error:
+            add_service_errors(self, error)
+
+
+class EndAssignmentForm(forms.Form):
+    ends = forms.DateField(label=_("Ends on"), widget=DateInput())
+
+    def __init__(self, *args, assignment, **kwargs):
+        self.assignment = assignment
+        super().__init__(*args, **kwargs)
+        self.fields["ends"].initial = timezone.localdate()
+
+    def clean_ends(self):
+        ends = self.cleaned_data["ends"]
+        if ends <= self.assignment.starts:
+            raise ValidationError(_("The end date must be after the start date."), code="ends_before_start")
+        return ends
+

@@ -1,0 +1,688 @@
+"""The organisation as a file: load it from YAML or a CSV export, dump it back as YAML.
+
+A load upserts by name and never deletes. Organisations, bodies and people
+are matched by name, assignments by (person, body, role, function, from),
+task estimates by (role, priority, task number). A key left out keeps the
+stored value (a new object gets the default); an empty value clears it.
+An assignment is described whole: `until` and `reports_to` left out mean
+open-ended and nobody. Everything happens in one transaction through the
+services, which validate and write the audit entries; an object whose
+values are already stored is not saved again, so loading a file twice
+writes nothing the second time. Any problem raises LoadError
+(`file:line: what is wrong`) and leaves the database as it was.
+"""
+
+import csv
+import io
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from os2org.organisation.models import FULL_TIME_HOURS, Assignment, Body, Organisation, Person
+from os2org.organisation.services import (
+    assign_role,
+    check_one_chair,
+    hours_from,
+    save_body,
+    save_organisation,
+    save_person,
+)
+from os2org.roles.models import Priority, RoleDescription, Task
+from os2org.roles.services import set_task_hours
+
+KEYS = {
+    "organisations": ("name", "kind", "cvr", "member", "supplier", "partner", "partner_role"),
+    "bodies": ("name", "kind", "parent", "programme", "member_authorities", "suppliers", "description"),
+    "people": ("name", "email", "employer", "contract_hours"),
+    "assignments": ("person", "body", "role", "function", "from", "until", "hours_per_week", "share", "reports_to"),
+    "task_hours": ("role", "priority", "task", "hours"),
+}
+LIST_KEYS = {"member_authorities", "suppliers"}
+CSV_PERSON_COLUMNS = ("name", "email", "employer", "contract_hours")
+CSV_ASSIGNMENT_COLUMNS = ("body", "role", "function", "from", "until", "hours_per_week", "share", "reports_to")
+CSV_COLUMNS = CSV_PERSON_COLUMNS + CSV_ASSIGNMENT_COLUMNS
+# Model field → the key that sets it, for naming the key in an error.
+FIELD_KEYS = {
+    "starts": "from",
+    "ends": "until",
+    "is_member": "member",
+    "is_supplier": "supplier",
+    "is_partner": "partner",
+}
+MAX_HOURS = Decimal("168")
+# Shares written as fractions in a dump, by their stored (4-place) value.
+FRACTIONS = {
+    (Decimal(top) / Decimal(bottom)).quantize(Decimal("0.0001")): f"{top}/{bottom}" if bottom > 1 else "1"
+    for top, bottom in ((1, 5), (1, 4), (1, 3), (1, 2), (2, 3), (3, 4), (1, 1))
+}
+YAML_NULL = "tag:yaml.org,2002:null"
+TRUE, FALSE = {"true", "yes", "on"}, {"false", "no", "off"}
+
+
+class LoadError(Exception):
+    """A problem in a file being loaded; str() is `path:line: message`."""
+
+    def __init__(self, path, line, message):
+        super().__init__(path, line, message)
+        self.path, self.line, self.message = str(path), line, message
+
+    def __str__(self):
+        if self.line is None:
+            return f"{self.path}: {self.message}"
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class Record:
+    """One entry of a section: raw values (text, None or a list of text) and the line of each key."""
+
+    line: int
+    values: dict = field(default_factory=dict)
+    lines: dict = field(default_factory=dict)
+
+    def set(self, key, value, line):
+        self.values[key], self.lines[key] = value, line
+
+    def __contains__(self, key):
+        return key in self.values
+
+
+@dataclass
+class LoadResult:
+    organisations: int = 0
+    bodies: int = 0
+    people: int = 0
+    assignments: int = 0
+    task_hours: int = 0
+    created: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+
+def load_yaml(path, *, actor=None):
+    """Load an organisation file (see README, "The organisation file"), all or nothing.
+
+    Side effects: creates or changes organisations, bodies, people,
+    assignments and task estimates, each with its audit entry. Raises
+    LoadError and changes nothing when anything in the file is wrong.
+    """
+    return _Loader(path, actor).store(read_yaml(path))
+
+
+def load_csv(path, *, actor=None):
+    """Load a CSV export of people and assignments, all or nothing.
+
+    Side effects and errors as load_yaml; the bodies, employers and roles
+    a row names must already be stored.
+    """
+    return _Loader(path, actor).store(read_csv(path))
+
+
+def read_yaml(path):
+    """The sections of an organisation file as {section: [Record]}."""
+    text = _read_text(path)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise LoadError(path, mark.line + 1, _("not valid YAML: %(problem)s") % {"problem": error.problem}) from None
+    if root is None:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        message = _("expected the sections %(keys)s.") % {"keys": ", ".join(KEYS)}
+        raise LoadError(path, _line(root), message)
+    sections = {}
+    for key, value in _pairs(path, root):
+        if key.value not in KEYS:
+            message = _("unknown section “%(key)s” (expected one of: %(keys)s).")
+            raise LoadError(path, _line(key), message % {"key": key.value, "keys": ", ".join(KEYS)})
+        if value.tag == YAML_NULL:
+            sections[key.value] = []
+        elif isinstance(value, yaml.SequenceNode):
+            sections[key.value] = [_record(path, item, KEYS[key.value]) for item in value.value]
+        else:
+            raise LoadError(path, _line(value), f"{key.value}: " + _("expected a list."))
+    return sections
+
+
+def _line(node):
+    return node.start_mark.line + 1
+
+
+def _pairs(path, mapping):
+    seen = set()
+    for key, value in mapping.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise LoadError(path, _line(key), _("expected a key."))
+        if key.value in seen:
+            raise LoadError(path, _line(key), _("“%(key)s” is given twice.") % {"key": key.value})
+        seen.add(key.value)
+        yield key, value
+
+
+def _record(path, node, keys):
+    if not isinstance(node, yaml.MappingNode):
+        raise LoadError(path, _line(node), _("expected a mapping of keys and values."))
+    record = Record(_line(node))
+    for key, value in _pairs(path, node):
+        if key.value not in keys:
+            message = _("unknown key “%(key)s” (expected one of: %(keys)s).")
+            raise LoadError(path, _line(key), message % {"key": key.value, "keys": ", ".join(keys)})
+        record.set(key.value, _raw(path, key.value, value), _line(key))
+    return record
+
+
+def _raw(path, key, node):
+    """A value as written: text, None for an empty value, or (for list keys) a list of text."""
+    if key in LIST_KEYS:
+        if node.tag == YAML_NULL:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            raise LoadError(path, _line(node), f"{key}: " + _("expected a list."))
+        return [_raw(path, key + "[]", item) for item in node.value]
+    if not isinstance(node, yaml.ScalarNode):
+        raise LoadError(path, _line(node), f"{key.removesuffix('[]')}: " + _("expected a single value."))
+    return None if node.tag == YAML_NULL else node.value
+
+
+def read_csv(path):
+    """People and assignments from a CSV export as {"people": [Record], "assignments": [Record]}.
+
+    Line numbers are physical lines; a cell left empty is a key left out.
+    """
+    text = _read_text(path)
+    header, _sep, _rest = text.partition("\n")
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        columns = _csv_columns(path, next(reader, None))
+        people, assignments = {}, []
+        previous = reader.line_num
+        for cells in reader:
+            line, previous = previous + 1, reader.line_num
+            row = _csv_row(path, line, columns, cells)
+            if row:
+                _csv_person(path, people, row)
+                assignment = _csv_assignment(path, row)
+                if assignment:
+                    assignments.append(assignment)
+    except csv.Error as error:
+        raise LoadError(path, reader.line_num, _("not valid CSV: %(problem)s") % {"problem": error}) from None
+    return {"people": list(people.values()), "assignments": assignments}
+
+
+def _csv_columns(path, cells):
+    expected = ", ".join(CSV_COLUMNS)
+    if cells is None:
+        raise LoadError(path, 1, _("the file is empty; expected a header row: %(columns)s.") % {"columns": expected})
+    columns = [cell.strip().lower() for cell in cells]
+    for number, column in enumerate(columns):
+        if column not in CSV_COLUMNS:
+            message = _("unknown column “%(column)s” (expected: %(columns)s).")
+            raise LoadError(path, 1, message % {"column": column, "columns": expected})
+        if column in columns[:number]:
+            raise LoadError(path, 1, _("the column “%(column)s” is given twice.") % {"column": column})
+    if "name" not in columns:
+        raise LoadError(path, 1, _("the header has no “name” column."))
+    return columns
+
+
+def _csv_row(path, line, columns, cells):
+    """A Record of the row's non-empty cells, or None for an empty row."""
+    if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns) :]):
+        message = _("the row has %(found)d cells, the header %(expected)d.")
+        raise LoadError(path, line, message % {"found": len(cells), "expected": len(columns)})
+    record = Record(line)
+    for column, cell in zip(columns, cells):
+        if cell.strip():
+            record.set(column, cell.strip(), line)
+    return record if record.values else None
+
+
+def _csv_person(path, people, row):
+    if "name" not in row:
+        raise LoadError(path, row.line, _("“%(key)s” is missing.") % {"key": "name"})
+    name = row.values["name"]
+    person = people.setdefault(name, Record(row.line))
+    for column in CSV_PERSON_COLUMNS:
+        if column not in row:
+            continue
+        if column in person and person.values[column] != row.values[column]:
+            message = _("“%(value)s” differs from line %(line)d (“%(first)s”).") % {
+                "value": row.values[column],
+                "line": person.lines[column],
+                "first": person.values[column],
+            }
+            raise LoadError(path, row.line, f"{column}: {message}")
+        person.set(column, row.values[column], row.line)
+
+
+def _csv_assignment(path, row):
+    """The row's assignment as a Record, or None when the row is a person only."""
+    if "body" not in row:
+        if any(column in row for column in CSV_ASSIGNMENT_COLUMNS):
+            raise LoadError(path, row.line, _("“%(key)s” is missing.") % {"key": "body"})
+        return None
+    record = Record(row.line)
+    record.set("person", row.values["name"], row.line)
+    for column in CSV_ASSIGNMENT_COLUMNS:
+        if column in row:
+            record.set(column, row.values[column], row.line)
+    return record
+
+
+def _read_text(path):
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise LoadError(path, None, _("cannot read the file: %(error)s") % {"error": error.strerror}) from None
+    try:
+        return data.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as error:
+        raise LoadError(path, data[: error.start].count(b"\n") + 1, _("not UTF-8 text.")) from None
+
+
+class _Names:
+    """Objects of one model by name: the stored ones and those the load saves."""
+
+    def __init__(self, loader, queryset, missing):
+        self.loader, self.missing = loader, missing
+        self.by_name = defaultdict(list)
+        for obj in queryset:
+            self.by_name[obj.name].append(obj)
+
+    def find(self, record, key):
+        name = self.loader.text(record, key)
+        found = self.by_name.get(name, [])
+        if len(found) > 1:
+            message = _("more than one is named “%(name)s”; rename one in the app.")
+            self.loader.fail(record, key, message % {"name": name})
+        return found[0] if found else None
+
+    def get(self, record, key):
+        """The object named by record[key]; None when the value is empty."""
+        if self.loader.text(record, key) is None:
+            return None
+        obj = self.find(record, key)
+        if obj is None:
+            self.loader.fail(record, key, self.missing % {"name": self.loader.text(record, key)})
+        return obj
+
+    def add(self, obj):
+        self.by_name[obj.name] = [obj]
+
+
+class _Loader:
+    def __init__(self, path, actor):
+        self.path, self.actor, self.result = str(path), actor, LoadResult()
+
+    def fail(self, record, key, message):
+        raise LoadError(self.path, record.lines.get(key, record.line), f"{key}: {message}")
+
+    def invalid(self, record, error):
+        """A service's ValidationError as a LoadError at the line of the first key it names."""
+        items = error.message_dict.items() if hasattr(error, "error_dict") else [(NON_FIELD_ERRORS, error.messages)]
+        parts, line = [], None
+        for name, messages in items:
+            key = FIELD_KEYS.get(name, name)
+            parts += [message if name == NON_FIELD_ERRORS else f"{key}: {message}" for message in messages]
+            line = line or record.lines.get(key)
+        return LoadError(self.path, line or record.line, "; ".join(parts))
+
+    def store(self, sections):
+        with transaction.atomic():
+            self.organisations = _Names(
+                self, Organisation.objects.all(), _("there is no organisation named “%(name)s”.")
+            )
+            self.bodies = _Names(self, Body.objects.all(), _("there is no body named “%(name)s”."))
+            self.people = _Names(self, Person.objects.all(), _("there is no person named “%(name)s”."))
+            self.roles = _Names(
+                self, RoleDescription.objects.all(), _("there is no role description named “%(name)s”.")
+            )
+            self.load_organisations(sections.get("organisations", []))
+            self.load_bodies(sections.get("bodies", []))
+            self.load_people(sections.get("people", []))
+            self.load_assignments(sections.get("assignments", []))
+            self.load_task_hours(sections.get("task_hours", []))
+        return self.result
+
+    # Values
+
+    def text(self, record, key, *, required=False):
+        value = record.values.get(key)
+        if required and value in (None, ""):
+            raise LoadError(self.path, record.line, _("“%(key)s” is missing.") % {"key": key})
+        return value
+
+    def boolean(self, record, key):
+        value = (self.text(record, key) or "").lower()
+        if value not in TRUE | FALSE:
+            self.fail(record, key, _("expected true or false."))
+        return value in TRUE
+
+    def date(self, record, key, *, required=False):
+        value = self.text(record, key, required=required)
+        if value is None:
+            return None
+        try:
+            day = date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+        except ValueError:
+            day = None
+        if day is None:
+            self.fail(record, key, _("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": value})
+        return day
+
+    def hours(self, record, key, *, required=False):
+        value = self.text(record, key, required=required)
+        if value is None:
+            return None
+        try:
+            hours = Decimal(value.replace(",", "."))
+        except InvalidOperation:
+            hours = None
+        if hours is None or not hours.is_finite():
+            self.fail(record, key, _("“%(value)s” is not a number.") % {"value": value})
+        if not 0 < hours <= MAX_HOURS:
+            self.fail(record, key, _("must be more than 0 and at most 168 hours a week."))
+        return hours
+
+    def named(self, records):
+        """{name: record}, refusing a name listed twice."""
+        found = {}
+        for record in records:
+            name = self.text(record, "name", required=True)
+            if name in found:
+                message = _("“%(name)s” is listed twice (first on line %(line)d).")
+                self.fail(record, "name", message % {"name": name, "line": found[name].line})
+            found[name] = record
+        return found
+
+    # Saving
+
+    def save(self, record, service, obj, fields, **extra):
+        """Save through `service` unless every value is already stored; count what happened."""
+        if obj is not None and not extra and all(getattr(obj, name) == value for name, value in fields.items()):
+            self.result.unchanged += 1
+            return obj
+        try:
+            saved = service(obj, actor=self.actor, **fields, **extra)
+        except ValidationError as error:
+            raise self.invalid(record, error) from None
+        if obj is None:
+            self.result.created += 1
+        else:
+            self.result.changed += 1
+        return saved
+
+    def load_organisations(self, records):
+        for name, record in self.named(records).items():
+            fields = {"name": name}
+            for key in ("kind", "partner_role"):
+                if key in record:
+                    fields[key] = self.text(record, key) or ""
+            if "cvr" in record:
+                fields["cvr"] = self.text(record, "cvr") or ""
+                if fields["cvr"] and not re.fullmatch(r"[0-9]{8}", fields["cvr"]):
+                    self.fail(record, "cvr", _("“%(value)s” is not 8 digits.") % {"value": fields["cvr"]})
+            for key in ("member", "supplier", "partner"):
+                if key in record:
+                    fields["is_" + key] = self.boolean(record, key)
+            existing = self.organisations.find(record, "name")
+            self.organisations.add(self.save(record, save_organisation, existing, fields))
+            self.result.organisations += 1
+
+    def load_bodies(self, records):
+        specs, order = self.named(records), {}
+        visiting = set()
+
+        def visit(name):
+            if name in order:
+                return
+            visiting.add(name)
+            for key in ("parent", "programme"):
+                other = self.text(specs[name], key)
+                if other in visiting:
+                    self.fail(specs[name], key, _("“%(name)s” would be part of itself.") % {"name": other})
+                if other in specs:
+                    visit(other)
+            visiting.discard(name)
+            order[name] = specs[name]
+
+        for name in specs:
+            visit(name)
+        for record in order.values():
+            self.load_body(record)
+            self.result.bodies += 1
+        self.check_no_cycles(specs)
+
+    def load_body(self, record):
+        fields = {"name": self.text(record, "name")}
+        for key in ("kind", "description"):
+            if key in record:
+                fields[key] = self.text(record, key) or ""
+        if "parent" in record:
+            fields["parent"] = self.bodies.get(record, "parent")
+        if "programme" in record:
+            fields["programme"] = programme = self.bodies.get(record, "programme")
+            if programme and programme.kind != Body.Kind.PROGRAMME:
+                message = _("“%(name)s” is not a programme (it is a %(kind)s).")
+                self.fail(record, "programme", message % {"name": programme, "kind": programme.get_kind_display()})
+        lists = {}
+        for key in ("member_authorities", "suppliers"):
+            if key in record:
+                lists[key] = [self.organisation_in_list(record, key, name) for name in record.values[key]]
+        existing = self.bodies.find(record, "name")
+        if existing and all(set(getattr(existing, key).all()) == set(value) for key, value in lists.items()):
+            lists = {}
+        self.bodies.add(self.save(record, save_body, existing, fields, **lists))
+
+    def organisation_in_list(self, record, key, name):
+        if not name:
+            self.fail(record, key, _("expected a list of names."))
+        return self.organisations.get(Record(record.line, {key: name}, {key: record.lines[key]}), key)
+
+    def check_no_cycles(self, specs):
+        parents = dict(Body.objects.values_list("pk", "parent_id"))
+        for name, record in specs.items():
+            body = self.bodies.by_name[name][0]
+            above, seen = parents[body.pk], set()
+            while above is not None and above not in seen:
+                if above == body.pk:
+                    self.fail(record, "parent", _("“%(name)s” would be part of itself.") % {"name": name})
+                seen.add(above)
+                above = parents[above]
+
+    def load_people(self, records):
+        for name, record in self.named(records).items():
+            fields = {"name": name}
+            if "email" in record:
+                fields["email"] = self.text(record, "email") or ""
+            if "employer" in record:
+                fields["employer"] = self.organisations.get(record, "employer")
+            if "contract_hours" in record:
+                fields["contract_hours"] = self.hours(record, "contract_hours") or FULL_TIME_HOURS
+            existing = self.people.find(record, "name")
+            self.people.add(self.save(record, save_person, existing, fields))
+            self.result.people += 1
+
+    def load_assignments(self, records):
+        seen = {}
+        for record in records:
+            self.text(record, "person", required=True)
+            self.text(record, "body", required=True)
+            assignment = dict(
+                person=self.people.get(record, "person"),
+                body=self.bodies.get(record, "body"),
+                role=self.roles.get(record, "role"),
+                function=self.text(record, "function") or Assignment.Function.MEMBER,
+                starts=self.date(record, "from", required=True),
+            )
+            key = tuple(assignment.values())
+            if key in seen:
+                self.fail(record, "person", _("the same assignment is listed on line %(line)d.") % {"line": seen[key]})
+            seen[key] = record.line
+            self.load_assignment(record, assignment)
+            self.result.assignments += 1
+
+    def load_assignment(self, record, assignment):
+        ends = self.date(record, "until")
+        if ends is not None and ends <= assignment["starts"]:
+            self.fail(record, "until", _("must be after from (%(date)s).") % {"date": assignment["starts"]})
+        hours = self.hours(record, "hours_per_week")
+        share = self.text(record, "share")
+        reports_to = self.people.get(record, "reports_to")
+        existing = Assignment.objects.filter(**assignment).first()
+        try:
+            stored = dict(zip(("hours_per_week", "share"), hours_from(hours_per_week=hours, share=share)))
+            stored |= {"ends": ends, "reports_to": reports_to}
+            if existing and all(getattr(existing, name) == value for name, value in stored.items()):
+                self.result.unchanged += 1
+                return
+            check_one_chair(Assignment(pk=getattr(existing, "pk", None), ends=ends, **assignment))
+            assign_role(
+                **assignment,
+                ends=ends,
+                hours_per_week=hours,
+                share=share,
+                reports_to=reports_to,
+                actor=self.actor,
+                assignment=existing,
+            )
+        except ValidationError as error:
+            raise self.invalid(record, error) from None
+        if existing:
+            self.result.changed += 1
+        else:
+            self.result.created += 1
+
+    def load_task_hours(self, records):
+        seen = {}
+        for record in records:
+            self.text(record, "role", required=True)
+            role = self.roles.get(record, "role")
+            priority = self.text(record, "priority", required=True)
+            if priority not in Priority.names:
+                self.fail(record, "priority", _("“%(value)s” is not MUST, SHOULD or COULD.") % {"value": priority})
+            number = self.text(record, "task", required=True)
+            if not re.fullmatch(r"[1-9][0-9]*", number):
+                self.fail(record, "task", _("“%(value)s” is not a task number (1, 2, …).") % {"value": number})
+            hours = self.hours(record, "hours", required=True)
+            task = role.tasks.filter(priority=Priority[priority], position=int(number)).first()
+            if task is None:
+                message = _("%(role)s has no %(priority)s task number %(number)s.")
+                self.fail(record, "task", message % {"role": role, "priority": priority, "number": number})
+            if task.pk in seen:
+                self.fail(record, "task", _("the same task is listed on line %(line)d.") % {"line": seen[task.pk]})
+            seen[task.pk] = record.line
+            if task.hours_per_week == hours:
+                self.result.unchanged += 1
+            else:
+                self.result.changed += 1
+                set_task_hours(task, hours_per_week=hours, actor=self.actor)
+            self.result.task_hours += 1
+
+
+def dump_yaml():
+    """The stored organisation as an organisation file; load_yaml reads it back to the same organisation."""
+    data = {
+        "organisations": [_dump_organisation(o) for o in Organisation.objects.order_by("name", "pk")],
+        "bodies": [
+            _dump_body(b)
+            for b in Body.objects.select_related("parent", "programme")
+            .prefetch_related("member_authorities", "suppliers")
+            .order_by("name", "pk")
+        ],
+        "people": [_dump_person(p) for p in Person.objects.select_related("employer").order_by("name", "pk")],
+        "assignments": [
+            _dump_assignment(a)
+            for a in sorted(
+                Assignment.objects.select_related("person", "body", "role", "reports_to"),
+                key=lambda a: (a.person.name, a.starts, a.body.name, a.function, a.role.name if a.role else ""),
+            )
+        ],
+    }
+    tasks = Task.objects.filter(hours_per_week__isnull=False).select_related("role")
+    tasks = tasks.order_by("role__name", "role_id", "priority", "position")
+    if tasks:
+        data["task_hours"] = [_dump_task(task) for task in tasks]
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _number(value):
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _share(value):
+    return FRACTIONS.get(value, format(value.normalize(), "f"))
+
+
+def _optional(**values):
+    return {key: value for key, value in values.items() if value not in (None, "", [])}
+
+
+def _dump_task(task):
+    return {
+        "role": task.role.name,
+        "priority": task.get_priority_display(),
+        "task": task.position,
+        "hours": _number(task.hours_per_week),
+    }
+
+
+def _dump_organisation(organisation):
+    return {
+        "name": organisation.name,
+        "kind": organisation.kind,
+        **_optional(cvr=organisation.cvr),
+        "member": organisation.is_member,
+        "supplier": organisation.is_supplier,
+        "partner": organisation.is_partner,
+        **_optional(partner_role=organisation.partner_role),
+    }
+
+
+def _dump_body(body):
+    return {
+        "name": body.name,
+        "kind": body.kind,
+        **_optional(
+            parent=body.parent and body.parent.name,
+            programme=body.programme and body.programme.name,
+            member_authorities=sorted(o.name for o in body.member_authorities.all()),
+            suppliers=sorted(o.name for o in body.suppliers.all()),
+            description=body.description,
+        ),
+    }
+
+
+def _dump_person(person):
+    return {
+        "name": person.name,
+        **_optional(email=person.email, employer=person.employer and person.employer.name),
+        "contract_hours": _number(person.contract_hours),
+    }
+
+
+def _dump_assignment(assignment):
+    if assignment.share is not None:
+        time = {"share": _share(assignment.share)}
+    else:
+        time = {"hours_per_week": _number(assignment.hours_per_week)}
+    return {
+        "person": assignment.person.name,
+        "body": assignment.body.name,
+        **_optional(role=assignment.role and assignment.role.name),
+        "function": assignment.function,
+        "from": assignment.starts,
+        **_optional(until=assignment.ends),
+        **time,
+        **_optional(reports_to=assignment.reports_to and assignment.reports_to.name),
+    }

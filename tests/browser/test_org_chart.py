@@ -1,0 +1,66 @@
+"""The org charts drawn in a real browser, readable by everyone."""
+
+from datetime import date
+
+import pytest
+from playwright.sync_api import expect
+
+from os2org.handbook.models import Page
+from os2org.handbook.services import import_handbook
+from os2org.organisation.handbook_page import import_organisation_page
+from os2org.organisation.models import Assignment, Body, BodyRelation
+from os2org.organisation.services import assign_role, save_person
+from tests.browser.test_accessibility import axe_violations
+from tests.conftest import SEEDS, seed
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def organisation_server(live_server, transactional_db):
+    """The live server with a small organisation, names with Mermaid's special characters included."""
+    association = Body.objects.create(name="Foreningen", slug="foreningen", kind=Body.Kind.ASSOCIATION)
+    board = Body.objects.create(name="Bestyrelsen", slug="bestyrelsen", kind=Body.Kind.BOARD, parent=association)
+    committee = Body.objects.create(
+        name='Udvalg "Nord" (A & B) #1', slug="udvalg", kind=Body.Kind.COMMITTEE, parent=association, position=1
+    )
+    BodyRelation.objects.create(source=board, target=committee)
+    chair = save_person(name="Ane Holm")
+    assign_role(chair, body=board, starts=date(2020, 1, 1), function=Assignment.Function.CHAIR, hours_per_week=2)
+    return live_server.url
+
+
+def test_chart_draws_both_diagrams_with_the_holders(page, organisation_server):
+    page.goto(f"{organisation_server}/organisation/diagram/")
+
+    diagrams = page.locator("pre.mermaid svg")
+    expect(diagrams).to_have_count(2)
+    expect(diagrams.first).to_contain_text("Ane Holm (forperson, 2")
+    expect(diagrams.first).to_contain_text('Udvalg "Nord" (A & B) #1')
+    expect(diagrams.last).to_contain_text('Udvalg "Nord" (A & B) #1')
+    expect(diagrams.last).to_contain_text("Foreningen")
+
+
+def test_chart_has_no_accessibility_violations(page, organisation_server, axe_source):
+    page.goto(f"{organisation_server}/organisation/diagram/")
+    expect(page.locator("pre.mermaid svg")).to_have_count(2)
+
+    assert axe_violations(page, axe_source) == []
+
+
+@pytest.fixture
+def seed_server(live_server, transactional_db):
+    """The live server with the organisation imported from the seeds' organisation page."""
+    organisation_page = seed("001")
+    import_handbook([SEEDS])
+    import_organisation_page(Page.objects.get(path=organisation_page.name))
+    return live_server.url
+
+
+def test_chart_of_the_seed_organisation_has_no_accessibility_violations(page, seed_server, axe_source):
+    page.goto(f"{seed_server}/organisation/diagram/")
+    diagrams = page.locator("pre.mermaid svg")
+    expect(diagrams).to_have_count(2)
+    expect(diagrams.last).to_contain_text("OS2-fællesskabet")
+
+    assert axe_violations(page, axe_source) == []

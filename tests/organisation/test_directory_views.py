@@ -1,0 +1,319 @@
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from os2org.organisation.models import Body
+from os2org.organisation.services import assign_role, end_assignment, save_body, save_organisation, save_person
+from tests.dom import attribute, children, element, elements, parse, text, texts
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def default_language_afterwards():
+    """Requests to /en/ leave English active in this thread; later tests expect the default."""
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def org():
+    """A small organisation: a board with a secretariat, a programme with a community, two people."""
+    aarhus = save_organisation(
+        name="Aarhus Kommune", kind="municipality", is_member=True, is_partner=True, partner_role="Sekretariatets base"
+    )
+    magenta = save_organisation(name="Magenta ApS", kind="company", is_supplier=True)
+    board = save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
+    secretariat = save_body(name="Sekretariatet", kind=Body.Kind.SECRETARIAT, parent=board)
+    programme = save_body(name="Velfærdsprogrammet", kind=Body.Kind.PROGRAMME)
+    community = save_body(
+        name="OS2mo",
+        kind=Body.Kind.PRODUCT_COMMUNITY,
+        programme=programme,
+        member_authorities=[aarhus],
+        suppliers=[magenta],
+    )
+    ane = save_person(name="Ane Holm", email="ane@example.org", employer=aarhus, contract_hours=30)
+    bo = save_person(name="Bo Lund")
+    assign_role(ane, body=board, starts=date(2025, 1, 1), function="chair", hours_per_week=2)
+    assign_role(ane, body=community, starts=date(2025, 1, 1), function="coordinator", share="1/3")
+    former = assign_role(bo, body=board, starts=date(2024, 1, 1), hours_per_week=2)
+    end_assignment(former, ends=date(2025, 1, 1))
+    assign_role(bo, body=secretariat, starts=date(2025, 2, 1), hours_per_week="18,5")
+    return {"board": board, "ane": ane, "bo": bo, "community": community}
+
+
+@pytest.fixture
+def staff(client):
+    user = User.objects.create_user("staff", password="pw", is_staff=True)
+    client.force_login(user)
+    return user
+
+
+def rows(table):
+    return [texts(children(row)) for row in elements(table, "tr")]
+
+
+def main(response):
+    return element(parse(response), "main")
+
+
+def test_overview_shows_bodies_as_a_tree_with_member_counts(client, org):
+    response = client.get("/en/organisation/")
+
+    tree = elements(main(response), "ul", class_="org-tree")[0]
+    top = children(tree)
+    assert [text(children(li)[0]) for li in top] == ["Bestyrelsen", "OS2mo", "Velfærdsprogrammet"]
+    assert text(children(top[0])[1]) == "(board, 1 current member)"
+    nested = children(top[0])[2]
+    assert texts(elements(nested, "li")) == ["Sekretariatet (secretariat, 1 current member)"]
+
+
+def test_overview_links_to_the_other_organisation_pages(client, org):
+    response = client.get("/en/organisation/")
+
+    links = elements(element(main(response), "nav", class_="org-links"), "a")
+    assert [(text(a), attribute(a, "href")) for a in links] == [
+        ("Organisations", "/en/organisation/organisationer/"),
+        ("People", "/en/organisation/personer/"),
+        ("Task coverage", "/en/organisation/daekning/"),
+        ("Organisation chart", "/en/organisation/diagram/"),
+    ]
+
+
+def test_body_shows_its_kind_parts_and_assignments(client, org):
+    response = client.get("/en/organisation/organer/bestyrelsen/")
+
+    document = main(response)
+    assert texts(elements(element(document, "dl"), "dd")) == ["Board", "—"]
+    assert texts(elements(element(document, "ul", class_="org-children"), "li")) == ["Sekretariatet (secretariat)"]
+    current, former = elements(document, "table", class_="org-assignments")
+    assert rows(current)[1:] == [["Ane Holm", "—", "Chair", "2", "0.05", "from Jan. 1, 2025"]]
+    assert rows(former)[1:] == [["Bo Lund", "—", "Member", "2", "0.05", "Jan. 1, 2024 until Jan. 1, 2025"]]
+
+
+def test_community_shows_programme_members_and_suppliers(client, org):
+    response = client.get("/en/organisation/organer/os2mo/")
+
+    document = main(response)
+    assert texts(elements(element(document, "dl"), "dd")) == ["Product community", "—", "Velfærdsprogrammet"]
+    assert texts(elements(element(document, "ul", class_="org-members"), "li")) == ["Aarhus Kommune"]
+    assert texts(elements(element(document, "ul", class_="org-suppliers"), "li")) == ["Magenta ApS"]
+    assert rows(element(document, "table"))[1:] == [
+        ["Ane Holm", "—", "Coordinator", "12.33", "1/3", "from Jan. 1, 2025"]
+    ]
+
+
+def test_programme_lists_its_communities(client, org):
+    response = client.get("/en/organisation/organer/velfærdsprogrammet/")
+    communities = element(main(response), "ul", class_="org-communities")
+    assert texts(elements(communities, "li")) == ["OS2mo (product community)"]
+
+
+def test_organisations_lists_kind_flags_and_partner_role(client, org):
+    response = client.get("/en/organisation/organisationer/")
+
+    assert rows(element(main(response), "table")) == [
+        ["Name", "Kind", "Member", "Supplier", "Partner", "Role toward the association"],
+        ["Aarhus Kommune", "Municipality", "yes", "no", "yes", "Sekretariatets base"],
+        ["Magenta ApS", "Company", "no", "yes", "no", "—"],
+    ]
+
+
+def test_organisation_shows_its_people_and_communities(client, org):
+    response = client.get("/en/organisation/organisationer/aarhus-kommune/")
+
+    document = main(response)
+    assert texts(elements(element(document, "ul", class_="org-employees"), "li")) == ["Ane Holm"]
+    assert texts(elements(element(document, "ul", class_="org-member-of"), "li")) == ["OS2mo"]
+
+
+def test_people_lists_hours_against_contract(client, org):
+    response = client.get("/en/organisation/personer/")
+
+    assert rows(element(main(response), "table")) == [
+        ["Name", "Employer", "Hours per week", "Contract hours", "Workload"],
+        ["Ane Holm", "Aarhus Kommune", "14.33", "30", "48 %"],
+        ["Bo Lund", "—", "18.5", "37", "50 %"],
+    ]
+
+
+def test_people_marks_someone_over_the_contract_in_words(client, org):
+    assign_role(org["bo"], body=org["community"], starts=date(2025, 1, 1), hours_per_week=20)
+
+    response = client.get("/en/organisation/personer/")
+
+    assert rows(element(main(response), "table"))[2] == ["Bo Lund", "—", "38.5", "37", "104 % (over the contract)"]
+
+
+def test_person_workload_has_a_bar_per_current_assignment(client, org):
+    response = client.get("/en/organisation/personer/ane-holm/")
+
+    labels = elements(main(response), "span", class_="workload-label")
+    assert texts(labels) == [
+        "Bestyrelsen : 2 hours a week, 0.05 of a full year (7 %)",
+        "OS2mo : 12.33 hours a week, 1/3 of a full year (41 %)",
+    ]
+    fills = elements(element(main(response), "ul", class_="workload-bars"), "rect", class_="workload-fill")
+    assert [attribute(rect, "width") for rect in fills] == ["6.67%", "41.10%"]
+
+
+def test_person_workload_totals_against_the_contract(client, org):
+    response = client.get("/en/organisation/personer/ane-holm/")
+
+    assert text(element(main(response), "p", class_="workload-summary")) == (
+        "In total 14.33 of 30 contract hours a week: 48 %"
+    )
+
+
+def test_person_over_contract_is_marked_in_words_and_hatching(client, org):
+    assign_role(org["ane"], body=org["board"], starts=date(2025, 1, 1), hours_per_week=22)
+
+    response = client.get("/en/organisation/personer/ane-holm/")
+
+    document = main(response)
+    assert text(element(document, "p", class_="workload-summary")) == (
+        "In total 36.33 of 30 contract hours a week: 121 % Over the contract by 6.33 hours a week."
+    )
+    excess = element(document, "rect", class_="workload-excess")
+    assert (attribute(excess, "x"), attribute(excess, "width")) == ("82.58%", "17.42%")
+
+
+def test_person_history_tells_changes_newest_first(client, org):
+    response = client.get("/en/organisation/personer/bo-lund/")
+
+    events = elements(element(main(response), "ol", class_="org-history"), "li")
+    whats = [text(element(event, "p")).split(": ", 1)[1] for event in events]
+    assert whats == [
+        "Assignment created – Sekretariatet",
+        "Assignment changed – Bestyrelsen",
+        "Assignment created – Bestyrelsen",
+        "Person created – Bo Lund",
+    ]
+    assert rows(element(events[1], "table"))[1:] == [["Until", "—", "Jan. 1, 2025"]]
+
+
+def test_person_page_hides_email_from_anonymous_readers(client, org):
+    response = client.get("/en/organisation/personer/ane-holm/")
+
+    document = main(response)
+    assert texts(elements(element(document, "dl"), "dt")) == ["Employer", "Contract hours per week"]
+    assert "ane@example.org" not in response.content.decode()
+    created = elements(element(document, "ol", class_="org-history"), "li")[-1]
+    assert ["E-mail", "—", "(hidden)"] in rows(element(created, "table"))
+
+
+def test_person_page_shows_email_to_staff(client, org, staff):
+    response = client.get("/en/organisation/personer/ane-holm/")
+
+    document = main(response)
+    assert texts(elements(element(document, "dl"), "dd"))[0] == "ane@example.org"
+    created = elements(element(document, "ol", class_="org-history"), "li")[-1]
+    assert ["E-mail", "—", "ane@example.org"] in rows(element(created, "table"))
+
+
+def test_staff_do_not_get_the_public_cached_copy(client, org, staff):
+    client.logout()
+    client.get("/en/organisation/personer/ane-holm/")
+    client.force_login(staff)
+
+    response = client.get("/en/organisation/personer/ane-holm/")
+
+    assert "ane@example.org" in response.content.decode()
+
+
+def test_person_page_shows_edit_links_only_to_staff(client, org, staff):
+    response = client.get("/en/organisation/personer/ane-holm/")
+
+    addresses = [attribute(a, "href") for a in elements(main(response), "a")]
+    assert [address for address in addresses if address.endswith(("/rediger/", "/ny-tildeling/"))] == [
+        "/en/organisation/personer/ane-holm/rediger/",
+        "/en/organisation/personer/ane-holm/ny-tildeling/",
+    ]
+
+
+def test_person_page_links_staff_to_end_each_current_assignment(client, org, staff):
+    response = client.get("/en/organisation/personer/ane-holm/")
+
+    ends = [a for a in elements(main(response), "a") if attribute(a, "href").endswith("/afslut/")]
+    assert texts(ends) == ["End the assignment in Bestyrelsen", "End the assignment in OS2mo"]
+
+
+def test_person_page_has_no_edit_links_for_the_public(client, org):
+    response = client.get("/en/organisation/personer/ane-holm/")
+
+    assert elements(main(response), "ul", class_="org-actions") == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/en/organisation/organer/ingen/", "/en/organisation/organisationer/ingen/", "/en/organisation/personer/ingen/"],
+)
+def test_unknown_address_is_not_found(client, db, address):
+    assert client.get(address).status_code == 404
+
+
+def test_read_pages_refuse_post(client, org):
+    assert client.post("/en/organisation/personer/").status_code == 405
+
+
+def _queries(client, address):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(address)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def _people(count, first=0):
+    board = Body.objects.filter(slug="bestyrelsen").first() or save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
+    employer = save_organisation(name=f"Kommune {first}", kind="municipality", is_member=True)
+    for number in range(first, first + count):
+        person = save_person(name=f"Person {number:02}", email=f"p{number}@example.org", employer=employer)
+        assign_role(person, body=board, starts=date(2025, 1, 1), hours_per_week=5)
+
+
+def test_people_list_queries_do_not_grow_with_people(client, db):
+    _people(1)
+    one = _queries(client, "/en/organisation/personer/")
+    _people(49, first=1)
+
+    assert _queries(client, "/en/organisation/personer/") == one
+
+
+def test_organisations_list_queries_do_not_grow_with_organisations(client, db):
+    save_organisation(name="Org 0", is_member=True)
+    one = _queries(client, "/en/organisation/organisationer/")
+    for number in range(1, 50):
+        save_organisation(name=f"Org {number}", is_member=True)
+
+    assert _queries(client, "/en/organisation/organisationer/") == one
+
+
+def test_overview_queries_do_not_grow_with_bodies(client, db):
+    _people(1)
+    one = _queries(client, "/en/organisation/")
+    board = Body.objects.get()
+    for number in range(1, 50):
+        save_body(name=f"Gruppe {number}", kind=Body.Kind.WORKING_GROUP, parent=board)
+
+    assert _queries(client, "/en/organisation/") == one
+
+
+def test_person_page_queries_do_not_grow_with_assignments(client, db, staff):
+    person = save_person(name="Ane Holm", employer=save_organisation(name="Aarhus Kommune"))
+    boss = save_person(name="Bo Lund")
+
+    def add(number):
+        body = save_body(name=f"Gruppe {number}", kind=Body.Kind.WORKING_GROUP)
+        assign_role(person, body=body, starts=date(2025, 1, 1), hours_per_week=1, reports_to=boss)
+
+    add(0)
+    one = _queries(client, "/en/organisation/personer/ane-holm/")
+    for number in range(1, 50):
+        add(number)
+
+    assert _queries(client, "/en/organisation/personer/ane-holm/") == one
