@@ -230,7 +230,8 @@ def test_person_page_shows_edit_links_only_to_staff(client, org, staff):
     response = client.get("/en/organisation/personer/ane-holm/")
 
     addresses = [attribute(a, "href") for a in elements(main(response), "a")]
-    assert [address for address in addresses if address.endswith(("/rediger/", "/ny-tildeling/"))] == [
+    person_links = [address for address in addresses if address.startswith("/en/organisation/personer/")]
+    assert [address for address in person_links if address.endswith(("/rediger/", "/ny-tildeling/"))] == [
         "/en/organisation/personer/ane-holm/rediger/",
         "/en/organisation/personer/ane-holm/ny-tildeling/",
     ]
@@ -241,6 +242,48 @@ def test_person_page_links_staff_to_end_each_current_assignment(client, org, sta
 
     ends = [a for a in elements(main(response), "a") if attribute(a, "href").endswith("/afslut/")]
     assert texts(ends) == ["End the assignment in Bestyrelsen", "End the assignment in OS2mo"]
+
+
+def test_person_page_links_staff_to_edit_each_current_assignment(client, org, staff):
+    response = client.get("/en/organisation/personer/ane-holm/")
+
+    edits = [a for a in elements(main(response), "a") if "/tildelinger/" in attribute(a, "href")]
+    edits = [a for a in edits if attribute(a, "href").endswith("/rediger/")]
+    assert texts(edits) == ["Edit the assignment in Bestyrelsen", "Edit the assignment in OS2mo"]
+
+
+@pytest.mark.parametrize(
+    ("address", "links"),
+    [
+        ("/en/organisation/", [("Add a body", "/en/organisation/ny-organ/")]),
+        ("/en/organisation/organer/bestyrelsen/", [("Edit body", "/en/organisation/organer/bestyrelsen/rediger/")]),
+        ("/en/organisation/organisationer/", [("Add an organisation", "/en/organisation/ny-organisation/")]),
+        (
+            "/en/organisation/organisationer/aarhus-kommune/",
+            [("Edit organisation", "/en/organisation/organisationer/aarhus-kommune/rediger/")],
+        ),
+    ],
+)
+def test_pages_show_staff_their_edit_links(client, org, staff, address, links):
+    response = client.get(address)
+
+    actions = elements(element(main(response), "ul", class_="org-actions"), "a")
+    assert [(text(a), attribute(a, "href")) for a in actions] == links
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/en/organisation/",
+        "/en/organisation/organer/bestyrelsen/",
+        "/en/organisation/organisationer/",
+        "/en/organisation/organisationer/aarhus-kommune/",
+    ],
+)
+def test_pages_have_no_edit_links_for_the_public(client, org, address):
+    response = client.get(address)
+
+    assert elements(main(response), "ul", class_="org-actions") == []
 
 
 def test_person_page_has_no_edit_links_for_the_public(client, org):

@@ -8,6 +8,7 @@ from os2org.audit.models import Entry
 from os2org.handbook.services import import_handbook
 from os2org.organisation.loading import LoadError, dump_yaml, load_csv, load_yaml
 from os2org.organisation.models import Assignment, Body, Organisation, Person
+from os2org.organisation.services import save_body
 from os2org.roles.models import Priority, Task
 from tests.conftest import DEMO
 
@@ -433,6 +434,13 @@ def test_load_refuses_the_same_assignment_twice(tmp_path):
 def test_load_refuses_body_inside_itself(tmp_path):
     path = write(tmp_path, BASE.replace("    kind: board\n", "    kind: board\n    parent: Bestyrelsen\n"))
     assert load_error(load_yaml, path) == f"{path}:7: parent: “Bestyrelsen” would be part of itself."
+
+
+def test_load_refuses_a_parent_stored_inside_the_body(tmp_path):
+    board = save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
+    save_body(name="Sekretariatet", kind=Body.Kind.SECRETARIAT, parent=board)
+    path = write(tmp_path, "bodies:\n  - name: Bestyrelsen\n    parent: Sekretariatet\n")
+    assert load_error(load_yaml, path) == f"{path}:3: parent: “Bestyrelsen” would be part of itself."
 
 
 def test_load_refuses_programme_of_another_kind(tmp_path):

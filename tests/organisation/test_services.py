@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from os2org.audit.models import Entry
 from os2org.audit.services import history
@@ -78,3 +79,24 @@ def test_assign_role_refuses_hours_outside_a_week(board, person, hours):
     with pytest.raises(ValidationError) as raised:
         assign_role(person, body=board, starts=date(2026, 1, 1), hours_per_week=hours)
     assert list(raised.value.message_dict) == ["hours_per_week"]
+
+
+def test_save_body_refuses_the_body_as_its_own_parent_and_saves_nothing(board):
+    entries = Entry.objects.count()
+    with translation.override("en"), pytest.raises(ValidationError) as raised:
+        save_body(board, parent=board)
+    board.refresh_from_db()
+    assert raised.value.message_dict == {"parent": ["“Bestyrelsen” would be part of itself."]}
+    assert (board.parent, Entry.objects.count()) == (None, entries)
+
+
+def test_save_body_refuses_a_parent_inside_the_body(board):
+    child = save_body(name="Sekretariatet", kind=Body.Kind.SECRETARIAT, parent=board)
+    with translation.override("en"), pytest.raises(ValidationError) as raised:
+        save_body(board, parent=child)
+    assert raised.value.message_dict == {"parent": ["“Bestyrelsen” would be part of itself."]}
+
+
+def test_save_body_allows_a_parent_beside_the_body(board):
+    committee = save_body(name="Udvalget", kind=Body.Kind.COMMITTEE)
+    assert save_body(committee, parent=board).parent == board

@@ -1,14 +1,18 @@
-"""Forms for the people and their assignments. They validate input; the services save it."""
+"""Forms for bodies, organisations, people and assignments. They validate input; the services save it."""
 
+import re
 from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import BLANK_CHOICE_DASH
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from os2org.organisation.models import Assignment, Body, Organisation, Person
-from os2org.organisation.services import check_one_chair, hours_from
+from os2org.organisation.services import check_not_inside_itself, check_one_chair, hours_from
+from os2org.organisation.templatetags import directory
 from os2org.roles.models import RoleDescription
 
 HOURS_IN_A_WEEK = Decimal("168")
@@ -42,6 +46,85 @@ def add_service_errors(form, error):
         form.add_error(field if field in form.fields else None, messages)
 
 
+class BodyForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=BLANK_CHOICE_DASH + Body.Kind.choices)
+    parent = forms.ModelChoiceField(
+        label=_("Part of"), queryset=Body.objects.only("name"), required=False, empty_label=_("(none)")
+    )
+    programme = forms.ModelChoiceField(
+        label=_("Programme"),
+        queryset=Body.objects.filter(kind=Body.Kind.PROGRAMME).only("name"),
+        required=False,
+        empty_label=_("(none)"),
+    )
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    member_authorities = forms.ModelMultipleChoiceField(
+        label=_("Member authorities"),
+        queryset=Organisation.objects.only("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    suppliers = forms.ModelMultipleChoiceField(
+        label=_("Suppliers"),
+        queryset=Organisation.objects.only("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, body=None, **kwargs):
+        self.body = body
+        if body is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "name": body.name,
+                    "kind": body.kind,
+                    "parent": body.parent_id,
+                    "programme": body.programme_id,
+                    "description": body.description,
+                    "member_authorities": [organisation.pk for organisation in body.member_authorities.all()],
+                    "suppliers": [organisation.pk for organisation in body.suppliers.all()],
+                },
+            )
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        try:
+            check_not_inside_itself(self.body, data.get("parent"))
+        except ValidationError as error:
+            add_service_errors(self, error)
+        return data
+
+
+class OrganisationForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Organisation.Kind.choices, initial=Organisation.Kind.OTHER)
+    cvr = forms.CharField(label=_("CVR number"), required=False, help_text=_("8 digits; leave empty if none."))
+    is_member = forms.BooleanField(label=_("Member"), required=False)
+    is_supplier = forms.BooleanField(label=_("Supplier"), required=False)
+    is_partner = forms.BooleanField(label=_("Partner"), required=False)
+    partner_role = forms.CharField(label=_("Role toward the association"), widget=forms.Textarea, required=False)
+
+    def __init__(self, *args, organisation=None, **kwargs):
+        self.organisation = organisation
+        if organisation is not None:
+            kwargs.setdefault("initial", {name: getattr(organisation, name) for name in self.base_fields})
+        super().__init__(*args, **kwargs)
+
+    def clean_cvr(self):
+        # Written "12 34 56 78" as often as "12345678"; the database would
+        # refuse anything but 8 digits with a message meant for programmers.
+        cvr = "".join(self.cleaned_data["cvr"].split())
+        if cvr and not re.fullmatch(r"[0-9]{8}", cvr):
+            raise ValidationError(_("A CVR number has 8 digits."), code="cvr_digits")
+        other = Organisation.objects.filter(cvr=cvr).exclude(pk=getattr(self.organisation, "pk", None)).first()
+        if cvr and other:
+            raise ValidationError(_("%(name)s already has this CVR number.") % {"name": other.name}, code="cvr_taken")
+        return cvr
+
+
 class PersonForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail"), required=False)
@@ -66,6 +149,12 @@ class PersonForm(forms.Form):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
 
+def share_as_entered(value):
+    """A stored share as staff would type it: “1/3” for a common fraction, else every stored decimal."""
+    text = directory.share(value)
+    return text if "/" in text else number_format(value.normalize(), use_l10n=True)
+
+
 class AssignmentForm(forms.Form):
     body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.only("name"))
     role = forms.ModelChoiceField(
@@ -87,8 +176,23 @@ class AssignmentForm(forms.Form):
         label=_("Reports to"), queryset=Person.objects.only("name"), required=False, empty_label=_("(none)")
     )
 
-    def __init__(self, *args, person, **kwargs):
-        self.person = person
+    def __init__(self, *args, person, assignment=None, **kwargs):
+        self.person, self.assignment = person, assignment
+        if assignment is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "body": assignment.body_id,
+                    "role": assignment.role_id,
+                    "function": assignment.function,
+                    "starts": assignment.starts,
+                    "ends": assignment.ends,
+                    # The time as it was agreed: a share if one was entered, else the hours.
+                    "hours_per_week": directory.hours(assignment.hours_per_week) if assignment.share is None else "",
+                    "share": "" if assignment.share is None else share_as_entered(assignment.share),
+                    "reports_to": assignment.reports_to_id,
+                },
+            )
         super().__init__(*args, **kwargs)
         self.fields["reports_to"].queryset = Person.objects.exclude(pk=person.pk).only("name")
         self.fields["starts"].initial = timezone.localdate()
@@ -102,7 +206,13 @@ class AssignmentForm(forms.Form):
         if starts and data.get("body") and data.get("function") and not self.has_error("ends"):
             try:
                 check_one_chair(
-                    Assignment(body=data["body"], function=data["function"], starts=starts, ends=ends)
+                    Assignment(
+                        pk=getattr(self.assignment, "pk", None),
+                        body=data["body"],
+                        function=data["function"],
+                        starts=starts,
+                        ends=ends,
+                    )
                 )
             except ValidationError as error:
                 add_service_errors(self, error)

@@ -458,10 +458,10 @@ class _Loader:
 
         for name in specs:
             visit(name)
+        # A cycle through bodies already stored is refused by save_body.
         for record in order.values():
             self.load_body(record)
             self.result.bodies += 1
-        self.check_no_cycles(specs)
 
     def load_body(self, record):
         fields = {"name": self.text(record, "name")}
@@ -488,17 +488,6 @@ class _Loader:
         if not name:
             self.fail(record, key, _("expected a list of names."))
         return self.organisations.get(Record(record.line, {key: name}, {key: record.lines[key]}), key)
-
-    def check_no_cycles(self, specs):
-        parents = dict(Body.objects.values_list("pk", "parent_id"))
-        for name, record in specs.items():
-            body = self.bodies.by_name[name][0]
-            above, seen = parents[body.pk], set()
-            while above is not None and above not in seen:
-                if above == body.pk:
-                    self.fail(record, "parent", _("“%(name)s” would be part of itself.") % {"name": name})
-                seen.add(above)
-                above = parents[above]
 
     def load_people(self, records):
         for name, record in self.named(records).items():

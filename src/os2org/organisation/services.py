@@ -33,9 +33,28 @@ def _save(obj, *, action, actor, fields):
     return obj
 
 
+def check_not_inside_itself(body, parent):
+    """A body cannot be part of itself, directly or through the bodies above `parent`."""
+    if body is None or body.pk is None or parent is None:
+        return
+    parents = dict(Body.objects.values_list("pk", "parent_id"))
+    above, seen = parent.pk, set()
+    while above is not None and above not in seen:
+        if above == body.pk:
+            raise ValidationError({"parent": _("“%(name)s” would be part of itself.") % {"name": body.name}})
+        seen.add(above)
+        above = parents.get(above)
+
+
 @transaction.atomic
 def save_body(body=None, *, actor=None, member_authorities=None, suppliers=None, **fields):
-    """Create or change a body. Side effects: one Body row (and its member lists), one audit entry."""
+    """Create or change a body. Side effects: one Body row (and its member lists), one audit entry.
+
+    Raises ValidationError naming the field for bad input, such as a parent
+    that would make the body part of itself; nothing is saved then.
+    """
+    if "parent" in fields:
+        check_not_inside_itself(body, fields["parent"])
     body = _save(body or Body(), action="organisation.body", actor=actor, fields=fields)
     if member_authorities is not None:
         body.member_authorities.set(member_authorities)

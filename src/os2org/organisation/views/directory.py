@@ -1,4 +1,4 @@
-"""Bodies, organisations, people and their workload, and the pages that change people and assignments.
+"""Bodies, organisations, people and their workload, and the pages that change them.
 
 Read pages are public. The public's copy of a page is cached whole (see
 os2org.caching); staff see personal data (e-mail addresses, who changed
@@ -21,9 +21,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from os2org.audit.models import Entry
 from os2org.caching import cached_page
-from os2org.organisation.forms import AssignmentForm, EndAssignmentForm, PersonForm, add_service_errors
+from os2org.organisation.forms import (
+    AssignmentForm,
+    BodyForm,
+    EndAssignmentForm,
+    OrganisationForm,
+    PersonForm,
+    add_service_errors,
+)
 from os2org.organisation.models import Assignment, Body, Organisation, Person
-from os2org.organisation.services import assign_role, end_assignment, save_person
+from os2org.organisation.services import assign_role, end_assignment, save_body, save_organisation, save_person
 from os2org.roles.models import RoleDescription
 
 
@@ -309,6 +316,54 @@ def _posted(request):
 
 @require_http_methods(["GET", "POST"])
 @staff_only
+def body_create(request):
+    return _body_form(request, None)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def body_edit(request, slug):
+    return _body_form(request, get_object_or_404(Body, slug=slug))
+
+
+def _body_form(request, body):
+    form = BodyForm(_posted(request), body=body)
+    if request.method == "POST" and form.is_valid():
+        try:
+            body = save_body(body, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(body)
+    return render(request, "organisation/body_form.html", {"form": form, "body": body})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def organisation_create(request):
+    return _organisation_form(request, None)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def organisation_edit(request, slug):
+    return _organisation_form(request, get_object_or_404(Organisation, slug=slug))
+
+
+def _organisation_form(request, organisation):
+    form = OrganisationForm(_posted(request), organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation = save_organisation(organisation, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(organisation)
+    return render(request, "organisation/organisation_form.html", {"form": form, "organisation": organisation})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
 def person_create(request):
     return _person_form(request, None)
 
@@ -334,13 +389,24 @@ def _person_form(request, person):
 @require_http_methods(["GET", "POST"])
 @staff_only
 def assignment_create(request, slug):
-    person = get_object_or_404(Person, slug=slug)
-    form = AssignmentForm(_posted(request), person=person)
+    return _assignment_form(request, get_object_or_404(Person, slug=slug), None)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def assignment_edit(request, pk):
+    assignment = get_object_or_404(Assignment.objects.select_related("person", "body"), pk=pk)
+    return _assignment_form(request, assignment.person, assignment)
+
+
+def _assignment_form(request, person, assignment):
+    form = AssignmentForm(_posted(request), person=person, assignment=assignment)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             assign_role(
                 person,
+                assignment=assignment,
                 actor=request.user,
                 body=data["body"],
                 role=data["role"],
@@ -355,7 +421,8 @@ def assignment_create(request, slug):
             add_service_errors(form, error)
         else:
             return redirect(person)
-    return render(request, "organisation/assignment_form.html", {"form": form, "person": person})
+    context = {"form": form, "person": person, "assignment": assignment}
+    return render(request, "organisation/assignment_form.html", context)
 
 
 @require_http_methods(["GET", "POST"])
