@@ -314,76 +314,58 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
+def _edit(request, obj, *, form_class, save, name):
+    """The form for `obj` (None: a new one); a valid post is saved through `save`, the service."""
+    form = form_class(_posted(request), **{name: obj})
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = save(obj, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(obj)
+    return render(request, f"organisation/{name}_form.html", {"form": form, name: obj})
+
+
+BODY = {"form_class": BodyForm, "save": save_body, "name": "body"}
+ORGANISATION = {"form_class": OrganisationForm, "save": save_organisation, "name": "organisation"}
+PERSON = {"form_class": PersonForm, "save": save_person, "name": "person"}
+
+
 @require_http_methods(["GET", "POST"])
 @staff_only
 def body_create(request):
-    return _body_form(request, None)
+    return _edit(request, None, **BODY)
 
 
 @require_http_methods(["GET", "POST"])
 @staff_only
 def body_edit(request, slug):
-    return _body_form(request, get_object_or_404(Body, slug=slug))
-
-
-def _body_form(request, body):
-    form = BodyForm(_posted(request), body=body)
-    if request.method == "POST" and form.is_valid():
-        try:
-            body = save_body(body, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect(body)
-    return render(request, "organisation/body_form.html", {"form": form, "body": body})
+    return _edit(request, get_object_or_404(Body, slug=slug), **BODY)
 
 
 @require_http_methods(["GET", "POST"])
 @staff_only
 def organisation_create(request):
-    return _organisation_form(request, None)
+    return _edit(request, None, **ORGANISATION)
 
 
 @require_http_methods(["GET", "POST"])
 @staff_only
 def organisation_edit(request, slug):
-    return _organisation_form(request, get_object_or_404(Organisation, slug=slug))
-
-
-def _organisation_form(request, organisation):
-    form = OrganisationForm(_posted(request), organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation = save_organisation(organisation, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect(organisation)
-    return render(request, "organisation/organisation_form.html", {"form": form, "organisation": organisation})
+    return _edit(request, get_object_or_404(Organisation, slug=slug), **ORGANISATION)
 
 
 @require_http_methods(["GET", "POST"])
 @staff_only
 def person_create(request):
-    return _person_form(request, None)
+    return _edit(request, None, **PERSON)
 
 
 @require_http_methods(["GET", "POST"])
 @staff_only
 def person_edit(request, slug):
-    return _person_form(request, get_object_or_404(Person, slug=slug))
-
-
-def _person_form(request, person):
-    form = PersonForm(_posted(request), person=person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = save_person(person, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect(person)
-    return render(request, "organisation/person_form.html", {"form": form, "person": person})
+    return _edit(request, get_object_or_404(Person, slug=slug), **PERSON)
 
 
 @require_http_methods(["GET", "POST"])
