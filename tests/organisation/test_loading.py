@@ -322,14 +322,14 @@ def test_load_refuses_unknown_key(tmp_path):
     path = write(tmp_path, BASE.replace("    kind: board\n", "    kind: board\n    colour: red\n"))
     assert load_error(load_yaml, path) == (
         f"{path}:7: unknown key “colour” (expected one of: name, kind, parent, programme, member_authorities, "
-        "suppliers, description)."
+        "suppliers, description, position)."
     )
 
 
 def test_load_refuses_unknown_section(tmp_path):
     path = write(tmp_path, BASE + "meetings: []\n")
     assert load_error(load_yaml, path) == (
-        f"{path}:17: unknown section “meetings” (expected one of: organisations, bodies, people, assignments, "
+        f"{path}:17: unknown section “meetings” (expected one of: organisations, bodies, relations, people, assignments, "
         "task_hours)."
     )
 
@@ -581,3 +581,57 @@ def test_readme_example_loads(roles, tmp_path):
     example = section[section.index("```yaml\n") + 8 : section.index("```\n", section.index("```yaml"))]
     load_yaml(write(tmp_path, example))
     assert counts()[:5] == (2, 4, 2, 2, 1)
+
+
+RELATED = """\
+bodies:
+  - name: Bestyrelsen
+    kind: board
+    position: 2
+  - name: Sekretariatet
+    kind: secretariat
+    position: 1
+relations:
+  - from: Bestyrelsen
+    to: Sekretariatet
+  - from: Sekretariatet
+    to: Bestyrelsen
+    kind: one_way
+"""
+
+
+def test_dump_writes_relations_and_positions(tmp_path):
+    load_yaml(write(tmp_path, RELATED))
+    assert dump_yaml() == (
+        "organisations: []\n"
+        "bodies:\n"
+        "- name: Bestyrelsen\n  kind: board\n  position: 2\n"
+        "- name: Sekretariatet\n  kind: secretariat\n  position: 1\n"
+        "people: []\n"
+        "assignments: []\n"
+        "relations:\n"
+        "- from: Bestyrelsen\n  to: Sekretariatet\n"
+        "- from: Sekretariatet\n  to: Bestyrelsen\n  kind: one_way\n"
+    )
+
+
+def test_load_of_dump_is_the_identity_for_relations(tmp_path):
+    load_yaml(write(tmp_path, RELATED))
+    dumped = dump_yaml()
+    Body.objects.all().delete()
+    load_yaml(write(tmp_path, dumped))
+    assert dump_yaml() == dumped
+
+
+def test_load_relation_to_itself_is_refused_and_saves_nothing(tmp_path):
+    path = write(tmp_path, RELATED.replace("    to: Sekretariatet\n  - from: Sekretariatet", "    to: Bestyrelsen\n  - from: Sekretariatet"))
+    with translation.override("en"), pytest.raises(LoadError) as raised:
+        load_yaml(path)
+    assert (str(raised.value), Body.objects.count()) == (f"{path}:10: to: A body cannot be related to itself.", 0)
+
+
+def test_load_relation_of_unknown_kind_is_refused(tmp_path):
+    path = write(tmp_path, RELATED.replace("kind: one_way", "kind: sideways"))
+    with translation.override("en"), pytest.raises(LoadError) as raised:
+        load_yaml(path)
+    assert str(raised.value) == f"{path}:13: kind: “sideways” is not one of both_ways, one_way, line."

@@ -26,11 +26,12 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from os2org.organisation.models import FULL_TIME_HOURS, Assignment, Body, Organisation, Person
+from os2org.organisation.models import FULL_TIME_HOURS, Assignment, Body, BodyRelation, Organisation, Person
 from os2org.organisation.services import (
     assign_role,
     check_one_chair,
     hours_from,
+    relate_bodies,
     save_body,
     save_organisation,
     save_person,
@@ -40,7 +41,8 @@ from os2org.roles.services import set_task_hours
 
 KEYS = {
     "organisations": ("name", "kind", "cvr", "member", "supplier", "partner", "partner_role"),
-    "bodies": ("name", "kind", "parent", "programme", "member_authorities", "suppliers", "description"),
+    "bodies": ("name", "kind", "parent", "programme", "member_authorities", "suppliers", "description", "position"),
+    "relations": ("from", "to", "kind"),
     "people": ("name", "email", "employer", "contract_hours"),
     "assignments": ("person", "body", "role", "function", "from", "until", "hours_per_week", "share", "reports_to"),
     "task_hours": ("role", "priority", "task", "hours"),
@@ -56,6 +58,8 @@ FIELD_KEYS = {
     "is_member": "member",
     "is_supplier": "supplier",
     "is_partner": "partner",
+    "source": "from",
+    "target": "to",
 }
 MAX_HOURS = Decimal("168")
 # Shares written as fractions in a dump, by their stored (4-place) value.
@@ -349,6 +353,7 @@ class _Loader:
             )
             self.load_organisations(sections.get("organisations", []))
             self.load_bodies(sections.get("bodies", []))
+            self.load_relations(sections.get("relations", []))
             self.load_people(sections.get("people", []))
             self.load_assignments(sections.get("assignments", []))
             self.load_task_hours(sections.get("task_hours", []))
@@ -379,6 +384,12 @@ class _Loader:
         if day is None:
             self.fail(record, key, _("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": value})
         return day
+
+    def whole_number(self, record, key):
+        value = self.text(record, key) or ""
+        if not re.fullmatch(r"[0-9]+", value):
+            self.fail(record, key, _("“%(value)s” is not a whole number.") % {"value": value})
+        return int(value)
 
     def hours(self, record, key, *, required=False):
         value = self.text(record, key, required=required)
@@ -468,6 +479,8 @@ class _Loader:
         for key in ("kind", "description"):
             if key in record:
                 fields[key] = self.text(record, key) or ""
+        if "position" in record:
+            fields["position"] = self.whole_number(record, "position")
         if "parent" in record:
             fields["parent"] = self.bodies.get(record, "parent")
         if "programme" in record:
@@ -483,6 +496,33 @@ class _Loader:
         if existing and all(set(getattr(existing, key).all()) == set(value) for key, value in lists.items()):
             lists = {}
         self.bodies.add(self.save(record, save_body, existing, fields, **lists))
+
+    def load_relations(self, records):
+        """Relations in the order listed, which is their order in the org chart."""
+        seen = {}
+        for position, record in enumerate(records):
+            self.text(record, "from", required=True)
+            self.text(record, "to", required=True)
+            source, target = self.bodies.get(record, "from"), self.bodies.get(record, "to")
+            kind = self.text(record, "kind") or BodyRelation.Kind.BOTH_WAYS
+            if kind not in BodyRelation.Kind.values:
+                message = _("“%(value)s” is not one of %(kinds)s.")
+                self.fail(record, "kind", message % {"value": kind, "kinds": ", ".join(BodyRelation.Kind.values)})
+            if (source.pk, target.pk) in seen:
+                self.fail(record, "to", _("the same relation is listed on line %(line)d.") % {"line": seen[source.pk, target.pk]})
+            seen[source.pk, target.pk] = record.line
+            stored = BodyRelation.objects.filter(source=source, target=target).first()
+            if stored and (stored.kind, stored.position) == (kind, position):
+                self.result.unchanged += 1
+                continue
+            try:
+                relate_bodies(source, target, kind=kind, position=position, actor=self.actor)
+            except ValidationError as error:
+                raise self.invalid(record, error) from None
+            if stored:
+                self.result.changed += 1
+            else:
+                self.result.created += 1
 
     def organisation_in_list(self, record, key, name):
         if not name:
@@ -598,6 +638,9 @@ def dump_yaml():
             )
         ],
     }
+    relations = BodyRelation.objects.select_related("source", "target").order_by("position", "pk")
+    if relations:
+        data["relations"] = [_dump_relation(relation) for relation in relations]
     tasks = Task.objects.filter(hours_per_week__isnull=False).select_related("role")
     tasks = tasks.order_by("role__name", "role_id", "priority", "position")
     if tasks:
@@ -648,8 +691,14 @@ def _dump_body(body):
             member_authorities=sorted(o.name for o in body.member_authorities.all()),
             suppliers=sorted(o.name for o in body.suppliers.all()),
             description=body.description,
+            position=body.position or None,
         ),
     }
+
+
+def _dump_relation(relation):
+    kind = {} if relation.kind == BodyRelation.Kind.BOTH_WAYS else {"kind": relation.kind}
+    return {"from": relation.source.name, "to": relation.target.name, **kind}
 
 
 def _dump_person(person):

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from os2org.audit.services import record, snapshot
-from os2org.organisation.models import FULL_TIME_HOURS, Assignment, Body, Organisation, Person
+from os2org.organisation.models import FULL_TIME_HOURS, Assignment, Body, BodyRelation, Organisation, Person
 
 
 def unique_slug(model, name, *, exclude_pk=None):
@@ -61,6 +61,24 @@ def save_body(body=None, *, actor=None, member_authorities=None, suppliers=None,
     if suppliers is not None:
         body.suppliers.set(suppliers)
     return body
+
+
+@transaction.atomic
+def relate_bodies(source, target, *, kind=BodyRelation.Kind.BOTH_WAYS, position=0, actor=None):
+    """Record that two bodies work together (an edge of the org chart), or change how.
+
+    Side effects: one BodyRelation row, one audit entry.
+    """
+    if source == target:
+        raise ValidationError({"target": _("A body cannot be related to itself.")})
+    relation = BodyRelation.objects.filter(source=source, target=target).first()
+    relation = relation or BodyRelation(source=source, target=target)
+    before = snapshot(relation)
+    relation.kind, relation.position = kind, position
+    relation.full_clean(validate_unique=False, validate_constraints=False)
+    relation.save()
+    record("organisation.relation", summary=str(relation), actor=actor, obj=relation, before=before, after=snapshot(relation))
+    return relation
 
 
 @transaction.atomic
