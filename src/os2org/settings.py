@@ -171,8 +171,6 @@ X_FRAME_OPTIONS = "DENY"
 # interface is switched to another language, so screen readers speak it right.
 HANDBOOK_LANGUAGE = env_str("HANDBOOK_LANGUAGE", "da")
 
-# The handbook a fresh `make run` shows; any folder of Jekyll pages will do.
-DEMO_HANDBOOK_DIR = BASE_DIR / "demo" / "handbook"
 
 LOGGING = {
     "version": 1,

@@ -123,3 +123,18 @@ def expected_report(made):
         ],
         "never_reviewed": [{"role": "Kasserer", "slug": "kasserer"}],
     }
+
+
+# The exact CSV of the same report (without the byte order mark the download adds).
+EXPECTED_CSV = (
+    "section,name,detail,value\r\n"
+    "uncovered_must_tasks,Kasserer,Føre regnskabet.,1\r\n"
+    "uncovered_must_tasks,Kasserer,Betale regningerne.,2\r\n"
+    "vacant_roles,Kasserer,,2\r\n"
+    "must_tasks_beyond_hours,Programleder,Lede programmet.,Ane Holm\r\n"
+    "communities_without_coordinator,OS2mo,product_community,\r\n"
+    "steering_groups_without_members,Styregruppen for OS2mo,OS2mo,\r\n"
+    "over_allocated_people,Ane Holm,44.4/37,120\r\n"
+    "reviews_due,Programleder,2024-01-01,2025-01-01\r\n"
+    "never_reviewed,Kasserer,,\r\n"
+)

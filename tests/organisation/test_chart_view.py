@@ -63,3 +63,12 @@ def test_chart_queries_do_not_grow_with_the_bodies(client, django_assert_num_que
     # The data's version, the menu, then bodies, relations and assignments.
     with django_assert_num_queries(QUERIES):
         assert client.get(ADDRESS).status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 50])
+def test_chart_served_again_reads_only_the_version(client, django_assert_num_queries, size):
+    organisation(size)
+    first = client.get(ADDRESS)
+
+    with django_assert_num_queries(1):
+        assert client.get(ADDRESS).content == first.content

@@ -105,10 +105,6 @@ class Page:
         """The 1-based line in the file where a body token starts."""
         return self.body_line + (token.map[0] if token.map else 0)
 
-    def lines_of(self, token):
-        start, end = token.map
-        return self.body_line + start, self.body_line + end - 1
-
 
 def split_lines(text):
     """The lines of a text with their ends, broken at \\n only.

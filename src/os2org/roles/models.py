@@ -73,10 +73,6 @@ class RoleDescription(models.Model):
     def purpose_paragraphs(self):
         return [part for part in self.purpose.split("\n\n") if part]
 
-    @property
-    def reviewed_yearly(self):
-        return "årlig" in self.review_rule.casefold() or "yearly" in self.review_rule.casefold()
-
 
 class TaskQuerySet(models.QuerySet):
     def matching(self, query):

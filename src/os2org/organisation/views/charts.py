@@ -3,10 +3,12 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from os2org.caching import cached_page
 from os2org.organisation.charts import chart_data, org_chart_graph, org_chart_mindmap
 
 
 @require_GET
+@cached_page
 def chart(request):
     data = chart_data()
     context = {"roots": data.roots}
