@@ -71,3 +71,13 @@ def seeds_dir():
 @pytest.fixture
 def demo_dir():
     return DEMO
+
+
+@pytest.fixture
+def staff(client):
+    """A member of staff, logged in on the test client."""
+    from django.contrib.auth.models import User
+
+    user = User.objects.create_user("staff", password="pw", is_staff=True)
+    client.force_login(user)
+    return user

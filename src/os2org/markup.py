@@ -14,6 +14,7 @@ import html
 import re
 
 import nh3
+from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
@@ -189,10 +190,10 @@ def close_heading_gaps(tokens):
 
 
 def render(text):
-    """Render Markdown to sanitised HTML, safe to put into any page."""
+    """Render Markdown to sanitised HTML, marked safe to put into any page as it is."""
     env = {}
     tokens = close_heading_gaps(_MD.parse(text, env))
-    return sanitise(_MD.renderer.render(tokens, _MD.options, env))
+    return mark_safe(sanitise(_MD.renderer.render(tokens, _MD.options, env)))
 
 
 def inline_text(token):

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "os2org.handbook",
     "os2org.roles",
     "os2org.organisation",
+    "os2org.governance",
 ]
 
 MIDDLEWARE = [

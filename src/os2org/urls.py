@@ -7,6 +7,7 @@ from django.urls import include, path
 urlpatterns = i18n_patterns(
     path("roller/", include("os2org.roles.urls")),
     path("organisation/", include("os2org.organisation.urls")),
+    path("", include("os2org.governance.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("", include("os2org.handbook.urls")),
     prefix_default_language=False,

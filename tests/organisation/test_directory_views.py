@@ -1,23 +1,14 @@
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, end_assignment, save_body, save_organisation, save_person
 from tests.dom import attribute, children, element, elements, parse, text, texts
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def default_language_afterwards():
-    """Requests to /en/ leave English active in this thread; later tests expect the default."""
-    yield
-    translation.deactivate()
 
 
 @pytest.fixture
@@ -45,13 +36,6 @@ def org():
     end_assignment(former, ends=date(2025, 1, 1))
     assign_role(bo, body=secretariat, starts=date(2025, 2, 1), hours_per_week="18,5")
     return {"board": board, "ane": ane, "bo": bo, "community": community}
-
-
-@pytest.fixture
-def staff(client):
-    user = User.objects.create_user("staff", password="pw", is_staff=True)
-    client.force_login(user)
-    return user
 
 
 def rows(table):

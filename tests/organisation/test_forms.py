@@ -24,13 +24,6 @@ NEW_PERSON = "/en/organisation/ny-person/"
 
 
 @pytest.fixture
-def staff(client):
-    user = User.objects.create_user("staff", password="pw", is_staff=True)
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def board():
     return save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
 

@@ -1,0 +1,222 @@
+"""The form for an activity of the annual cycle. It validates input; activity_services saves it.
+
+The schedule is entered as a person says it ("every year on the first
+date", "the second Tuesday of every month except July", a list of
+dates) and turned into an RFC 5545 rule here; a custom rule is for those
+who know the RFC.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import BLANK_CHOICE_DASH
+from django.utils.dates import MONTHS, WEEKDAYS
+from django.utils.translation import gettext_lazy as _
+
+from os2org.governance import recurrence
+from os2org.governance.models import Activity
+from os2org.organisation.forms import DateInput
+from os2org.organisation.models import Body
+from os2org.roles.models import RoleDescription
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+def _error_text(error, field):
+    return error.message_dict[field] if hasattr(error, "error_dict") else error.messages
+
+
+class ActivityForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=BLANK_CHOICE_DASH + Activity.Kind.choices)
+    body = forms.ModelChoiceField(
+        label=_("Body or forum"), queryset=Body.objects.only("name"), required=False, empty_label=_("(none)")
+    )
+    role = forms.ModelChoiceField(
+        label=_("Responsible role"),
+        queryset=RoleDescription.objects.only("name").order_by("name"),
+        required=False,
+        empty_label=_("(none)"),
+    )
+    audience = forms.ChoiceField(
+        label=_("Audience"),
+        choices=[("", _("(none)")), *Activity.Audience.choices],
+        required=False,
+        help_text=_("For communication: whom it is for."),
+    )
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False, help_text=_("Markdown.")
+    )
+    schedule = forms.ChoiceField(
+        label=_("How often"), choices=recurrence.SCHEDULES, initial=recurrence.YEARLY, widget=forms.RadioSelect
+    )
+    starts = forms.DateField(
+        label=_("First date"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("Not needed for a list of dates: the earliest date listed is the first."),
+    )
+    time = forms.TimeField(
+        label=_("Time"), widget=TimeInput(), required=False, help_text=_("Leave empty for something that lasts the day.")
+    )
+    duration = forms.IntegerField(label=_("Duration in minutes"), min_value=1, initial=60, required=False)
+    until = forms.DateField(
+        label=_("Last date"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("Optional: no dates after this one. Leave empty if it goes on."),
+    )
+    months = forms.TypedMultipleChoiceField(
+        label=_("Months"),
+        choices=[(number, name) for number, name in MONTHS.items()],
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("For every month and a weekday of the month: tick none for every month."),
+    )
+    ordinal = forms.TypedChoiceField(
+        label=_("Which"),
+        choices=recurrence.ORDINALS,
+        coerce=int,
+        initial=1,
+        required=False,
+        help_text=_("For a weekday of the month."),
+    )
+    weekday = forms.ChoiceField(
+        label=_("Weekday"),
+        choices=[(code, WEEKDAYS[index]) for index, code in enumerate(recurrence.DAY_CODES)],
+        initial="MO",
+        required=False,
+        help_text=_("For a weekday of the month."),
+    )
+    dates = forms.CharField(
+        label=_("Dates"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("For a list of dates: one date per line, as 2026-03-15 or 15.3.2026."),
+    )
+    rule = forms.CharField(
+        label=_("Custom rule (RFC 5545)"),
+        max_length=500,
+        required=False,
+        help_text=_("For a custom rule only, e.g. FREQ=WEEKLY;INTERVAL=2;BYDAY=MO for every other Monday."),
+    )
+
+    GROUPS = (
+        ("what", _("What"), ("title", "kind", "body", "role", "audience", "description")),
+        ("when", _("When"), ("schedule", "starts", "time", "duration", "until")),
+        ("monthly", _("Every month or a weekday of the month"), ("months", "ordinal", "weekday")),
+        ("dates", _("A list of dates"), ("dates",)),
+        ("custom", _("Custom rule"), ("rule",)),
+    )
+
+    def __init__(self, *args, activity=None, **kwargs):
+        if activity is not None:
+            kwargs.setdefault("initial", self._initial(activity))
+        super().__init__(*args, **kwargs)
+
+    @staticmethod
+    def _initial(activity):
+        schedule = recurrence.schedule_of(activity)
+        every_date = [activity.starts, *recurrence.stored_dates(activity)]
+        initial = {
+            "title": activity.title,
+            "kind": activity.kind,
+            "body": activity.body_id,
+            "role": activity.role_id,
+            "audience": activity.audience,
+            "description": activity.description,
+            "schedule": schedule.schedule,
+            "starts": activity.starts,
+            "time": activity.time,
+            "duration": activity.duration,
+            "until": schedule.until,
+            "months": list(schedule.months),
+            "rule": schedule.rule,
+            "dates": "\n".join(day.isoformat() for day in every_date) if schedule.schedule == recurrence.DATES else "",
+        }
+        if schedule.schedule == recurrence.WEEKDAY:
+            initial.update(ordinal=schedule.ordinal, weekday=schedule.weekday)
+        if schedule.schedule == recurrence.CUSTOM:
+            initial["dates"] = "\n".join(day.isoformat() for day in every_date[1:])
+        return initial
+
+    def groups(self):
+        """(id, legend, [bound fields]) for each part of the form, in order."""
+        return [(name, legend, [self[field] for field in fields]) for name, legend, fields in self.GROUPS]
+
+    def clean_dates(self):
+        try:
+            return recurrence.parse_dates(self.cleaned_data["dates"].split("\n"))
+        except ValidationError as error:
+            raise ValidationError(_error_text(error, "dates")) from None
+
+    def clean(self):
+        data = super().clean()
+        schedule = data.get("schedule")
+        if schedule is None or self.has_error("dates"):
+            return data
+        if schedule == recurrence.DATES:
+            if not data.get("dates"):
+                self.add_error("dates", _("List at least one date."))
+            return data
+        starts = data.get("starts")
+        if starts is None:
+            if not self.has_error("starts"):
+                self.add_error("starts", _("Enter the first date."))
+            return data
+        self._clean_rule(data, schedule, starts)
+        return data
+
+    def _clean_rule(self, data, schedule, starts):
+        until = data.get("until")
+        if schedule not in (recurrence.ONCE, recurrence.CUSTOM) and until and until < starts:
+            self.add_error("until", _("The last date cannot be before the first date."))
+            return
+        if schedule == recurrence.WEEKDAY and (data.get("ordinal") is None or not data.get("weekday")):
+            self.add_error("weekday", _("Choose which weekday of the month, such as the second Tuesday."))
+            return
+        field = "rule" if schedule == recurrence.CUSTOM else "schedule"
+        try:
+            if schedule == recurrence.CUSTOM:
+                rule = recurrence.normalise_rule(data.get("rule", ""))
+                if not rule:
+                    raise ValidationError({"rule": _("Enter a rule, or choose another schedule.")})
+            else:
+                rule = recurrence.build_rule(
+                    schedule=schedule,
+                    starts=starts,
+                    months=data.get("months") or (),
+                    ordinal=data.get("ordinal"),
+                    weekday=data.get("weekday"),
+                    until=until,
+                )
+            if rule:
+                recurrence.check_rule(rule, starts)
+        except ValidationError as error:
+            self.add_error(field, _error_text(error, "rule"))
+        else:
+            data["built_rule"] = rule
+
+    def service_arguments(self):
+        """The cleaned input as save_activity takes it."""
+        data = self.cleaned_data
+        schedule = data["schedule"]
+        return {
+            "title": data["title"],
+            "kind": data["kind"],
+            "body": data["body"],
+            "role": data["role"],
+            "audience": data["audience"],
+            "description": data["description"],
+            # A list of dates has its own first date (see the field's help).
+            "starts": None if schedule == recurrence.DATES else data["starts"],
+            "time": data["time"],
+            "duration": data["duration"] or 60,
+            "rule": "" if schedule == recurrence.DATES else data["built_rule"],
+            "dates": data["dates"] if schedule in (recurrence.DATES, recurrence.CUSTOM) else (),
+        }

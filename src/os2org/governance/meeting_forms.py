@@ -1,0 +1,226 @@
+"""Forms for meetings, agenda items, case briefs, outcomes, follow-ups and minutes.
+
+They validate input, and check it against the services' own rules where
+those can be asked before saving; the services save it.
+"""
+
+from datetime import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import BLANK_CHOICE_DASH
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from os2org.governance.models import AgendaItem, Approval, CaseBrief, FollowUp
+from os2org.governance.services import check_follow_up
+from os2org.organisation.forms import DateInput, add_service_errors
+from os2org.organisation.models import Assignment, Body, Person
+from os2org.roles.models import RoleDescription
+
+# The kinds of body that hold meetings with an agenda and minutes.
+MEETING_KINDS = (
+    Body.Kind.BOARD,
+    Body.Kind.GENERAL_ASSEMBLY,
+    Body.Kind.STEERING_GROUP,
+    Body.Kind.COORDINATION_GROUP,
+    Body.Kind.COMMITTEE,
+    Body.Kind.WORKING_GROUP,
+)
+
+
+def meeting_bodies():
+    return Body.objects.filter(kind__in=MEETING_KINDS).only("name", "slug").order_by("name", "pk")
+
+
+def people():
+    return Person.objects.only("name").order_by("name", "pk")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+class MeetingFilterForm(forms.Form):
+    """The meetings list's filter: one body, upcoming or past (the parameters are Danish words)."""
+
+    organ = forms.ModelChoiceField(
+        label=_("Body"), queryset=meeting_bodies(), to_field_name="slug", required=False, empty_label=_("(all)")
+    )
+    tid = forms.ChoiceField(
+        label=_("When"),
+        choices=[("", _("upcoming and past")), ("kommende", _("upcoming")), ("tidligere", _("past"))],
+        required=False,
+    )
+
+
+class MeetingForm(forms.Form):
+    body = forms.ModelChoiceField(label=_("Body"), queryset=meeting_bodies())
+    title = forms.CharField(
+        label=_("Title"), max_length=200, required=False, help_text=_("Leave empty to call it by body and date.")
+    )
+    starts = forms.DateField(label=_("Date"), widget=DateInput())
+    time = forms.TimeField(label=_("Time"), widget=TimeInput())
+    duration = forms.IntegerField(label=_("Duration in minutes"), min_value=1, initial=120)
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Participants"), queryset=people(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, meeting=None, body=None, **kwargs):
+        if meeting is not None:
+            starts = timezone.localtime(meeting.starts)
+            kwargs.setdefault(
+                "initial",
+                {
+                    "body": meeting.body_id,
+                    "title": meeting.title,
+                    "starts": starts.date(),
+                    "time": starts.time(),
+                    "duration": meeting.duration,
+                    "place": meeting.place,
+                    "participants": [person.pk for person in meeting.participants.all()],
+                },
+            )
+        elif body is not None:
+            # A new meeting of a chosen body: its members are invited.
+            members = Assignment.objects.current().filter(body=body).values_list("person", flat=True)
+            kwargs.setdefault("initial", {"body": body.pk, "participants": sorted(set(members))})
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        day, time = data.get("starts"), data.pop("time", None)
+        if day is not None and time is not None:
+            data["starts"] = timezone.make_aware(datetime.combine(day, time))
+        elif "starts" in data:
+            del data["starts"]
+        return data
+
+
+class AgendaItemForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea, required=False, help_text=_("Markdown.")
+    )
+
+    def __init__(self, *args, item=None, **kwargs):
+        if item is not None:
+            kwargs.setdefault("initial", {"title": item.title, "description": item.description})
+        super().__init__(*args, **kwargs)
+
+
+class CaseBriefForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=CaseBrief.Status.choices, initial=CaseBrief.Status.DRAFT)
+    purpose = forms.ChoiceField(label=pgettext_lazy("case brief", "Purpose"), choices=BLANK_CHOICE_DASH + CaseBrief.Purpose.choices)
+    author = forms.ModelChoiceField(label=_("Author"), queryset=people(), required=False, empty_label=_("(none)"))
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=people(), required=False, empty_label=_("(none)"))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    aim = forms.CharField(label=_("Aim"), widget=forms.Textarea, required=False, help_text=_("Markdown."))
+    background = forms.CharField(label=_("Background"), widget=forms.Textarea, required=False)
+    analysis = forms.CharField(label=_("Analysis"), widget=forms.Textarea, required=False)
+    recommendation = forms.CharField(label=_("Recommendation"), widget=forms.Textarea, required=False)
+    consequences = forms.CharField(label=_("Consequences"), widget=forms.Textarea, required=False)
+
+    def __init__(self, *args, brief=None, **kwargs):
+        if brief is not None:
+            initial = {name: getattr(brief, name) for name in ("status", "purpose", "date", *CaseBrief.SECTIONS)}
+            kwargs.setdefault("initial", {**initial, "author": brief.author_id, "owner": brief.owner_id})
+        super().__init__(*args, **kwargs)
+        self.fields["date"].initial = timezone.localdate()
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[("", _("not dealt with yet")), *AgendaItem.Outcome.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    outcome_text = forms.CharField(
+        label=_("Decision or note"),
+        widget=forms.Textarea,
+        required=False,
+        help_text=_("A decision needs its text, as it was made."),
+    )
+
+    def __init__(self, *args, item, **kwargs):
+        kwargs.setdefault("initial", {"outcome": item.outcome, "outcome_text": item.outcome_text})
+        super().__init__(*args, **kwargs)
+
+
+class FollowUpForm(forms.Form):
+    title = forms.CharField(label=pgettext_lazy("follow-up", "Action"), max_length=300)
+    owner_person = forms.ModelChoiceField(
+        label=_("Owner (person)"), queryset=people(), required=False, empty_label=_("(none)")
+    )
+    owner_role = forms.ModelChoiceField(
+        label=_("Owner (role)"),
+        queryset=RoleDescription.objects.only("name").order_by("name", "pk"),
+        required=False,
+        empty_label=_("(none)"),
+        help_text=_("Either a person or a role."),
+    )
+    due = forms.DateField(label=pgettext_lazy("follow-up", "Due"), widget=DateInput())
+
+    def __init__(self, *args, item, **kwargs):
+        self.item = item
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        if not self.has_error("owner_person") and not self.has_error("owner_role"):
+            try:
+                check_follow_up(
+                    self.item,
+                    due=data.get("due"),
+                    owner_person=data.get("owner_person"),
+                    owner_role=data.get("owner_role"),
+                )
+            except ValidationError as error:
+                add_service_errors(self, error)
+        return data
+
+
+class FollowUpStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=FollowUp.Status.choices)
+    on = forms.DateField(
+        label=_("Closed on"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("For done or dropped; today if left empty."),
+    )
+
+    def __init__(self, *args, follow_up, **kwargs):
+        kwargs.setdefault("initial", {"status": follow_up.status, "on": follow_up.closed_on})
+        super().__init__(*args, **kwargs)
+
+
+class MoveForm(forms.Form):
+    # Posted by the buttons on the meeting page; never shown as a form.
+    direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
+
+    def by(self):
+        return -1 if self.cleaned_data["direction"] == "up" else 1
+
+
+class MinutesForm(forms.Form):
+    text = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 24}), help_text=_("Markdown."))
+
+
+class AnswerForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Participant"), queryset=people())
+    answer = forms.ChoiceField(label=_("Answer"), choices=Approval.Answer.choices, widget=forms.RadioSelect)
+    comment = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea, required=False, help_text=_("Say what should be amended.")
+    )
+
+    def __init__(self, *args, participants, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only participants are offered; anyone else posted gets the
+        # service's message, which says why, rather than "not a valid choice".
+        self.fields["person"].choices = [("", "---------"), *((person.pk, person.name) for person in participants)]

@@ -1,0 +1,236 @@
+"""Meetings, agendas, case briefs, outcomes, follow-ups and minutes.
+
+Every function changes state in one transaction and writes its audit entry
+in it. Bad input raises ValidationError naming the field; nothing is saved
+then.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from os2org.audit.services import record, snapshot
+from os2org.governance.models import AgendaItem, Approval, CaseBrief, FollowUp, Meeting, Minutes
+
+
+def _saved(obj, action, *, actor, before, summary=None):
+    obj.full_clean(validate_constraints=True)
+    obj.save()
+    record(action, summary=summary or str(obj), actor=actor, obj=obj, before=before, after=snapshot(obj))
+    return obj
+
+
+@transaction.atomic
+def save_meeting(meeting=None, *, body, starts, actor=None, title="", duration=120, place="", participants=None):
+    """Plan a meeting of a body, or change one. Side effects: one Meeting row (and its participants), one audit entry."""
+    meeting = meeting or Meeting()
+    before = _with_participants(meeting)
+    meeting.body, meeting.starts, meeting.title = body, starts, title
+    meeting.duration, meeting.place = duration, place
+    if Meeting.objects.filter(body=body, starts=starts).exclude(pk=meeting.pk).exists():
+        raise ValidationError({"starts": _("%(body)s already meets at that time.") % {"body": body}})
+    meeting.full_clean(validate_constraints=True)
+    meeting.save()
+    if participants is not None:
+        meeting.participants.set(participants)
+    record(
+        "governance.meeting", summary=str(meeting), actor=actor, obj=meeting, before=before, after=_with_participants(meeting)
+    )
+    return meeting
+
+
+def _with_participants(meeting):
+    state = snapshot(meeting)
+    if state is not None:
+        state["participants"] = sorted(meeting.participants.values_list("pk", flat=True))
+    return state
+
+
+@transaction.atomic
+def add_agenda_item(meeting, *, title, description="", actor=None):
+    """Put an item last on a meeting's agenda. Side effects: one AgendaItem row, one audit entry."""
+    last = meeting.items.aggregate(last=Max("position"))["last"] or 0
+    item = AgendaItem(meeting=meeting, position=last + 1, title=title, description=description)
+    return _saved(item, "governance.agenda_item", actor=actor, before=None)
+
+
+@transaction.atomic
+def save_agenda_item(item, *, title, description="", actor=None):
+    """Change an item's title and text. Side effects: the AgendaItem row, one audit entry."""
+    before = snapshot(item)
+    item.title, item.description = title, description
+    return _saved(item, "governance.agenda_item", actor=actor, before=before)
+
+
+@transaction.atomic
+def move_agenda_item(item, *, by, actor=None):
+    """Move an item up (by=-1) or down (by=1) the agenda, swapping places with its neighbour.
+
+    Side effects: the two AgendaItem rows, one audit entry. Moving the first
+    item up or the last down changes nothing and returns False.
+    """
+    items = item.meeting.items.select_for_update().order_by("position")
+    neighbour = (items.filter(position__lt=item.position).last() if by < 0 else items.filter(position__gt=item.position).first())
+    if neighbour is None:
+        return False
+    before = snapshot(item)
+    # Through a free position: the pair (meeting, position) is unique at every step.
+    free = (items.aggregate(last=Max("position"))["last"] or 0) + 1
+    mine, theirs = item.position, neighbour.position
+    AgendaItem.objects.filter(pk=item.pk).update(position=free)
+    AgendaItem.objects.filter(pk=neighbour.pk).update(position=mine)
+    AgendaItem.objects.filter(pk=item.pk).update(position=theirs)
+    item.position = theirs
+    record("governance.agenda_item.move", summary=str(item), actor=actor, obj=item, before=before, after=snapshot(item))
+    return True
+
+
+@transaction.atomic
+def save_case_brief(item, *, purpose, date, actor=None, **fields):
+    """Write or change the case brief (sagsoplæg) of an agenda item.
+
+    `fields`: status, author, owner and the sections aim, background,
+    analysis, recommendation, consequences. Side effects: one CaseBrief row,
+    one audit entry.
+    """
+    brief = CaseBrief.objects.filter(item=item).first() or CaseBrief(item=item)
+    before = snapshot(brief)
+    brief.purpose, brief.date = purpose, date
+    for name, value in fields.items():
+        setattr(brief, name, value)
+    return _saved(brief, "governance.case_brief", actor=actor, before=before)
+
+
+@transaction.atomic
+def record_outcome(item, *, outcome, text="", actor=None):
+    """Record what the meeting made of an item: noted, discussed, or a decision with its text.
+
+    Side effects: the AgendaItem row, one audit entry. An item whose
+    decision has follow-ups keeps being a decision.
+    """
+    if outcome == AgendaItem.Outcome.DECISION and not text.strip():
+        raise ValidationError({"outcome_text": _("Write the decision as it was made.")})
+    if outcome != AgendaItem.Outcome.DECISION and item.follow_ups.exists():
+        raise ValidationError(
+            {"outcome": _("This decision has follow-ups; close or move them before changing the outcome.")}
+        )
+    before = snapshot(item)
+    item.outcome, item.outcome_text = outcome, text.strip()
+    return _saved(item, "governance.outcome", actor=actor, before=before)
+
+
+def check_follow_up(item, *, due, owner_person=None, owner_role=None):
+    """The rules a follow-up must meet beyond its fields' own; every broken rule is named at once."""
+    if item.outcome != AgendaItem.Outcome.DECISION:
+        raise ValidationError({"item": _("Only a decision can have follow-ups. Record the decision first.")})
+    errors = {}
+    if (owner_person is None) == (owner_role is None):
+        errors["owner_person"] = _("Name the owner: either a person or a role.")
+    day = item.meeting.day
+    if due is not None and due < day:
+        errors["due"] = _("The due date cannot be before the meeting (%(day)s).") % {"day": day.strftime("%d.%m.%Y")}
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def add_follow_up(item, *, title, due, owner_person=None, owner_role=None, actor=None):
+    """Give a decision an action to follow up. Side effects: one FollowUp row, one audit entry."""
+    check_follow_up(item, due=due, owner_person=owner_person, owner_role=owner_role)
+    follow_up = FollowUp(item=item, title=title, due=due, owner_person=owner_person, owner_role=owner_role)
+    return _saved(follow_up, "governance.follow_up", actor=actor, before=None)
+
+
+@transaction.atomic
+def change_follow_up(follow_up, *, actor=None, on=None, **fields):
+    """Change a follow-up: its title, owner, due date or status.
+
+    A status of done or dropped closes it on `on` (today by default); open or
+    in progress opens it again. Side effects: the FollowUp row, one audit entry.
+    """
+    before = snapshot(follow_up)
+    for name, value in fields.items():
+        setattr(follow_up, name, value)
+    check_follow_up(
+        follow_up.item, due=follow_up.due, owner_person=follow_up.owner_person, owner_role=follow_up.owner_role
+    )
+    if follow_up.status in FollowUp.CLOSED:
+        follow_up.closed_on = on or follow_up.closed_on or timezone.localdate()
+    else:
+        follow_up.closed_on = None
+    return _saved(follow_up, "governance.follow_up", actor=actor, before=before)
+
+
+def current_minutes(meeting):
+    """The newest version of a meeting's minutes, or None."""
+    return meeting.minutes.order_by("-version").first()
+
+
+@transaction.atomic
+def write_minutes(meeting, *, text, actor=None):
+    """Draft or change the minutes of a meeting.
+
+    Approved minutes are locked: writing then starts the next version, a
+    draft, and the approved one stays as it was. Minutes already sent for
+    approval are amended: the participants' answers are cleared, since they
+    answered another text. Side effects: one Minutes row (new or changed),
+    the cleared Approval rows, one audit entry.
+    """
+    if not text.strip():
+        raise ValidationError({"text": _("The minutes are empty.")})
+    minutes = Minutes.objects.select_for_update().filter(meeting=meeting).order_by("-version").first()
+    if minutes is None or minutes.is_locked:
+        version = minutes.version + 1 if minutes else 1
+        minutes = Minutes(meeting=meeting, version=version, text=text)
+        return _saved(minutes, "governance.minutes", actor=actor, before=None)
+    before = snapshot(minutes)
+    answers = list(minutes.approvals.values("person", "answer", "comment"))
+    minutes.approvals.all().delete()
+    minutes.text = text
+    obj = _saved(minutes, "governance.minutes", actor=actor, before=before)
+    if answers:
+        record("governance.minutes.amended", summary=str(minutes), actor=actor, obj=minutes, data={"answers": answers})
+    return obj
+
+
+@transaction.atomic
+def send_minutes(minutes, *, actor=None):
+    """Send a draft to the participants for approval. Side effects: the Minutes row, one audit entry."""
+    if minutes.status != Minutes.Status.DRAFT:
+        raise ValidationError({"status": _("Only a draft can be sent for approval.")})
+    if not minutes.meeting.participants.exists():
+        raise ValidationError({"status": _("The meeting has no participants to approve the minutes. Add them first.")})
+    before = snapshot(minutes)
+    minutes.status, minutes.sent = Minutes.Status.SENT, timezone.now()
+    return _saved(minutes, "governance.minutes.sent", actor=actor, before=before)
+
+
+@transaction.atomic
+def answer_minutes(minutes, *, person, answer, comment="", actor=None):
+    """A participant approves the minutes sent to them, or asks for an amendment.
+
+    When every participant has approved, the minutes are approved and locked.
+    Side effects: one Approval row, the Minutes row when it is approved, one
+    audit entry each.
+    """
+    if minutes.status != Minutes.Status.SENT:
+        raise ValidationError({"answer": _("These minutes are not waiting for approval.")})
+    participants = set(minutes.meeting.participants.values_list("pk", flat=True))
+    if person.pk not in participants:
+        raise ValidationError(
+            {"person": _("%(person)s did not take part in the meeting and cannot approve its minutes.") % {"person": person}}
+        )
+    if answer == Approval.Answer.AMEND and not comment.strip():
+        raise ValidationError({"comment": _("Say what should be amended.")})
+    approval = Approval.objects.filter(minutes=minutes, person=person).first() or Approval(minutes=minutes, person=person)
+    before = snapshot(approval)
+    approval.answer, approval.comment, approval.created = answer, comment.strip(), timezone.now()
+    _saved(approval, "governance.minutes.answer", actor=actor, before=before, summary=f"{minutes}: {approval}")
+    approved = set(minutes.approvals.filter(answer=Approval.Answer.APPROVED).values_list("person", flat=True))
+    if approved >= participants:
+        before = snapshot(minutes)
+        minutes.status, minutes.approved = Minutes.Status.APPROVED, timezone.now()
+        _saved(minutes, "governance.minutes.approved", actor=actor, before=before)
+    return approval

@@ -1,0 +1,83 @@
+"""Calendar subscriptions to the annual cycle: staff hand out the secret addresses; calendar programs fetch them.
+
+A feed is never put in the page cache: its address is its only secret.
+"""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import capfirst
+from django.views.decorators.http import require_GET, require_http_methods
+
+from os2org.governance.activity_services import feed_for
+from os2org.governance.ical import feed_calendar
+from os2org.governance.models import Feed
+from os2org.organisation.models import Body, Person
+from os2org.organisation.views.directory import staff_only
+from os2org.roles.models import RoleDescription
+
+# Querysets, copied with .all() on every use so that no request sees another's results.
+SUBJECTS = {
+    Feed.Scope.BODY: Body.objects.only("name", "slug"),
+    Feed.Scope.ROLE: RoleDescription.objects.only("name", "slug").order_by("name"),
+    Feed.Scope.PERSON: Person.objects.only("name", "slug"),
+}
+
+
+def _addresses(request, feed):
+    """(https address, webcal address) of a feed: calendar programs subscribe to webcal:// addresses."""
+    if feed is None:
+        return None
+    address = request.build_absolute_uri(feed.get_absolute_url())
+    return {"https": address, "webcal": "webcal://" + address.partition("://")[2]}
+
+
+def _rows(request, scope, subjects, feeds):
+    rows = []
+    for subject in subjects:
+        address = _addresses(request, feeds.get((scope, subject.pk)))
+        rows.append({"scope": scope, "subject": subject, "id": subject.pk, "address": address})
+    return rows
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def feeds(request):
+    if request.method == "POST":
+        return _make(request)
+    feeds = {(feed.scope, feed.body_id or feed.role_id or feed.person_id): feed for feed in Feed.objects.all()}
+    organisation = feeds.get((Feed.Scope.ORGANISATION, None))
+    context = {
+        "organisation": _addresses(request, organisation),
+        "sections": [
+            (capfirst(subjects.model._meta.verbose_name_plural), _rows(request, scope, subjects.all(), feeds))
+            for scope, subjects in SUBJECTS.items()
+        ],
+    }
+    return render(request, "governance/feeds.html", context)
+
+
+def _make(request):
+    """Make the feed that a button on the page asks for, then show its address there."""
+    scope = request.POST.get("scope")
+    if scope == Feed.Scope.ORGANISATION:
+        subject = None
+    elif scope in SUBJECTS and request.POST.get("id", "").isdigit():
+        subject = get_object_or_404(SUBJECTS[scope], pk=request.POST["id"])
+    else:
+        raise Http404
+    feed_for(subject, actor=request.user)
+    anchor = f"feed-{scope}" + (f"-{subject.pk}" if subject else "")
+    return redirect(f"{reverse('governance:feeds')}#{anchor}")
+
+
+@require_GET
+def feed(request, token):
+    feed = get_object_or_404(Feed.objects.select_related("body", "role", "person"), token=token)
+    domain = request.get_host().partition(":")[0]
+    content = feed_calendar(feed, domain=domain, absolute=request.build_absolute_uri)
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="calendar.ics"'
+    # Whoever holds the address may read it, nobody on the way should keep it.
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,297 @@
+"""Meetings and their agendas: case briefs, outcomes and the follow-ups decisions call for.
+
+Read pages are public and cached whole for the public (see os2org.caching);
+staff see the edit controls, and the minutes before they are approved.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from os2org import markup
+from os2org.caching import cached_page
+from os2org.governance import services
+from os2org.governance.meeting_forms import (
+    AgendaItemForm,
+    CaseBriefForm,
+    FollowUpForm,
+    FollowUpStatusForm,
+    MeetingFilterForm,
+    MeetingForm,
+    MoveForm,
+    OutcomeForm,
+    meeting_bodies,
+)
+from os2org.governance.models import AgendaItem, CaseBrief, FollowUp, Meeting, Minutes
+from os2org.governance.selectors import carried_follow_ups
+from os2org.organisation.forms import add_service_errors
+from os2org.organisation.views.directory import staff_only
+
+MINUTES_STATUS = dict(Minutes.Status.choices)
+
+
+def _midnight(day):
+    """The start of a day in the local time zone."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+@require_GET
+@cached_page
+def meetings(request):
+    form = MeetingFilterForm(request.GET)
+    form.is_valid()
+    body, when = form.cleaned_data.get("organ"), form.cleaned_data.get("tid")
+    found = (
+        Meeting.objects.select_related("body")
+        .only("title", "starts", "place", "body__name", "body__slug")
+        .annotate(
+            item_count=Count("items"),
+            minutes_status=Subquery(
+                Minutes.objects.filter(meeting=OuterRef("pk")).order_by("-version").values("status")[:1]
+            ),
+        )
+    )
+    if body is not None:
+        found = found.filter(body=body)
+    today = _midnight(timezone.localdate())
+    upcoming = list(found.filter(starts__gte=today).order_by("starts", "pk")) if when != "tidligere" else None
+    past = list(found.filter(starts__lt=today).order_by("-starts", "-pk")) if when != "kommende" else None
+    for meeting in (upcoming or []) + (past or []):
+        meeting.minutes_label = MINUTES_STATUS.get(meeting.minutes_status, "")
+    context = {"form": form, "body": body, "upcoming": upcoming, "past": past}
+    return render(request, "governance/meetings.html", context)
+
+
+def _agenda(meeting):
+    follow_ups = FollowUp.objects.select_related("owner_person", "owner_role").order_by("due", "pk")
+    items = list(
+        meeting.items.select_related("brief__author", "brief__owner")
+        .prefetch_related(Prefetch("follow_ups", queryset=follow_ups))
+        .order_by("position")
+    )
+    for item in items:
+        item.description_html = markup.render(item.description)
+        item.outcome_html = markup.render(item.outcome_text)
+        item.case_brief = brief = _brief(item)
+        if brief is not None:
+            brief.rendered = [(heading, markup.render(text)) for heading, text in brief.sections() if text.strip()]
+    return items
+
+
+def _brief(item):
+    try:
+        return item.brief
+    except CaseBrief.DoesNotExist:
+        return None
+
+
+def _minutes(meeting, *, staff):
+    """(current version, older versions): the text of an unapproved version is for staff only."""
+    versions = list(meeting.minutes.prefetch_related("approvals__person").order_by("-version"))
+    for minutes in versions:
+        minutes.readable = minutes.is_locked or staff
+        minutes.html = markup.render(minutes.text) if minutes.readable else ""
+    return (versions[0], versions[1:]) if versions else (None, [])
+
+
+@require_GET
+@cached_page
+def meeting(request, pk):
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    participants = list(meeting.participants.only("name", "slug").order_by("name", "pk"))
+    minutes, history = _minutes(meeting, staff=request.user.is_staff)
+    answered = {approval.person_id for approval in minutes.approvals.all()} if minutes else set()
+    context = {
+        "meeting": meeting,
+        "ends": meeting.starts + timedelta(minutes=meeting.duration),
+        "participants": participants,
+        "items": _agenda(meeting),
+        "carried": carried_follow_ups(meeting),
+        "minutes": minutes,
+        "history": history,
+        "unanswered": [person for person in participants if person.pk not in answered],
+    }
+    return render(request, "governance/meeting.html", context)
+
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
+def _meeting_form(request, meeting, body=None):
+    form = MeetingForm(_posted(request), meeting=meeting, body=body)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.save_meeting(meeting, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(meeting)
+    return render(request, "governance/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def meeting_create(request):
+    slug = request.GET.get("organ")
+    body = get_object_or_404(meeting_bodies(), slug=slug) if slug else None
+    return _meeting_form(request, None, body)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def meeting_edit(request, pk):
+    return _meeting_form(request, get_object_or_404(Meeting, pk=pk))
+
+
+def _item(pk):
+    return get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=pk)
+
+
+def _item_page(request, item, *, form, template, save, meeting=None):
+    """Show `form` about an item (None: a new one); a valid post is saved through `save` and leads to the item."""
+    meeting = meeting or item.meeting
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = save(**form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(item)
+    return render(request, f"governance/{template}", {"form": form, "item": item, "meeting": meeting})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def item_create(request, pk):
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    form = AgendaItemForm(_posted(request))
+
+    def save(**data):
+        return services.add_agenda_item(meeting, actor=request.user, **data)
+
+    return _item_page(request, None, form=form, template="item_form.html", save=save, meeting=meeting)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def item_edit(request, pk):
+    item = _item(pk)
+    form = AgendaItemForm(_posted(request), item=item)
+
+    def save(**data):
+        return services.save_agenda_item(item, actor=request.user, **data)
+
+    return _item_page(request, item, form=form, template="item_form.html", save=save)
+
+
+@require_POST
+@staff_only
+def item_move(request, pk):
+    item = _item(pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest()
+    services.move_agenda_item(item, by=form.by(), actor=request.user)
+    return redirect(item)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def brief_edit(request, pk):
+    item = _item(pk)
+    form = CaseBriefForm(_posted(request), brief=_brief(item))
+
+    def save(**data):
+        services.save_case_brief(item, actor=request.user, **data)
+        return item
+
+    return _item_page(request, item, form=form, template="brief_form.html", save=save)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def outcome_edit(request, pk):
+    item = _item(pk)
+    form = OutcomeForm(_posted(request), item=item)
+
+    def save(*, outcome, outcome_text):
+        return services.record_outcome(item, outcome=outcome, text=outcome_text, actor=request.user)
+
+    return _item_page(request, item, form=form, template="outcome_form.html", save=save)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def follow_up_create(request, pk):
+    item = _item(pk)
+    form = FollowUpForm(_posted(request), item=item)
+
+    def save(**data):
+        services.add_follow_up(item, actor=request.user, **data)
+        return item
+
+    return _item_page(request, item, form=form, template="follow_up_form.html", save=save)
+
+
+def _follow_up(pk):
+    found = FollowUp.objects.select_related("item__meeting__body", "owner_person", "owner_role")
+    return get_object_or_404(found, pk=pk)
+
+
+def _carried_to(follow_up):
+    """The later meetings of the body whose agenda carries the follow-up (see carried_follow_ups)."""
+    origin = follow_up.item.meeting
+    later = Meeting.objects.filter(body_id=origin.body_id, starts__gt=origin.starts).order_by("starts", "pk")
+    if follow_up.closed_on is not None:
+        later = later.filter(starts__lt=_midnight(follow_up.closed_on + timedelta(days=1)))
+    return later.select_related("body")
+
+
+def _follow_up_page(request, follow_up, form):
+    context = {
+        "follow_up": follow_up,
+        "item": follow_up.item,
+        "decision_html": markup.render(follow_up.item.outcome_text),
+        "meeting": follow_up.item.meeting,
+        "carried_to": _carried_to(follow_up),
+        "form": form,
+    }
+    return render(request, "governance/follow_up.html", context)
+
+
+@cached_page
+def _follow_up_read(request, pk):
+    follow_up = _follow_up(pk)
+    form = FollowUpStatusForm(follow_up=follow_up) if request.user.is_staff else None
+    return _follow_up_page(request, follow_up, form)
+
+
+@staff_only
+def _follow_up_change(request, pk):
+    follow_up = _follow_up(pk)
+    form = FollowUpStatusForm(request.POST, follow_up=follow_up)
+    if form.is_valid():
+        try:
+            services.change_follow_up(
+                follow_up, actor=request.user, status=form.cleaned_data["status"], on=form.cleaned_data["on"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(follow_up)
+    # The page shows the follow-up as stored, not as the refused change left it.
+    return _follow_up_page(request, _follow_up(pk), form)
+
+
+@require_http_methods(["GET", "POST"])
+def follow_up(request, pk):
+    """A follow-up; staff change its status here. Reading is public, changing is for staff."""
+    if request.method == "POST":
+        return _follow_up_change(request, pk)
+    return _follow_up_read(request, pk)

@@ -1,0 +1,80 @@
+"""Minutes: drafted by staff, sent to the participants for approval, answered, locked once approved."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from os2org.governance import services
+from os2org.governance.meeting_forms import AnswerForm, MinutesForm
+from os2org.governance.minutes_text import skeleton
+from os2org.governance.models import Meeting
+from os2org.organisation.forms import add_service_errors
+from os2org.organisation.views.directory import staff_only
+
+
+def _meeting(pk):
+    return get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+
+
+def _back(meeting):
+    return redirect(reverse("governance:meeting", args=[meeting.pk]) + "#minutes")
+
+
+def _current(meeting):
+    minutes = services.current_minutes(meeting)
+    if minutes is None:
+        raise Http404("The meeting has no minutes yet.")
+    return minutes
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def minutes_edit(request, pk):
+    meeting = _meeting(pk)
+    minutes = services.current_minutes(meeting)
+    initial = {"text": minutes.text if minutes else skeleton(meeting)}
+    form = MinutesForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.write_minutes(meeting, text=form.cleaned_data["text"], actor=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return _back(meeting)
+    answers = minutes.approvals.count() if minutes is not None and minutes.status == minutes.Status.SENT else 0
+    context = {"form": form, "meeting": meeting, "minutes": minutes, "answers": answers}
+    return render(request, "governance/minutes_form.html", context)
+
+
+@require_POST
+@staff_only
+def minutes_send(request, pk):
+    meeting = _meeting(pk)
+    minutes = _current(meeting)
+    try:
+        services.send_minutes(minutes, actor=request.user)
+    except ValidationError as error:
+        context = {"meeting": meeting, "minutes": minutes, "reasons": error.messages}
+        return render(request, "governance/meeting_refused.html", context, status=409)
+    return _back(meeting)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def minutes_answer(request, pk):
+    meeting = _meeting(pk)
+    minutes = _current(meeting)
+    participants = list(meeting.participants.only("name").order_by("name", "pk"))
+    form = AnswerForm(request.POST if request.method == "POST" else None, participants=participants)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answer_minutes(minutes, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return _back(meeting)
+    approvals = minutes.approvals.select_related("person")
+    context = {"form": form, "meeting": meeting, "minutes": minutes, "approvals": approvals}
+    return render(request, "governance/answer_form.html", context)

@@ -1,0 +1,92 @@
+"""The decision register and the follow-up dashboard.
+
+Public reads for now, cached whole like every read page (see os2org.caching);
+the cache key carries the day, so what is overdue moves on at midnight.
+"""
+
+from collections import defaultdict
+
+from django import forms
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from os2org import markup
+from os2org.caching import cached_page
+from os2org.governance import selectors
+from os2org.governance.models import AgendaItem
+from os2org.organisation.models import Assignment, Body
+
+
+class DecisionFilter(forms.Form):
+    body = forms.ModelChoiceField(
+        label=_("Body"),
+        queryset=Body.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All bodies"),
+        error_messages={"invalid_choice": _("No body with meetings has that address; choose one from the list.")},
+    )
+    year = forms.TypedChoiceField(
+        label=_("Year"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": _("Choose a year from the list: one in which decisions were made.")},
+    )
+    q = forms.CharField(label=_("Words"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the site's search field in the header is "search-q".
+        super().__init__(*args, auto_id="filter-%s", **kwargs)
+        self.fields["body"].queryset = Body.objects.filter(meetings__isnull=False).distinct().only("name", "slug")
+        years = AgendaItem.objects.decisions().datetimes("meeting__starts", "year", order="DESC")
+        self.fields["year"].choices = [("", _("All years")), *((moment.year, moment.year) for moment in years)]
+
+    @property
+    def filtering(self):
+        return any(value not in (None, "") for value in self.cleaned_data.values())
+
+
+@require_GET
+@cached_page
+def decisions(request):
+    form = DecisionFilter(request.GET)
+    found = None
+    if form.is_valid():
+        data = form.cleaned_data
+        found = selectors.decisions(body=data["body"], year=data["year"], text=data["q"])
+        for item in found:
+            item.decision_html = markup.render(item.outcome_text)
+    return render(request, "governance/decisions.html", {"form": form, "decisions": found})
+
+
+def with_holders(follow_ups, on):
+    """Give each follow-up owned by a role the people who hold that role on `on`, in one query."""
+    holders = defaultdict(list)
+    roles = {follow_up.owner_role_id for follow_up in follow_ups if follow_up.owner_role_id}
+    for assignment in (
+        Assignment.objects.current(on).filter(role__in=roles).select_related("person").order_by("person__name", "pk")
+    ):
+        # A person may hold one role in several bodies: named once.
+        if assignment.person not in holders[assignment.role_id]:
+            holders[assignment.role_id].append(assignment.person)
+    for follow_up in follow_ups:
+        follow_up.holders = holders[follow_up.owner_role_id] if follow_up.owner_role_id else []
+
+
+@require_GET
+@cached_page
+def follow_ups(request):
+    today = timezone.localdate()
+    overdue, this_week = (list(found) for found in selectors.follow_ups_due(today))
+    with_holders(overdue + this_week, today)
+    for follow_up in overdue:
+        follow_up.days_overdue = (today - follow_up.due).days
+    context = {
+        "overdue": overdue,
+        "this_week": this_week,
+        "sunday": selectors.week_end(today),
+    }
+    return render(request, "governance/follow_ups.html", context)

@@ -1,0 +1,146 @@
+"""The annual cycle in a real browser: the wheel is drawn, its marks lead to their activities, no axe violations."""
+
+from datetime import date, time
+
+import pytest
+from django.contrib.auth.models import User
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from os2org.governance.models import Activity
+from os2org.organisation.models import Body
+from os2org.organisation.services import assign_role, save_body, save_person
+from tests.browser.test_accessibility import axe_violations
+from tests.governance.cycle_data import make_activity, make_role
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def cycle(live_server, transactional_db):
+    """This year's cycle: a monthly board meeting, a newsletter on two dates, a role review; the server's address."""
+    year = timezone.localdate().year
+    board = save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
+    chief = make_role("Sekretariatschef", reviewed_on=date(year - 1, 6, 12))
+    assign_role(save_person(name="Ane Holm"), body=board, role=chief, starts=date(year - 1, 1, 1), hours_per_week=37)
+    make_activity(
+        title="Bestyrelsesmøde",
+        body=board,
+        role=chief,
+        starts=date(year, 1, 1),
+        time=time(17, 0),
+        rule="FREQ=MONTHLY;BYDAY=2TU",
+        description="Dagsorden sendes *en uge* før.",
+    )
+    make_activity(
+        title="Nyhedsbrev",
+        kind="communication",
+        audience="members",
+        starts=None,
+        dates=[date(year, 3, 2), date(year, 9, 1)],
+    )
+    return live_server.url
+
+
+def test_wheel_is_drawn_with_a_mark_for_every_occurrence(page, cycle):
+    page.goto(f"{cycle}/en/aarshjul/")
+
+    # Twelve meetings, two newsletters and one review.
+    expect(page.locator(".cycle-wheel-svg .cycle-mark")).to_have_count(15)
+    expect(page.locator(".cycle-month-name")).to_have_count(12)
+    box = page.locator(".cycle-wheel-svg").bounding_box()
+    assert box["width"] > 300 and abs(box["width"] - box["height"]) < 1
+
+
+def test_wheel_mark_leads_to_its_activity(page, cycle):
+    page.goto(f"{cycle}/en/aarshjul/")
+
+    page.locator(".cycle-mark.cycle-kind-communication").first.click()
+
+    expect(page.locator("h1")).to_have_text("Nyhedsbrev")
+    assert page.url == f"{cycle}/en/aarshjul/aktiviteter/{Activity.objects.get(title='Nyhedsbrev').pk}/"
+
+
+def test_wheel_mark_is_a_link_named_for_the_keyboard(page, cycle):
+    page.goto(f"{cycle}/en/aarshjul/")
+    year = timezone.localdate().year
+
+    mark = page.get_by_role("link", name=f"Nyhedsbrev (communication), 2. March {year}")
+    mark.focus()
+    page.keyboard.press("Enter")
+
+    expect(page.locator("h1")).to_have_text("Nyhedsbrev")
+
+
+def test_wheel_prints_alone_on_the_page(page, cycle):
+    page.goto(f"{cycle}/en/aarshjul/")
+    page.emulate_media(media="print")
+
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".cycle-years")).to_be_hidden()
+    wheel = page.locator(".cycle-wheel-svg").bounding_box()
+    main = page.locator("main").bounding_box()
+    assert wheel["width"] > 0.9 * main["width"]
+
+
+@pytest.mark.parametrize("address", ["/en/aarshjul/", "/aarshjul/", "/aarshjul/kommende/", "/aarshjul/aktiviteter/"])
+def test_cycle_pages_have_no_accessibility_violations(page, cycle, axe_source, address):
+    page.goto(f"{cycle}{address}")
+
+    assert axe_violations(page, axe_source) == []
+
+
+def test_activity_page_has_no_accessibility_violations(page, cycle, axe_source):
+    page.goto(f"{cycle}/aarshjul/aktiviteter/{Activity.objects.get(title='Bestyrelsesmøde').pk}/")
+
+    assert axe_violations(page, axe_source) == []
+
+
+def log_in(page, address):
+    User.objects.create_user("staff", password="a-long-test-password", is_staff=True)
+    page.goto(address)
+    page.get_by_label("Username").fill("staff")
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Log in").click()
+
+
+def test_activity_form_has_no_accessibility_violations(page, cycle, axe_source):
+    log_in(page, f"{cycle}/en/aarshjul/aktiviteter/ny/")
+
+    expect(page.locator("h1")).to_have_text("Add an activity")
+    assert axe_violations(page, axe_source) == []
+
+
+def test_activity_form_with_errors_has_no_accessibility_violations(page, cycle, axe_source):
+    log_in(page, f"{cycle}/en/aarshjul/aktiviteter/ny/")
+    page.get_by_role("textbox", name="Title").fill("Umulig")
+    page.get_by_role("combobox", name="Kind").select_option(label="deadline")
+    page.get_by_role("radio", name="by a rule written in RFC 5545 (for experts)").check()
+    page.get_by_role("textbox", name="First date").fill("2026-01-01")
+    page.get_by_role("textbox", name="Custom rule (RFC 5545)").fill("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30")
+    page.get_by_role("button", name="Save").click()
+
+    expect(page.locator("#field-rule .errorlist")).to_contain_text("This schedule gives no date")
+    assert axe_violations(page, axe_source) == []
+
+
+def test_activity_form_saves_the_second_tuesday(page, cycle):
+    log_in(page, f"{cycle}/en/aarshjul/aktiviteter/ny/")
+    page.get_by_role("textbox", name="Title").fill("Styregruppemøde")
+    page.get_by_role("combobox", name="Kind").select_option(label="meeting")
+    page.get_by_role("radio", name="a weekday of the month, such as the second Tuesday").check()
+    page.get_by_role("textbox", name="First date").fill("2026-01-01")
+    page.get_by_role("combobox", name="Which").select_option(label="second")
+    page.get_by_role("combobox", name="Weekday").select_option(label="Tuesday")
+    page.get_by_role("button", name="Save").click()
+
+    expect(page.locator("h1")).to_have_text("Styregruppemøde")
+    expect(page.locator(".facts dd").nth(1)).to_have_text("The second Tuesday of every month")
+
+
+def test_feeds_page_has_no_accessibility_violations(page, cycle, axe_source):
+    log_in(page, f"{cycle}/en/aarshjul/kalendere/")
+    page.get_by_role("button", name="Make a calendar address for the whole organisation").click()
+
+    expect(page.locator("#feed-organisation + code")).to_contain_text("/en/kalender/")
+    assert axe_violations(page, axe_source) == []
