@@ -16,6 +16,7 @@ run: install assets
 	DEBUG=1 $(BIN)/os2org migrate --noinput
 	DEBUG=1 $(BIN)/os2org handbook import --replace $(CURDIR)/src/os2org/demo/handbook
 	DEBUG=1 $(BIN)/os2org org load $(CURDIR)/src/os2org/demo/organisation.yaml
+	DEBUG=1 $(BIN)/os2org governance demo
 	DEBUG=1 $(BIN)/os2org runserver $(HOST):$(PORT)
 
 test: install assets

@@ -1,0 +1,100 @@
+"""The demo's governance: a year of board meetings, decisions, follow-ups and an annual cycle."""
+
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from os2org.governance import demo
+from os2org.governance.models import Activity, AgendaItem, Approval, FollowUp, Meeting, Minutes
+from os2org.governance.selectors import follow_ups_due
+from os2org.handbook.services import import_handbook
+from os2org.organisation.loading import load_yaml
+from tests.conftest import DEMO
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def built():
+    import_handbook([DEMO])
+    load_yaml(DEMO.parent / "organisation.yaml")
+    return demo.build(today=TODAY)
+
+
+def test_demo_holds_a_year_of_board_meetings_on_tuesdays(built):
+    days = [m.day for m in Meeting.objects.filter(body__name="Bestyrelsen")]
+
+    assert days == [
+        date(2025, 12, 23),
+        date(2026, 2, 24),
+        date(2026, 5, 5),
+        date(2026, 7, 14),
+        date(2026, 9, 22),
+        date(2026, 11, 10),
+        date(2026, 12, 15),
+        date(2027, 2, 16),
+    ]
+
+
+def test_demo_board_has_its_members_and_the_secretariat_chief(built):
+    meeting = Meeting.objects.filter(body__name="Bestyrelsen").first()
+
+    assert sorted(meeting.participants.values_list("name", flat=True)) == [
+        "Birgitte Skov",
+        "Henrik Dahl",
+        "Jens Bach",
+        "Karen Lund",
+        "Lone Vestergaard",
+        "Mette Friis",
+    ]
+
+
+def test_demo_decisions_are_made_only_at_past_meetings(built):
+    decided = AgendaItem.objects.decisions().values_list("meeting__starts__date", flat=True)
+
+    assert len(decided) == 6
+    assert max(decided) < TODAY
+
+
+def test_demo_has_an_overdue_follow_up_and_one_due_this_week(built):
+    overdue, this_week = follow_ups_due(TODAY)
+
+    assert [f.title for f in overdue] == [
+        "Principperne skrives ind i håndbogen",
+        "Fællesskaberne orienteres om deres rammer",
+    ]
+    assert [(f.title, f.due) for f in this_week] == [("Planen lægges i årshjulet", date(2026, 11, 29))]
+
+
+def test_demo_closes_the_follow_ups_done_before_today(built):
+    closed = FollowUp.objects.filter(closed_on__isnull=False).count()
+
+    assert (closed, FollowUp.objects.count()) == (4, 8)
+
+
+def test_demo_latest_minutes_wait_for_two_answers(built):
+    statuses = list(Minutes.objects.order_by("meeting__starts").values_list("status", flat=True))
+    latest = Minutes.objects.get(status=Minutes.Status.SENT)
+
+    assert statuses == ["approved"] * 5 + ["sent"]
+    assert latest.approvals.filter(answer=Approval.Answer.APPROVED).count() == 4
+
+
+def test_demo_annual_cycle_has_an_activity_of_every_kind(built):
+    kinds = set(Activity.objects.values_list("kind", flat=True))
+
+    assert (Activity.objects.count(), kinds) == (13, set(Activity.Kind.values))
+
+
+def test_demo_is_built_only_once(built):
+    assert demo.build(today=TODAY) is False
+    assert Meeting.objects.count() == 10
+
+
+def test_demo_command_says_when_it_added_nothing(built, capsys):
+    call_command("governance", "demo")
+
+    assert capsys.readouterr().out == "Der findes allerede møder eller aktiviteter i årshjulet; intet blev tilføjet.\n"
