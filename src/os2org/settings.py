@@ -168,6 +168,21 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Minutes sent for approval are mailed to the participants. In development
+# the mails are printed on the console instead of sent.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "os2org@localhost")
+# The address of the app as people reach it, for links in mails ("https://os2org.example.org").
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+
 # The language the handbook is written in; content keeps it when the
 # interface is switched to another language, so screen readers speak it right.
 HANDBOOK_LANGUAGE = env_str("HANDBOOK_LANGUAGE", "da")

@@ -8,10 +8,18 @@ from django.utils import translation
 
 from os2org.audit.models import Entry
 from os2org.governance import services
-from os2org.governance.models import AgendaItem, Approval, CaseBrief, FollowUp, Meeting, Minutes
+from os2org.governance.models import (
+    AgendaItem,
+    Approval,
+    CaseBrief,
+    FollowUp,
+    Meeting,
+    Minutes,
+)
 from os2org.governance.selectors import carried_follow_ups
 from os2org.handbook.services import import_handbook
 from os2org.organisation.models import Body
+from os2org.organisation.services import save_person
 from os2org.roles.models import RoleDescription
 from tests.governance.builders import at, board, decision, meeting, people
 
@@ -401,6 +409,29 @@ def test_send_minutes_marks_them_sent(march):
     minutes = services.send_minutes(services.write_minutes(march, text="Referat"))
 
     assert (Minutes.objects.get().status, minutes.sent is not None) == ("sent", True)
+
+
+def test_send_minutes_mails_each_participant_with_an_address(march, mailoutbox, settings, django_capture_on_commit_callbacks):
+    settings.SITE_URL = "https://os2org.example.org"
+    ane = march.participants.get(name="Ane Holm")
+    save_person(ane, email="ane@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_minutes(services.write_minutes(march, text="Referat"))
+
+    assert [(m.to, m.subject) for m in mailoutbox] == [(["ane@example.org"], f"Referat til godkendelse: {march}")]
+    assert mailoutbox[0].body == (
+        f"Referatet af {march} (version 1) er klar til din godkendelse.\n\n"
+        "Læs det, og godkend det eller skriv, hvad der skal ændres, på\n"
+        f"https://os2org.example.org/moeder/{march.pk}/\n"
+    )
+
+
+def test_send_minutes_refused_mails_nobody(march, mailoutbox, django_capture_on_commit_callbacks):
+    minutes = services.send_minutes(services.write_minutes(march, text="Referat"))
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
+        services.send_minutes(minutes)
+
+    assert mailoutbox == []
 
 
 def test_send_minutes_refuses_minutes_already_sent(march):

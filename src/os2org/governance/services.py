@@ -5,10 +5,12 @@ in it. Bad input raises ValidationError naming the field; nothing is saved
 then.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from os2org.audit.services import record, snapshot
@@ -197,14 +199,43 @@ def write_minutes(meeting, *, text, actor=None):
 
 @transaction.atomic
 def send_minutes(minutes, *, actor=None):
-    """Send a draft to the participants for approval. Side effects: the Minutes row, one audit entry."""
+    """Send a draft to the participants for approval.
+
+    Side effects: the Minutes row, one audit entry, and after the commit a
+    mail to every participant with an e-mail address.
+    """
     if minutes.status != Minutes.Status.DRAFT:
         raise ValidationError({"status": _("Only a draft can be sent for approval.")})
     if not minutes.meeting.participants.exists():
         raise ValidationError({"status": _("The meeting has no participants to approve the minutes. Add them first.")})
     before = snapshot(minutes)
     minutes.status, minutes.sent = Minutes.Status.SENT, timezone.now()
-    return _saved(minutes, "governance.minutes.sent", actor=actor, before=before)
+    _saved(minutes, "governance.minutes.sent", actor=actor, before=before)
+    # Mailed once the change is stored: a rolled-back send mails nobody.
+    transaction.on_commit(lambda: mail_minutes(minutes))
+    return minutes
+
+
+def mail_minutes(minutes):
+    """Mail each participant with an e-mail address that the minutes wait for their answer.
+
+    In the association's language, whatever the language of the sender's pages.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        _mail_minutes(minutes)
+
+
+def _mail_minutes(minutes):
+    meeting = minutes.meeting
+    address = settings.SITE_URL.rstrip("/") + meeting.get_absolute_url()
+    subject = _("Minutes for approval: %(meeting)s") % {"meeting": meeting}
+    body = _(
+        "The minutes of %(meeting)s (version %(version)s) are ready for your approval.\n\n"
+        "Read them, and approve them or say what should be amended, at\n%(address)s\n"
+    ) % {"meeting": meeting, "version": minutes.version, "address": address}
+    participants = meeting.participants.exclude(email="").order_by("name", "pk")
+    messages = [(subject, body, None, [person.email]) for person in participants]
+    send_mass_mail(messages, fail_silently=False)
 
 
 @transaction.atomic
