@@ -42,6 +42,9 @@ HOST = "127.0.0.1"
 PAGES = [
     ("catalogue", "/roller/", "bench-catalogue.html"),
     ("role", "/roller/produktkoordinator/", "bench-role.html"),
+    ("wheel", "/aarshjul/", "bench-wheel.html"),
+    ("decisions", "/beslutninger/", "bench-decisions.html"),
+    ("meetings", "/moeder/", "bench-meetings.html"),
 ]
 
 
@@ -321,6 +324,9 @@ def main():
         run([BIN / "os2org", "migrate", "--noinput"], env)
         progress(f"import the demo handbook from {HANDBOOK.relative_to(REPO)}")
         run([BIN / "os2org", "handbook", "import", HANDBOOK], env)
+        progress("load the demo organisation and its governance")
+        run([BIN / "os2org", "org", "load", HANDBOOK.parent / "organisation.yaml"], env)
+        run([BIN / "os2org", "governance", "demo"], env)
         progress("collectstatic")
         run([BIN / "os2org", "collectstatic", "--noinput"], env)
 

@@ -98,3 +98,12 @@ def test_demo_command_says_when_it_added_nothing(built, capsys):
     call_command("governance", "demo")
 
     assert capsys.readouterr().out == "Der findes allerede møder eller aktiviteter i årshjulet; intet blev tilføjet.\n"
+
+
+def test_demo_mails_nobody(mailoutbox, django_capture_on_commit_callbacks):
+    import_handbook([DEMO])
+    load_yaml(DEMO.parent / "organisation.yaml")
+    with django_capture_on_commit_callbacks(execute=True):
+        demo.build(today=TODAY)
+
+    assert mailoutbox == []

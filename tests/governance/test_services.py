@@ -1,5 +1,6 @@
 """Meetings, agendas, case briefs, outcomes, follow-ups and minutes, through the services."""
 
+import socket
 from datetime import date
 
 import pytest
@@ -424,6 +425,21 @@ def test_send_minutes_mails_each_participant_with_an_address(march, mailoutbox, 
         "Læs det, og godkend det eller skriv, hvad der skal ændres, på\n"
         f"https://os2org.example.org/moeder/{march.pk}/\n"
     )
+
+
+def test_send_minutes_with_the_mail_server_down_still_sends_them(
+    march, settings, caplog, django_capture_on_commit_callbacks
+):
+    save_person(march.participants.get(name="Ane Holm"), email="ane@example.org")
+    with socket.socket() as closed:  # a port nobody listens on
+        closed.bind(("127.0.0.1", 0))
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = closed.getsockname()
+        with django_capture_on_commit_callbacks(execute=True):
+            services.send_minutes(services.write_minutes(march, text="Referat"))
+
+    assert Minutes.objects.get().status == "sent"
+    assert [r.getMessage() for r in caplog.records] == [f"Could not mail the minutes of {march} to its participants"]
 
 
 def test_send_minutes_refused_mails_nobody(march, mailoutbox, django_capture_on_commit_callbacks):

@@ -5,6 +5,9 @@ in it. Bad input raises ValidationError naming the field; nothing is saved
 then.
 """
 
+import logging
+import smtplib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
@@ -15,6 +18,8 @@ from django.utils.translation import gettext as _
 
 from os2org.audit.services import record, snapshot
 from os2org.governance.models import AgendaItem, Approval, CaseBrief, FollowUp, Meeting, Minutes
+
+logger = logging.getLogger(__name__)
 
 
 def _saved(obj, action, *, actor, before, summary=None):
@@ -198,11 +203,11 @@ def write_minutes(meeting, *, text, actor=None):
 
 
 @transaction.atomic
-def send_minutes(minutes, *, actor=None):
+def send_minutes(minutes, *, actor=None, notify=True):
     """Send a draft to the participants for approval.
 
-    Side effects: the Minutes row, one audit entry, and after the commit a
-    mail to every participant with an e-mail address.
+    Side effects: the Minutes row, one audit entry, and after the commit
+    (unless not `notify`) a mail to every participant with an e-mail address.
     """
     if minutes.status != Minutes.Status.DRAFT:
         raise ValidationError({"status": _("Only a draft can be sent for approval.")})
@@ -211,8 +216,9 @@ def send_minutes(minutes, *, actor=None):
     before = snapshot(minutes)
     minutes.status, minutes.sent = Minutes.Status.SENT, timezone.now()
     _saved(minutes, "governance.minutes.sent", actor=actor, before=before)
-    # Mailed once the change is stored: a rolled-back send mails nobody.
-    transaction.on_commit(lambda: mail_minutes(minutes))
+    if notify:
+        # Mailed once the change is stored: a rolled-back send mails nobody.
+        transaction.on_commit(lambda: mail_minutes(minutes))
     return minutes
 
 
@@ -221,8 +227,13 @@ def mail_minutes(minutes):
 
     In the association's language, whatever the language of the sender's pages.
     """
-    with translation.override(settings.LANGUAGE_CODE):
-        _mail_minutes(minutes)
+    try:
+        with translation.override(settings.LANGUAGE_CODE):
+            _mail_minutes(minutes)
+    except (OSError, smtplib.SMTPException):
+        # The minutes are sent in the app whether or not the mail server
+        # answers; the participants find them on the meeting's page.
+        logger.exception("Could not mail the minutes of %s to its participants", minutes.meeting)
 
 
 def _mail_minutes(minutes):
