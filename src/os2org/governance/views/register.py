@@ -4,7 +4,6 @@ Public reads for now, cached whole like every read page (see os2org.caching);
 the cache key carries the day, so what is overdue moves on at midnight.
 """
 
-from collections import defaultdict
 
 from django import forms
 from django.shortcuts import render
@@ -15,8 +14,9 @@ from django.views.decorators.http import require_GET
 from os2org import markup
 from os2org.caching import cached_page
 from os2org.governance import selectors
+from os2org.governance.cycle import current_holders
 from os2org.governance.models import AgendaItem
-from os2org.organisation.models import Assignment, Body
+from os2org.organisation.models import Body
 
 
 class DecisionFilter(forms.Form):
@@ -62,26 +62,14 @@ def decisions(request):
     return render(request, "governance/decisions.html", {"form": form, "decisions": found})
 
 
-def with_holders(follow_ups, on):
-    """Give each follow-up owned by a role the people who hold that role on `on`, in one query."""
-    holders = defaultdict(list)
-    roles = {follow_up.owner_role_id for follow_up in follow_ups if follow_up.owner_role_id}
-    for assignment in (
-        Assignment.objects.current(on).filter(role__in=roles).select_related("person").order_by("person__name", "pk")
-    ):
-        # A person may hold one role in several bodies: named once.
-        if assignment.person not in holders[assignment.role_id]:
-            holders[assignment.role_id].append(assignment.person)
-    for follow_up in follow_ups:
-        follow_up.holders = holders[follow_up.owner_role_id] if follow_up.owner_role_id else []
-
-
 @require_GET
 @cached_page
 def follow_ups(request):
     today = timezone.localdate()
     overdue, this_week = (list(found) for found in selectors.follow_ups_due(today))
-    with_holders(overdue + this_week, today)
+    holders = current_holders([follow_up.owner_role for follow_up in overdue + this_week])
+    for follow_up in overdue + this_week:
+        follow_up.holders = holders.get(follow_up.owner_role_id, [])
     for follow_up in overdue:
         follow_up.days_overdue = (today - follow_up.due).days
     context = {
