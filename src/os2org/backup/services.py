@@ -1,0 +1,332 @@
+"""Everything in the database as one file, and back.
+
+A backup is a JSON document (gzipped when its name ends in `.gz`):
+
+    {"format": "os2org-backup", "version": 1, "created": "…",
+     "migrations": {app label: latest applied migration}, "objects": […]}
+
+`objects` holds every row of every installed app in Django's serialized
+form, each model after those it refers to by natural key (references by
+id are checked once the whole file is in). Content types and
+permissions are left out, because `migrate` makes them on every database;
+objects refer to them by natural key. Sessions are left out too. Objects
+keep their ids, so ids stored as plain values (audit entries name the
+objects they changed) still point at the right rows after a restore.
+"""
+
+import datetime
+import gzip
+import json
+import os
+import tempfile
+import zlib
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import serializers
+from django.core.exceptions import ValidationError
+from django.core.management.color import no_style
+from django.core.serializers.base import DeserializationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import DatabaseError, connection, transaction
+from django.db.migrations.recorder import MigrationRecorder
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+FORMAT = "os2org-backup"
+VERSION = 1
+# Made by `migrate` on every database (objects name them by natural key),
+# or not worth keeping: sessions, and the log-in attempts (addresses and
+# browsers of whoever tried to log in), which a restored site starts without.
+LEFT_OUT = {
+    "contenttypes.contenttype",
+    "auth.permission",
+    "sessions.session",
+    "axes.accessattempt",
+    "axes.accesslog",
+    "axes.accessfailurelog",
+    "axes.accessattemptexpiration",
+}
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+class BackupError(Exception):
+    """A backup could not be written or restored; the message says why, for the user."""
+
+
+def write_backup(path, *, progress=None):
+    """Write every object in the database to the file at `path`; return how many.
+
+    Side effects: creates or replaces `path` (readable by its owner only: it
+    holds password hashes and API tokens). The file is written beside it
+    under a temporary name and renamed when whole, so a failed backup leaves
+    no half file. `progress(done, total)` is called after each model.
+    """
+    path = Path(path)
+    with _consistent_reads():
+        models = backed_up_models()
+        total = sum(model._base_manager.count() for model in models)
+        objects = []
+        for model in models:
+            rows = model._base_manager.order_by(model._meta.pk.name).iterator()
+            objects += serializers.serialize("python", rows, use_natural_foreign_keys=True)
+            _report(progress, len(objects), total)
+        migrations = applied_migrations()
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "created": timezone.now().isoformat(),
+        "migrations": migrations,
+        "objects": objects,
+    }
+    data = json.dumps(document, cls=_Encoder, ensure_ascii=False, indent=1).encode()
+    if path.name.endswith(".gz"):
+        data = gzip.compress(data)
+    try:
+        _write_whole(path, data)
+    except OSError as error:
+        # strerror, not the error itself: that would name the temporary file.
+        raise BackupError(_("Cannot write %(file)s: %(error)s") % {"file": path, "error": error.strerror}) from error
+    return len(objects)
+
+
+def restore_backup(path, *, progress=None):
+    """Load the backup at `path` into this empty database, all or nothing; return how many objects.
+
+    Side effects: deletes the rows that migrations made outside our apps
+    (the access app's groups; the backup holds the source's own), writes
+    every object of the file with its stored ids and timestamps, and moves
+    the database's id sequences past them.
+    Raises BackupError, having written nothing, when the file is not a
+    backup or too large, when the database holds data or has other
+    migrations applied than the backup was made on, or when an object
+    cannot be loaded. `progress(done, total)` is called after each object.
+    """
+    path = Path(path)
+    document = _read(path)
+    _check_empty()
+    _check_migrations(document["migrations"])
+    objects = document["objects"]
+    with transaction.atomic():
+        _clear_what_migrations_made()
+        models = set()
+        for number, raw in enumerate(objects, 1):
+            models.add(_load(raw, number=number, path=path))
+            _report(progress, number, len(objects))
+        _check_references(models, path=path)
+        _reset_sequences(models)
+    return len(objects)
+
+
+def backed_up_models():
+    """The models a backup holds, ordered so that each comes after the models it refers to by natural key."""
+    app_list = [
+        (config, [model for model in config.get_models() if _is_backed_up(model)])
+        for config in apps.get_app_configs()
+    ]
+    return serializers.sort_dependencies(app_list, allow_cycles=True)
+
+
+def applied_migrations():
+    """The latest applied migration of each installed app, by name."""
+    labels = {config.label for config in apps.get_app_configs()}
+    latest = {}
+    for label, name in MigrationRecorder(connection).applied_migrations():
+        # Migration names start with their number, so the greatest is the latest.
+        if label in labels and name > latest.get(label, ""):
+            latest[label] = name
+    return dict(sorted(latest.items()))
+
+
+def _is_backed_up(model):
+    meta = model._meta
+    return meta.managed and not meta.proxy and meta.label_lower not in LEFT_OUT
+
+
+@contextmanager
+def _consistent_reads():
+    """A transaction whose reads all see the database as it was at its first read.
+
+    Without it, a backup taken while the site is in use could hold a row
+    that refers to one written after its model had been read.
+    """
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        # PostgreSQL gives each statement its own snapshot unless told
+        # otherwise before the transaction's first query; SQLite keeps one
+        # snapshot per transaction anyway.
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
+
+
+class _Encoder(DjangoJSONEncoder):
+    """Django's encoder, but keeping microseconds: a restored timestamp equals the stored one."""
+
+    def default(self, o):
+        if isinstance(o, (datetime.datetime, datetime.time)):
+            return o.isoformat()
+        return super().default(o)
+
+
+def _write_whole(path, data):
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        # Interrupted too (Ctrl-C): never leave the temporary file behind.
+        os.unlink(temporary)
+        raise
+
+
+def _read(path):
+    """The backup document in the file at `path`, its header checked."""
+    limit = getattr(settings, "BACKUP_MAX_BYTES", 512 * 1024 * 1024)
+    too_large = BackupError(
+        _("%(file)s is larger than the %(limit)d bytes a backup may have (setting BACKUP_MAX_BYTES).")
+        % {"file": path, "limit": limit}
+    )
+    try:
+        if path.stat().st_size > limit:
+            raise too_large
+        with path.open("rb") as file:
+            gzipped = file.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+            file.seek(0)
+            # Read one byte past the limit to tell a gzip that unpacks too large.
+            data = (gzip.GzipFile(fileobj=file) if gzipped else file).read(limit + 1)
+    except (OSError, EOFError, zlib.error) as error:
+        raise BackupError(_("Cannot read %(file)s: %(error)s") % {"file": path, "error": error}) from error
+    if len(data) > limit:
+        raise too_large
+    not_a_backup = BackupError(_("%(file)s is not an os2org backup.") % {"file": path})
+    try:
+        document = json.loads(data)
+    except ValueError as error:
+        raise not_a_backup from error
+    if not (
+        isinstance(document, dict)
+        and document.get("format") == FORMAT
+        and isinstance(document.get("version"), int)
+        and isinstance(document.get("migrations"), dict)
+        and isinstance(document.get("objects"), list)
+    ):
+        raise not_a_backup
+    if document["version"] > VERSION:
+        raise BackupError(
+            _("%(file)s was made by a newer os2org (backup version %(version)d); update os2org to restore it.")
+            % {"file": path, "version": document["version"]}
+        )
+    return document
+
+
+def _check_empty():
+    filled = [model._meta.label for model in backed_up_models() if _is_data(model) and model._base_manager.exists()]
+    if filled:
+        raise BackupError(
+            _(
+                "The database holds data already (%(models)s); nothing was restored. "
+                "Run it on an empty database: os2org migrate on a new database first."
+            )
+            % {"models": ", ".join(filled)}
+        )
+
+
+def _is_data(model):
+    """Whether rows of `model` mean a database is in use: our apps' rows and the users do.
+
+    A new database holds rows of other apps that migrations made (the
+    access app's groups): the backup holds the source's own, which replace them.
+    """
+    return model._meta.app_config.name.startswith("os2org.") or model is get_user_model()
+
+
+def _clear_what_migrations_made():
+    for model in reversed(backed_up_models()):
+        if not _is_data(model):
+            model._base_manager.all().delete()
+
+
+def _check_migrations(migrations):
+    ours = applied_migrations()
+    differ = sorted(label for label in ours.keys() | migrations.keys() if ours.get(label) != migrations.get(label))
+    if differ:
+        raise BackupError(
+            _(
+                "The backup was made on other migrations than this database has for: %(apps)s. "
+                "Migrate a new database to the migrations the backup names, then restore."
+            )
+            % {"apps": ", ".join(differ)}
+        )
+
+
+def _load(raw, *, number, path):
+    """Save the serialized object `raw` as stored; return its model."""
+    try:
+        (deserialized,) = serializers.deserialize("python", [raw])
+        deserialized.save()
+    except (DeserializationError, DatabaseError, ValidationError, LookupError, TypeError, ValueError) as error:
+        raise BackupError(
+            _("Nothing was restored: object %(number)d of %(file)s (%(model)s, id %(pk)s) cannot be loaded: %(error)s")
+            % {"number": number, "file": path, **_identify(raw), "error": error}
+        ) from error
+    return type(deserialized.object)
+
+
+def _identify(raw):
+    if not isinstance(raw, dict):
+        return {"model": "?", "pk": "?"}
+    return {"model": raw.get("model", "?"), "pk": raw.get("pk", "?")}
+
+
+def _check_references(models, *, path):
+    """Raise BackupError naming the first restored row whose foreign key points at no row.
+
+    The database checks foreign keys only when the transaction ends, and
+    its complaint names tables and values, not the object to fix.
+    """
+    through = {field.remote_field.through for model in models for field in model._meta.local_many_to_many}
+    for model in [*models, *through]:
+        for field in model._meta.concrete_fields:
+            if not (field.is_relation and field.db_constraint):
+                continue
+            targets = field.remote_field.model._base_manager.values(field.target_field.attname)
+            dangling = (
+                model._base_manager.filter(**{f"{field.attname}__isnull": False})
+                .exclude(**{f"{field.attname}__in": targets})
+                .values_list("pk", field.attname)
+                .first()
+            )
+            if dangling:
+                raise BackupError(
+                    _(
+                        "Nothing was restored: %(model)s id %(pk)s in %(file)s refers to %(target)s %(value)s, "
+                        "which is not in the backup."
+                    )
+                    % {
+                        "model": model._meta.label_lower,
+                        "pk": dangling[0],
+                        "file": path,
+                        "target": field.remote_field.model._meta.label_lower,
+                        "value": dangling[1],
+                    }
+                )
+
+
+def _reset_sequences(models):
+    """Move the id sequences past the restored ids, so new rows get fresh ones (PostgreSQL)."""
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), list(models)):
+            cursor.execute(statement)
+
+
+def _report(progress, done, total):
+    if progress is not None:
+        progress(done, total)
