@@ -1,0 +1,61 @@
+"""Who may read and change what through the API, in one place.
+
+`RULES` maps each endpoint (the router's basename) to a pair of rules,
+(read, write), made of the building blocks in `os2org.access.rules`. A rule
+takes the viewer and answers yes or no. Reading rules decide who may use an
+endpoint at all; which items it then lists is the viewer's visibility filter
+(`Viewer.visible`), so an item the viewer may not read is not found.
+
+Write rules are asked twice: before the item is known (may this viewer
+write here at all?) and with `body=` the body the item belongs to, before
+and after the change (may they change this one, and put it there?).
+"""
+
+from rest_framework.permissions import SAFE_METHODS
+
+from os2org.access.rules import anyone, reads_everything, secretariat, signed_in
+
+# Asked before the item is known.
+ANY_BODY = object()
+
+
+def nobody(viewer, **kwargs):
+    return False
+
+
+def edits_community(viewer, body=ANY_BODY, **kwargs):
+    """The secretariat writes everything; a coordinator what belongs to a body of their community.
+
+    An item of no body (`body=None`: an activity of the whole organisation,
+    and a new body, which belongs to no body yet) is the secretariat's.
+    """
+    if body is ANY_BODY:
+        return viewer.edits_some
+    return viewer.edits(body)
+
+
+RULES = {
+    "pages": (anyone, nobody),
+    "roles": (anyone, nobody),
+    "bodies": (anyone, edits_community),
+    "organisations": (anyone, secretariat),
+    # As on the pages: people need a log-in, named people's hours are for
+    # the secretariat and the board.
+    "people": (signed_in, secretariat),
+    "assignments": (reads_everything, secretariat),
+    "activities": (anyone, edits_community),
+    "meetings": (anyone, edits_community),
+    "agenda-items": (anyone, edits_community),
+    "follow-ups": (anyone, edits_community),
+    "minutes": (anyone, nobody),
+    "decisions": (anyone, nobody),
+}
+
+
+def allows(viewer, basename, *, method, **kwargs):
+    """Whether `viewer` may use endpoint `basename` with `method`; an endpoint without a rule is nobody's."""
+    if basename not in RULES:
+        return False
+    read, write = RULES[basename]
+    rule = read if method in SAFE_METHODS else write
+    return rule(viewer, **kwargs)

@@ -1,0 +1,70 @@
+"""The OpenAPI schema: what drf-spectacular infers, plus every error an operation can answer with."""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import serializers
+from rest_framework.authtoken.serializers import AuthTokenSerializer
+from rest_framework.permissions import SAFE_METHODS
+
+from os2org.access.viewer import ANONYMOUS
+from os2org.api import rules
+
+
+class ProblemSerializer(serializers.Serializer):
+    detail = serializers.CharField(help_text=_("What went wrong."))
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField(help_text=_("Send it as `Authorization: Token <token>`."))
+
+
+# A ValidationError as DRF answers it: each field's messages (a list field's
+# by position), `non_field_errors`, or `detail` for a body that is no JSON.
+FIELD_ERRORS = {
+    "type": "object",
+    "additionalProperties": {
+        "anyOf": [
+            {"type": "string"},
+            {"type": "array", "items": {"type": "string"}},
+            {"type": "object", "additionalProperties": True},
+        ]
+    },
+}
+
+INVALID = OpenApiResponse(FIELD_ERRORS, description=_("The input is not valid; nothing was saved."))
+UNAUTHENTICATED = OpenApiResponse(ProblemSerializer, description=_("Not signed in, or an unknown token."))
+FORBIDDEN = OpenApiResponse(ProblemSerializer, description=_("The caller may not do this."))
+NOT_FOUND = OpenApiResponse(ProblemSerializer, description=_("No such item, or none the caller may read."))
+
+
+class ApiSchema(AutoSchema):
+    def get_auth(self):
+        auths = super().get_auth()
+        if rules.allows(ANONYMOUS, getattr(self.view, "basename", None), method=self.method):
+            auths.append({})
+        return auths
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        for code, response in self.errors().items():
+            responses.setdefault(code, self._get_response_for_code(response, code, direction=direction))
+        return responses
+
+    def errors(self):
+        errors = {"401": UNAUTHENTICATED, "403": FORBIDDEN}
+        if self.method not in SAFE_METHODS:
+            errors["400"] = INVALID
+        if "{" in self.path:
+            errors["404"] = NOT_FOUND
+        return errors
+
+
+token_schema = extend_schema_view(
+    post=extend_schema(
+        summary=_("A token for a username and password"),
+        request=AuthTokenSerializer,
+        responses={200: TokenSerializer, 400: INVALID},
+        auth=[],
+    )
+)

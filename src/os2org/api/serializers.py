@@ -1,0 +1,427 @@
+"""What the API reads and writes. Writes go through the apps' services, which write the audit entries."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.settings import api_settings
+
+from os2org.api.permissions import caller
+from os2org.governance.activity_services import save_activity
+from os2org.governance.meeting_forms import MEETING_KINDS
+from os2org.governance.models import (
+    LONGEST_MINUTES,
+    Activity,
+    AgendaItem,
+    CaseBrief,
+    FollowUp,
+    Meeting,
+    Minutes,
+)
+from os2org.governance.services import (
+    add_agenda_item,
+    add_follow_up,
+    change_follow_up,
+    save_agenda_item,
+    save_meeting,
+)
+from os2org.handbook.models import Page
+from os2org.organisation.models import Assignment, Body, Organisation, Person
+from os2org.organisation.services import (
+    assign_role,
+    save_body,
+    save_organisation,
+    save_person,
+)
+from os2org.roles.models import RoleDescription, Task
+
+
+def service_errors(error):
+    """A service's ValidationError as the API's field errors."""
+    detail = serializers.as_serializer_error(error)
+    if NON_FIELD_ERRORS in detail:
+        detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
+    return serializers.ValidationError(detail)
+
+
+# The days the organisation's records can be about. Outside them lie only
+# typing errors, and times that Python and the calendar cannot do sums with
+# (a recurrence ten years on from the year 9995; Copenhagen's local mean
+# time before 1894, whose offset has seconds in it).
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
+
+
+def within_years(value):
+    day = value.date() if isinstance(value, datetime) else value
+    if not EARLIEST <= day <= LATEST:
+        raise serializers.ValidationError(_("Give a date in the years 1900 to 2999."))
+
+
+IN_YEARS = {"validators": [within_years]}
+# What the models' check constraints say, said here too so that an error
+# names its field.
+DURATION = {"min_value": 1, "max_value": LONGEST_MINUTES}
+HOURS_IN_A_WEEK = {"min_value": Decimal("0.01"), "max_value": Decimal("168")}
+
+
+def check_unchanged(name, before, after):
+    """Refuse moving an item to another parent (an agenda item to another meeting)."""
+    if before != after:
+        raise DjangoValidationError({name: _("This cannot be changed once the item exists.")})
+
+
+class ServiceSerializer(serializers.ModelSerializer):
+    # Saves through a service function (`save_with`), with the caller as the
+    # audit entry's actor. A partial update (PATCH) passes the item's present
+    # values for the fields it leaves out, since the services set every field
+    # they are given. (A comment, not a docstring: the schema shows
+    # docstrings as the descriptions of its objects.)
+
+    def create(self, validated_data):
+        return self._saved(None, validated_data)
+
+    def update(self, instance, validated_data):
+        return self._saved(instance, {**self.present(instance), **validated_data})
+
+    def present(self, instance):
+        values = {}
+        for name, field in self.fields.items():
+            if field.read_only:
+                continue
+            value = getattr(instance, field.source)
+            values[name] = list(value.all()) if isinstance(field, serializers.ManyRelatedField) else value
+        return values
+
+    def _saved(self, instance, data):
+        try:
+            return self.save_with(instance, actor=self.context["request"].user, **data)
+        except DjangoValidationError as error:
+            raise service_errors(error) from None
+
+    def save_with(self, instance, *, actor, **data):
+        raise NotImplementedError
+
+
+TIME_OF_DAY = {"type": "string", "pattern": r"^[0-2][0-9]:[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$", "example": "16:00"}
+
+
+@extend_schema_field(TIME_OF_DAY)
+class LocalTimeField(serializers.TimeField):
+    """A time of day on the association's clock ("16:00"), without a time zone.
+
+    (OpenAPI's format "time" would demand an offset, which a time of day
+    in the annual cycle does not have.)
+    """
+
+
+# Read-only, and a plain string: the addresses are Unicode ("mads-kjær"), which
+# the SlugField's ASCII-minded pattern in the schema would refuse.
+def address():
+    return serializers.CharField(read_only=True)
+
+
+class PageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Page
+        fields = [
+            "slug",
+            "path",
+            "title",
+            "heading",
+            "parent",
+            "grand_parent",
+            "nav_order",
+            "nav_exclude",
+            "kind",
+            "visibility",
+            "updated",
+            "source",
+            "html",
+        ]
+
+
+class TaskSerializer(serializers.ModelSerializer):
+    priority = serializers.CharField(source="get_priority_display", help_text=_("MUST, SHOULD or COULD."))
+
+    class Meta:
+        model = Task
+        fields = ["priority", "position", "text", "hours_per_week"]
+
+
+class RoleSerializer(serializers.ModelSerializer):
+    slug = address()
+    page = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    tasks = TaskSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = RoleDescription
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "page",
+            "purpose",
+            "responsibilities",
+            "competencies",
+            "qualities",
+            "relationships",
+            "reports_to",
+            "hours_min",
+            "hours_max",
+            "hours_text",
+            "staff_responsibility",
+            "budget_responsibility",
+            "review_rule",
+            "reviewed_on",
+            "tasks",
+        ]
+
+
+class BodySerializer(ServiceSerializer):
+    """A body of the association: the board, the secretariat, a community, one of its groups."""
+
+    slug = address()
+
+    class Meta:
+        model = Body
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "kind",
+            "position",
+            "parent",
+            "programme",
+            "description",
+            "member_authorities",
+            "suppliers",
+            "visibility",
+        ]
+        validators = []
+
+    def save_with(self, body, *, actor, **data):
+        return save_body(body, actor=actor, **data)
+
+
+class OrganisationSerializer(ServiceSerializer):
+    """A member authority, a supplier or a partner."""
+
+    slug = address()
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "kind",
+            "cvr",
+            "is_member",
+            "is_supplier",
+            "is_partner",
+            "partner_role",
+            "visibility",
+        ]
+        validators = []
+        extra_kwargs = {"cvr": {"validators": [RegexValidator(r"^[0-9]{8}$", _("A CVR number has 8 digits."))]}}
+
+    def save_with(self, organisation, *, actor, **data):
+        return save_organisation(organisation, actor=actor, **data)
+
+
+class PersonSerializer(ServiceSerializer):
+    """A person; the public never sees e-mail addresses."""
+
+    slug = address()
+
+    class Meta:
+        model = Person
+        fields = ["id", "slug", "name", "email", "employer", "contract_hours", "visibility"]
+        validators = []
+        extra_kwargs = {
+            "email": {"help_text": _("Left out for callers who are not signed in.")},
+            "contract_hours": HOURS_IN_A_WEEK,
+        }
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not caller(self.context["request"]).signed_in:
+            del data["email"]
+        return data
+
+    def save_with(self, person, *, actor, **data):
+        return save_person(person, actor=actor, **data)
+
+
+class AssignmentSerializer(ServiceSerializer):
+    """A person holds a role in a body, from a date, for some hours a week."""
+
+    class Meta:
+        model = Assignment
+        fields = ["id", "person", "body", "role", "function", "starts", "ends", "hours_per_week", "share", "reports_to"]
+        validators = []
+        extra_kwargs = {
+            "share": {"help_text": _("A share of a full year, such as 0.3333; when given, the hours follow from it.")},
+            "starts": IN_YEARS,
+            "ends": IN_YEARS,
+            "hours_per_week": {
+                **HOURS_IN_A_WEEK,
+                "required": False,
+                "help_text": _("Either hours per week or a share of a full year (37 hours)."),
+            },
+        }
+
+    def validate(self, data):
+        starts = data.get("starts", getattr(self.instance, "starts", None))
+        ends = data.get("ends", getattr(self.instance, "ends", None))
+        if starts and ends and ends <= starts:
+            raise serializers.ValidationError({"ends": _("The end date must be after the start date.")})
+        return data
+
+    def present(self, instance):
+        values = super().present(instance)
+        # The time as it was agreed: a share of a full year, or hours.
+        del values["share" if instance.share is None else "hours_per_week"]
+        return values
+
+    def update(self, instance, validated_data):
+        present = self.present(instance)
+        if {"hours_per_week", "share"} & set(validated_data):
+            present.pop("hours_per_week", None)
+            present.pop("share", None)
+        return self._saved(instance, {**present, **validated_data})
+
+    def save_with(self, assignment, *, actor, person, hours_per_week=None, share=None, **data):
+        if share is not None:
+            # A representation read back carries both; the hours follow from the share.
+            hours_per_week = None
+        return assign_role(
+            person, assignment=assignment, actor=actor, hours_per_week=hours_per_week, share=share, **data
+        )
+
+
+class ActivitySerializer(ServiceSerializer):
+    """An activity of the annual cycle (årshjul)."""
+
+    dates = serializers.ListField(
+        child=serializers.DateField(validators=[within_years]), required=False, help_text=_("Further dates (RDATE).")
+    )
+    time = LocalTimeField(
+        required=False, allow_null=True, help_text=_("Leave it out for an activity of the whole day.")
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "id",
+            "title",
+            "kind",
+            "body",
+            "role",
+            "audience",
+            "description",
+            "starts",
+            "time",
+            "duration",
+            "rule",
+            "dates",
+            "visibility",
+        ]
+        validators = []
+        extra_kwargs = {
+            "rule": {"help_text": _("An RFC 5545 recurrence rule without “RRULE:”, such as FREQ=YEARLY.")},
+            "starts": IN_YEARS,
+            "duration": DURATION,
+        }
+
+    def present(self, instance):
+        return {**super().present(instance), "dates": instance.dates}
+
+    def save_with(self, activity, *, actor, **data):
+        return save_activity(activity, actor=actor, **data)
+
+
+class MeetingSerializer(ServiceSerializer):
+    """A meeting of a body."""
+
+    body = serializers.PrimaryKeyRelatedField(queryset=Body.objects.filter(kind__in=MEETING_KINDS))
+
+    class Meta:
+        model = Meeting
+        fields = ["id", "body", "title", "starts", "duration", "place", "participants", "visibility"]
+        validators = []
+        extra_kwargs = {"starts": IN_YEARS, "duration": DURATION}
+
+    def save_with(self, meeting, *, actor, **data):
+        return save_meeting(meeting, actor=actor, **data)
+
+
+class CaseBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CaseBrief
+        fields = ["status", "purpose", "author", "owner", "date", *CaseBrief.SECTIONS]
+
+
+class AgendaItemSerializer(ServiceSerializer):
+    """An item on a meeting's agenda, and what came of it."""
+
+    brief = CaseBriefSerializer(read_only=True, allow_null=True, help_text=_("The case brief (sagsoplæg), if any."))
+    # Declared: a read-only field made from the model would forget that it may be empty.
+    outcome = serializers.ChoiceField(
+        choices=AgendaItem.Outcome.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text=_("Empty until the meeting has dealt with the item."),
+    )
+
+    class Meta:
+        model = AgendaItem
+        fields = ["id", "meeting", "position", "title", "description", "outcome", "outcome_text", "visibility", "brief"]
+        read_only_fields = ["position", "outcome_text"]
+        validators = []
+
+    def save_with(self, item, *, actor, meeting, **data):
+        if item is None:
+            return add_agenda_item(meeting, actor=actor, **data)
+        check_unchanged("meeting", item.meeting_id, meeting.pk)
+        return save_agenda_item(item, actor=actor, **data)
+
+
+class FollowUpSerializer(ServiceSerializer):
+    """An action a decision calls for, with an owner (a person or a role) and a due date."""
+
+    class Meta:
+        model = FollowUp
+        fields = ["id", "item", "title", "owner_person", "owner_role", "due", "status", "closed_on"]
+        read_only_fields = ["closed_on"]
+        validators = []
+        extra_kwargs = {"due": IN_YEARS}
+
+    def save_with(self, follow_up, *, actor, item, status=FollowUp.Status.OPEN, **data):
+        if follow_up is None:
+            if status != FollowUp.Status.OPEN:
+                raise DjangoValidationError({"status": _("A new follow-up is open.")})
+            return add_follow_up(item, actor=actor, **data)
+        check_unchanged("item", follow_up.item_id, item.pk)
+        return change_follow_up(follow_up, actor=actor, status=status, **data)
+
+
+class MinutesSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Minutes
+        fields = ["id", "meeting", "version", "status", "text", "created", "sent", "approved"]
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    body = serializers.IntegerField(source="meeting.body_id", read_only=True)
+    day = serializers.DateField(source="meeting.day", read_only=True, help_text=_("The day of the meeting."))
+    decision = serializers.CharField(source="outcome_text", read_only=True)
+
+    class Meta:
+        model = AgendaItem
+        fields = ["id", "meeting", "body", "day", "title", "decision", "visibility"]

@@ -1,0 +1,257 @@
+"""The API's endpoints: each lists only what the caller may read and writes through the services.
+
+Who may use which endpoint is `os2org.api.rules`; the permission class asks
+it before a view runs and again with the body an item belongs to.
+"""
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, viewsets
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.parsers import JSONParser
+from rest_framework.views import APIView
+
+from os2org.api import rules, serializers
+from os2org.api.pagination import Pages
+from os2org.api.permissions import caller
+from os2org.api.schema import ApiSchema, token_schema
+from os2org.governance.models import Activity, AgendaItem, FollowUp, Meeting, Minutes
+from os2org.handbook.models import Page
+from os2org.organisation.models import Assignment, Body, Organisation, Person
+from os2org.roles.models import RoleDescription, Task
+from os2org.roles.views import PAGE_CONTENT
+
+
+def _body_id(body):
+    return body.pk if body is not None else None
+
+
+class ReadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    parser_classes = [JSONParser]
+    pagination_class = Pages
+    schema = ApiSchema()
+
+    @property
+    def viewer(self):
+        return caller(self.request)
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            # Django's message names the model; every API 404 says the same.
+            raise NotFound from None
+
+
+class WriteViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadViewSet):
+    """Creates and changes items (there are no deletes), each only where the rules allow."""
+
+    # The field that leads from an item to the body it belongs to (None: it
+    # belongs to none, and only the secretariat writes it).
+    parent = None
+
+    def body_through(self, parent):
+        """The body that the item's `parent` (a body, a meeting, an agenda item) belongs to."""
+        return _body_id(parent)
+
+    def body_of(self, item):
+        """The body an item belongs to (None: none), which decides who may change it."""
+        return self.body_through(getattr(item, self.parent)) if self.parent else None
+
+    def body_after(self, data, item):
+        """The body the item belongs to once `data` is saved (`item` None: a new one)."""
+        if self.parent in data:
+            return self.body_through(data[self.parent])
+        return self.body_of(item) if item is not None else None
+
+    def check_body(self, serializer):
+        body = self.body_after(serializer.validated_data, serializer.instance)
+        if not rules.allows(self.viewer, self.basename, method=self.request.method, body=body):
+            raise PermissionDenied
+
+    def perform_create(self, serializer):
+        self.check_body(serializer)
+        serializer.save()
+
+    def perform_update(self, serializer):
+        self.check_body(serializer)
+        serializer.save()
+
+
+class PageViewSet(ReadViewSet):
+    """Handbook pages: the source as read, and the sanitised HTML made from it."""
+
+    serializer_class = serializers.PageSerializer
+    lookup_field = "slug"
+    # A page's address has folders in it (roller/sekretariatschef).
+    lookup_value_regex = ".+"
+
+    def get_queryset(self):
+        return Page.objects.filter(self.viewer.visible())
+
+
+class RoleViewSet(ReadViewSet):
+    """Role descriptions (funktionsbeskrivelser) with their tasks by priority; a role shows if its page does."""
+
+    serializer_class = serializers.RoleSerializer
+
+    def get_queryset(self):
+        tasks = Prefetch("tasks", queryset=Task.objects.order_by("priority", "position"))
+        roles = RoleDescription.objects.select_related("page").defer(*PAGE_CONTENT).prefetch_related(tasks)
+        return roles.filter(self.viewer.visible(prefix="page__"))
+
+
+class BodyViewSet(WriteViewSet):
+    """Bodies: the board, the secretariat, communities and their groups. New bodies are the secretariat's."""
+
+    serializer_class = serializers.BodySerializer
+
+    def get_queryset(self):
+        bodies = Body.objects.prefetch_related("member_authorities", "suppliers")
+        return bodies.filter(self.viewer.visible(body="pk"))
+
+    def body_of(self, body):
+        return body.pk
+
+    def body_after(self, data, body):
+        if body is None:
+            return None
+        if "parent" in data and _body_id(data["parent"]) != body.parent_id:
+            # Moved: it must land in a body the caller edits.
+            return _body_id(data["parent"])
+        return body.pk
+
+
+class OrganisationViewSet(WriteViewSet):
+    """Member authorities, suppliers and partners."""
+
+    serializer_class = serializers.OrganisationSerializer
+
+    def get_queryset(self):
+        return Organisation.objects.filter(self.viewer.visible())
+
+
+class PersonViewSet(WriteViewSet):
+    """People; e-mail addresses only for callers who are signed in."""
+
+    serializer_class = serializers.PersonSerializer
+
+    def get_queryset(self):
+        return Person.objects.filter(self.viewer.visible())
+
+
+class AssignmentViewSet(WriteViewSet):
+    """Who holds which role in which body, from when, for how many hours."""
+
+    serializer_class = serializers.AssignmentSerializer
+    parent = "body"
+
+    def get_queryset(self):
+        viewer = self.viewer
+        # Readable when both its person and its body are.
+        return Assignment.objects.filter(
+            viewer.visible(prefix="person__"), viewer.visible(prefix="body__", body="body")
+        )
+
+
+class ActivityViewSet(WriteViewSet):
+    """The annual cycle's activities (årshjul), with their RFC 5545 recurrence."""
+
+    serializer_class = serializers.ActivitySerializer
+    parent = "body"
+
+    def get_queryset(self):
+        return Activity.objects.filter(self.viewer.visible(body="body"))
+
+
+class MeetingViewSet(WriteViewSet):
+    """Meetings of bodies, with their participants."""
+
+    serializer_class = serializers.MeetingSerializer
+    parent = "body"
+
+    def get_queryset(self):
+        participants = Prefetch("participants", queryset=Person.objects.only("pk"))
+        return Meeting.objects.filter(self.viewer.visible(body="body")).prefetch_related(participants)
+
+
+class AgendaItemViewSet(WriteViewSet):
+    """Agenda items, in order, with their case brief (sagsoplæg) and outcome."""
+
+    serializer_class = serializers.AgendaItemSerializer
+    parent = "meeting"
+
+    def get_queryset(self):
+        items = AgendaItem.objects.select_related("brief", "meeting")
+        items = items.order_by("meeting__starts", "meeting_id", "position")
+        return items.filter(self.viewer.visible(body="meeting__body"))
+
+    def body_through(self, meeting):
+        return meeting.body_id
+
+
+class FollowUpViewSet(WriteViewSet):
+    """The actions decisions call for, with an owner and a due date."""
+
+    serializer_class = serializers.FollowUpSerializer
+    parent = "item"
+
+    def get_queryset(self):
+        follow_ups = FollowUp.objects.select_related("item__meeting")
+        return follow_ups.filter(self.viewer.visible(prefix="item__", body="item__meeting__body"))
+
+    def body_through(self, item):
+        return item.meeting.body_id
+
+
+class MinutesViewSet(ReadViewSet):
+    """Minutes, every version; those not yet approved only for the body's editors
+    and, once sent, the meeting's participants."""
+
+    serializer_class = serializers.MinutesSerializer
+
+    def get_queryset(self):
+        viewer = self.viewer
+        minutes = Minutes.objects.filter(viewer.visible(prefix="meeting__", body="meeting__body"))
+        if not viewer.secretariat:
+            # As on the meeting page (governance.selectors.reads_minutes): the
+            # version sent for approval is also for the participants answering it.
+            taking_part = Meeting.participants.through.objects.filter(person_id=viewer.person_id)
+            sent_to_them = Q(status=Minutes.Status.SENT, meeting__in=taking_part.values("meeting_id"))
+            minutes = minutes.filter(
+                Q(status=Minutes.Status.APPROVED) | Q(meeting__body__in=viewer.edits_bodies) | sent_to_them
+            )
+        return minutes.order_by("meeting__starts", "meeting_id", "-version")
+
+
+class DecisionViewSet(ReadViewSet):
+    """Decisions: agenda items whose outcome is a decision, newest meeting first."""
+
+    serializer_class = serializers.DecisionSerializer
+
+    def get_queryset(self):
+        decisions = AgendaItem.objects.decisions().select_related("meeting")
+        decisions = decisions.order_by("-meeting__starts", "-meeting_id", "position")
+        return decisions.filter(self.viewer.visible(body="meeting__body"))
+
+
+@token_schema
+class TokenView(ObtainAuthToken):
+    """A token for a username and password, to send as `Authorization: Token <token>`."""
+
+    parser_classes = [JSONParser]
+    # The password is the credential here; a stale token in the header must not get in the way.
+    authentication_classes = []
+
+
+@extend_schema(exclude=True)
+class NowhereView(APIView):
+    """Any other address under /api/: a 404 in JSON, as the endpoints answer one."""
+
+    permission_classes = []
+    authentication_classes = []
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        raise NotFound
