@@ -1,0 +1,411 @@
+"""A world in which every text field of every model carries the XSS corpus.
+
+Handbook pages and role descriptions go in the way production gets them:
+Markdown files read by `os2org handbook import --replace`. Everything else
+is made through the services, and the few fields no service takes (the
+visibilities) through the ORM. Every item is public, so the public and the
+secretariat see the same payloads.
+
+A field of a few hundred characters gets the one-line payloads spread over
+several objects (see xss_corpus.groups), so there are as many bodies,
+people, meetings… as it takes for every payload to reach every field.
+"""
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from io import StringIO
+
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.utils import timezone
+
+from os2org.access import groups as group_names
+from os2org.access.models import Visibility
+from os2org.governance import services as meetings
+from os2org.governance.activity_services import feed_for, save_activity
+from os2org.governance.models import Activity, AgendaItem, Meeting
+from os2org.handbook.models import Page
+from os2org.handbook.services import save_page
+from os2org.organisation.models import Assignment, Body, Organisation
+from os2org.organisation.services import (
+    assign_role,
+    relate_bodies,
+    save_body,
+    save_organisation,
+    save_person,
+)
+from os2org.roles.models import RoleDescription
+from tests.accounts import make_user
+from tests.xss_corpus import (
+    ALL,
+    EMAIL,
+    FILE_NAME,
+    INLINE,
+    as_markdown,
+    chunks,
+    groups,
+    markdown_corpus,
+)
+
+SECRETARIAT = "xss-sekretariat"
+# The reporting line is read up to its first full stop: this payload breaks out before one.
+(BREAKOUT,) = (payload for payload in INLINE if payload.id == "attr-tag")
+
+# Every text field a page can show, with how the world fills it.
+COVERED = {
+    # From the Markdown files, through the import.
+    ("handbook.Page", "path"),
+    ("handbook.Page", "source"),
+    ("handbook.Page", "title"),
+    ("handbook.Page", "heading"),
+    ("handbook.Page", "parent"),
+    ("handbook.Page", "grand_parent"),
+    ("handbook.Page", "html"),
+    ("handbook.Page", "text"),
+    ("handbook.Page", "search_text"),
+    ("handbook.PageVersion", "source"),
+    # From the editor.
+    ("handbook.PageVersion", "note"),
+    ("roles.RoleDescription", "name"),
+    ("roles.RoleDescription", "purpose"),
+    ("roles.RoleDescription", "responsibilities"),
+    ("roles.RoleDescription", "competencies"),
+    ("roles.RoleDescription", "qualities"),
+    ("roles.RoleDescription", "relationships"),
+    ("roles.RoleDescription", "sections"),
+    ("roles.RoleDescription", "reports_to"),
+    ("roles.RoleDescription", "hours_text"),
+    ("roles.RoleDescription", "review_rule"),
+    ("roles.Task", "text"),
+    ("roles.Task", "search_text"),
+    # Through the services.
+    ("organisation.Body", "name"),
+    ("organisation.Body", "description"),
+    ("organisation.Organisation", "name"),
+    ("organisation.Organisation", "partner_role"),
+    ("organisation.Person", "name"),
+    ("organisation.Person", "email"),
+    ("governance.Activity", "title"),
+    ("governance.Activity", "description"),
+    ("governance.Meeting", "title"),
+    ("governance.Meeting", "place"),
+    ("governance.AgendaItem", "title"),
+    ("governance.AgendaItem", "description"),
+    ("governance.AgendaItem", "outcome_text"),
+    ("governance.CaseBrief", "aim"),
+    ("governance.CaseBrief", "background"),
+    ("governance.CaseBrief", "analysis"),
+    ("governance.CaseBrief", "recommendation"),
+    ("governance.CaseBrief", "consequences"),
+    ("governance.FollowUp", "title"),
+    ("governance.Minutes", "text"),
+    ("governance.Approval", "comment"),
+    # Written by the services from the names above.
+    ("audit.Entry", "summary"),
+    ("audit.Entry", "data"),
+}
+
+
+@dataclass
+class World:
+    """Everything the world made, for the addresses of the pages that show it."""
+
+    pages: list = field(default_factory=list)
+    # Pages edited once after the import: two versions to compare.
+    edited: list = field(default_factory=list)
+    # Pages whose source holds the whole corpus.
+    corpus_pages: list = field(default_factory=list)
+    roles: list = field(default_factory=list)
+    bodies: list = field(default_factory=list)
+    organisations: list = field(default_factory=list)
+    people: list = field(default_factory=list)
+    assignments: list = field(default_factory=list)
+    activities: list = field(default_factory=list)
+    meetings: list = field(default_factory=list)
+    # Meetings whose minutes are approved (readable by anyone), and one
+    # whose newest version waits for answers.
+    approved_minutes: list = field(default_factory=list)
+    pending_minutes: list = field(default_factory=list)
+    minutes: list = field(default_factory=list)
+    items: list = field(default_factory=list)
+    follow_ups: list = field(default_factory=list)
+    feeds: list = field(default_factory=list)
+
+
+def build(directory):
+    """Make the world: the handbook from files written to `directory`, the rest through the services."""
+    for name in group_names.ALL:
+        # Tests that empty the database take the migration's groups along.
+        Group.objects.get_or_create(name=name)
+    user = make_user(SECRETARIAT, group_names.SECRETARIAT)
+    # Pages not yet on the access model still ask for staff.
+    user.is_staff = True
+    user.save()
+    world = World()
+    write_handbook(directory)
+    call_command("handbook", "import", str(directory), "--replace", stdout=StringIO(), stderr=StringIO())
+    _edit_pages(world, user)
+    world.pages = list(Page.objects.order_by("path"))
+    whole = ["index.md", "sektion.md", f"xss/{FILE_NAME.text}.md", *(page.path for page in world.edited)]
+    world.corpus_pages = [page for page in world.pages if page.path in whole]
+    world.roles = list(RoleDescription.objects.order_by("page__path"))
+    _organisations(world)
+    _bodies(world)
+    _people(world)
+    _assignments(world)
+    _activities(world)
+    _meetings(world)
+    subjects = (None, world.bodies[1], world.roles[0], world.people[0])
+    world.feeds = [feed_for(subject) for subject in subjects]
+    Activity.objects.update(visibility=Visibility.PUBLIC)
+    Meeting.objects.update(visibility=Visibility.PUBLIC)
+    AgendaItem.objects.update(visibility=Visibility.PUBLIC)
+    return world
+
+
+def _front_matter(**keys):
+    # JSON strings are YAML strings, so any payload survives the front matter.
+    lines = [f"{key}: {json.dumps(value)}" for key, value in keys.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def write_handbook(directory):
+    """A front page, a section, a page per payload, one with the whole corpus, and role pages."""
+    titles = chunks(200)
+    home, section = titles[0], titles[1]
+    (directory / "index.md").write_text(
+        _front_matter(title=home, nav_order=1) + f"# Forside {titles[2]}\n\n" + markdown_corpus(), encoding="utf-8"
+    )
+    (directory / "sektion.md").write_text(
+        _front_matter(title=section, parent=home) + markdown_corpus(), encoding="utf-8"
+    )
+    (directory / "xss").mkdir()
+    for payload in ALL:
+        title = f"{payload.id} {payload.text}" if payload in INLINE else payload.id
+        head = _front_matter(title=title, parent=section, grand_parent=home)
+        text = f"{head}# {payload.id}\n\n{as_markdown(payload)}"
+        (directory / "xss" / f"{payload.id}.md").write_text(text, encoding="utf-8")
+    # A page with a payload for a file name shows the corpus.
+    text = _front_matter(title=FILE_NAME.id, parent=section) + markdown_corpus()
+    (directory / "xss" / f"{FILE_NAME.text}.md").write_text(text, encoding="utf-8")
+    (directory / "roller").mkdir()
+    for number, run in enumerate(groups(250), start=1):
+        text = _front_matter(title=f"Rolle {number}", parent=home, reviewed="2020-01-01") + role_page(run)
+        (directory / "roller" / f"rolle-{number}.md").write_text(text, encoding="utf-8")
+
+
+def role_page(run):
+    """A role description whose name and every section carry the payloads of `run`."""
+    name = " ".join(payload.text for payload in run)
+    items = "\n".join(f"- Opgave {payload.text}" for payload in run)
+    paragraphs = "\n\n".join(payload.text for payload in run)
+    areas = "\n\n".join(f"##### {number}. {item.text}\n\n- Punkt {item.text}" for number, item in enumerate(run, 1))
+    competencies = "\n".join(f"- **Evne {payload.text}:** {payload.text}" for payload in run)
+    return f"""# Funktionsbeskrivelse – {name} i OS2
+
+## Formål med stillingen
+
+{paragraphs}
+
+## Ansvarsområde
+
+{areas}
+
+## Arbejdsopgaver og prioritering
+
+### MUST
+
+{items}
+
+### SHOULD
+
+{items}
+
+### COULD
+
+{items}
+
+## Faglige kompetencer
+
+{competencies}
+
+## Personlige kvalifikationer
+
+{items}
+
+## Samarbejdsrelationer
+
+{items}
+- {BREAKOUT.text} (primær reference)
+
+## Øvrige forhold
+
+- 5–15 timer pr. uge: {name}
+- Ingen personaleansvar.
+- Intet budgetansvar.
+- Funktionsbeskrivelsen revideres årligt: {name}
+
+## {name}
+
+{paragraphs}
+"""
+
+
+KINDS = [
+    Body.Kind.BOARD,
+    Body.Kind.SECRETARIAT,
+    Body.Kind.PROGRAMME,
+    Body.Kind.PRODUCT_COMMUNITY,
+    Body.Kind.STEERING_GROUP,
+    Body.Kind.COORDINATION_GROUP,
+    Body.Kind.WORKING_GROUP,
+    Body.Kind.COMMITTEE,
+]
+
+
+def _edit_pages(world, user):
+    """Edit a page per change note, adding the whole corpus to its source."""
+    pages = Page.objects.filter(path__startswith="xss/").order_by("path")
+    for page, note in zip(pages, chunks(500)):
+        source = f"{page.source}\n{markdown_corpus()}"
+        world.edited.append(save_page(page, source=source, visibility=Visibility.PUBLIC, note=note, actor=user))
+
+
+def _organisations(world):
+    for name in chunks(200):
+        world.organisations.append(
+            save_organisation(
+                name=name,
+                kind=Organisation.Kind.MUNICIPALITY,
+                is_member=True,
+                is_supplier=True,
+                is_partner=True,
+                partner_role=markdown_corpus(),
+            )
+        )
+
+
+def _bodies(world):
+    """The association at the root, every other body under it, related in a ring."""
+    made, organisations = world.bodies, world.organisations
+    for number, name in enumerate(chunks(200)):
+        kind = KINDS[(number - 1) % len(KINDS)] if number else Body.Kind.ASSOCIATION
+        programme = made[3] if kind == Body.Kind.PRODUCT_COMMUNITY and len(made) > 3 else None
+        body = save_body(
+            name=name,
+            kind=kind,
+            description=markdown_corpus(),
+            parent=made[0] if made else None,
+            programme=programme,
+            position=number,
+            member_authorities=[organisations[number % len(organisations)]],
+            suppliers=[organisations[(number + 1) % len(organisations)]],
+        )
+        made.append(body)
+    for source, target in zip(made[1:], made[2:]):
+        relate_bodies(source, target)
+
+
+def _people(world):
+    made, organisations, names = world.people, world.organisations, chunks(200)
+    for number, name in enumerate(names):
+        # The first person is renamed once: their history shows payloads before and after.
+        employer = organisations[number % len(organisations)]
+        first = names[-1] if number == 0 else name
+        made.append(save_person(name=first, email=EMAIL.text, employer=employer, contract_hours=5))
+    save_person(made[0], name=names[0])
+
+
+def _assignments(world):
+    today = timezone.localdate()
+    bodies, roles = world.bodies, world.roles
+    for number, person in enumerate(world.people):
+        function = Assignment.Function.CHAIR if number % 2 else Assignment.Function.COORDINATOR
+        assignment = assign_role(
+            person,
+            body=bodies[number % len(bodies)],
+            role=roles[number % len(roles)],
+            function=function,
+            starts=today - timedelta(days=30),
+            hours_per_week=10,
+        )
+        world.assignments.append(assignment)
+
+
+def _activities(world):
+    today = timezone.localdate()
+    bodies, roles = world.bodies, world.roles
+    kinds = list(Activity.Kind)
+    for number, title in enumerate(chunks(200)):
+        activity = save_activity(
+            title=title,
+            kind=kinds[number % len(kinds)],
+            body=bodies[number % len(bodies)],
+            role=roles[number % len(roles)],
+            description=markdown_corpus(),
+            starts=today + timedelta(days=number),
+            rule="FREQ=MONTHLY;COUNT=3",
+        )
+        world.activities.append(activity)
+
+
+def _at(day, hour=10):
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def _meetings(world):
+    """A meeting per title; the first ones in the past, each with an item and its brief, decision, follow-up
+    and minutes."""
+    today = timezone.localdate()
+    bodies, people = world.bodies, world.people
+    items = chunks(300)
+    for number, (title, place) in enumerate(zip(chunks(200), reversed(chunks(200)))):
+        day = today - timedelta(days=60 - number) if number < len(items) else today + timedelta(days=number)
+        participants = [people[number % len(people)], people[(number + 1) % len(people)]]
+        meeting = meetings.save_meeting(
+            body=bodies[number % len(bodies)], starts=_at(day), title=title, place=place, participants=participants
+        )
+        world.meetings.append(meeting)
+        if number < len(items):
+            _agenda(world, meeting, items[number], participants, day)
+            _minutes(world, meeting, participants, pending=number == len(items) - 1)
+
+
+def _agenda(world, meeting, title, participants, day):
+    corpus = markdown_corpus()
+    item = meetings.add_agenda_item(meeting, title=title, description=corpus)
+    meetings.save_case_brief(
+        item,
+        purpose="decision",
+        date=day,
+        author=participants[0],
+        owner=participants[1],
+        aim=corpus,
+        background=corpus,
+        analysis=corpus,
+        recommendation=corpus,
+        consequences=corpus,
+    )
+    meetings.record_outcome(item, outcome="decision", text=corpus)
+    follow_up = meetings.add_follow_up(item, title=title, due=day + timedelta(days=1), owner_person=participants[0])
+    world.items.append(item)
+    world.follow_ups.append(follow_up)
+
+
+def _minutes(world, meeting, participants, *, pending):
+    """Two approved versions; with `pending`, a third sent and answered with an amendment."""
+    corpus = markdown_corpus()
+    for _version in range(2):
+        minutes = meetings.send_minutes(meetings.write_minutes(meeting, text=corpus), notify=False)
+        for person in participants:
+            meetings.answer_minutes(minutes, person=person, answer="approved", comment=corpus)
+        world.minutes.append(minutes)
+    if pending:
+        minutes = meetings.send_minutes(meetings.write_minutes(meeting, text=corpus), notify=False)
+        meetings.answer_minutes(minutes, person=participants[0], answer="amend", comment=corpus)
+        world.minutes.append(minutes)
+        world.pending_minutes.append(meeting)
+    else:
+        world.approved_minutes.append(meeting)
+
