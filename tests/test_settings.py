@@ -1,10 +1,15 @@
 import os
+import secrets
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
+from django.test import RequestFactory
 
-from os2org.settings import env_bool, env_int, env_list
+from os2org.settings import client_ip_address, env_bool, env_int, env_list
 
 
 @pytest.mark.parametrize(("raw", "value"), [("1", True), ("0", False), ("yes", True), ("no", False), (" On ", True)])
@@ -62,3 +67,82 @@ def test_database_is_the_one_configured():
     # proves that run really is on PostgreSQL.
     expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
     assert connection.vendor == expected
+
+
+def production_check(**environment):
+    """`os2org check --deploy` under the production environment the README lists."""
+    env = {
+        "PATH": os.environ["PATH"],
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "os2org.example.org",
+        "CSRF_TRUSTED_ORIGINS": "https://os2org.example.org",
+        "DATABASE_URL": "postgres://os2org@db.example.org:5432/os2org",
+        "SITE_URL": "https://os2org.example.org",
+        "SECURE_SSL_REDIRECT": "1",
+        **environment,
+    }
+    command = [sys.executable, "-m", "os2org", "check", "--deploy", "--fail-level", "WARNING"]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_check_deploy_is_clean_in_production():
+    result = production_check()
+
+    clean = "System check identified no issues (0 silenced).\n"
+    assert (result.returncode, result.stdout, result.stderr) == (0, clean, "")
+
+
+def test_check_deploy_asks_for_the_redirect_to_https():
+    result = production_check(SECURE_SSL_REDIRECT="0")
+
+    assert (result.returncode, "(security.W008)" in result.stderr) == (1, True)
+
+
+def test_limits_by_default():
+    limits = (
+        settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+        settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
+        settings.FILE_UPLOAD_MAX_MEMORY_SIZE,
+        settings.IMPORT_MAX_BYTES,
+        settings.AXES_FAILURE_LIMIT,
+    )
+    assert limits == (2_621_440, 1000, 2_621_440, 5_242_880, 5)
+
+
+def request_from(address, forwarded=None):
+    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
+    return RequestFactory().get("/", REMOTE_ADDR=address, headers=headers)
+
+
+def test_client_ip_address_without_proxy_is_the_peer(monkeypatch):
+    monkeypatch.setattr("os2org.settings.PROXY_COUNT", 0)
+    # A client can send the header itself; without a proxy it means nothing.
+    assert client_ip_address(request_from("192.0.2.1", forwarded="10.9.9.9")) == "192.0.2.1"
+
+
+def test_client_ip_address_behind_one_proxy_is_the_last_forwarded(monkeypatch):
+    monkeypatch.setattr("os2org.settings.PROXY_COUNT", 1)
+    # The client made up the first address; the proxy appended the real one.
+    assert client_ip_address(request_from("10.0.0.2", forwarded="10.9.9.9, 192.0.2.1")) == "192.0.2.1"
+
+
+def test_client_ip_address_behind_two_proxies(monkeypatch):
+    monkeypatch.setattr("os2org.settings.PROXY_COUNT", 2)
+    assert client_ip_address(request_from("10.0.0.3", forwarded="10.9.9.9, 192.0.2.1, 10.0.0.2")) == "192.0.2.1"
+
+
+def test_client_ip_address_without_the_header_is_the_peer(monkeypatch):
+    monkeypatch.setattr("os2org.settings.PROXY_COUNT", 1)
+    assert client_ip_address(request_from("10.0.0.2")) == "10.0.0.2"
+
+
+def test_passwords_are_stored_with_djangos_default_hasher():
+    from django.conf import global_settings
+
+    import os2org.settings as project
+
+    # Tests swap in a fast hasher (tests/conftest.py); the project itself sets none.
+    assert (hasattr(project, "PASSWORD_HASHERS"), global_settings.PASSWORD_HASHERS[0]) == (
+        False,
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    )

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from django.conf import settings
 
 from os2org import markup
 
@@ -151,10 +152,16 @@ def read_page(path, source):
 
 
 def read_file(file_path, name):
+    limit = settings.IMPORT_MAX_BYTES
+    with open(file_path, "rb") as file:
+        data = file.read(limit + 1)  # enough to tell, however large the file
+    if len(data) > limit:
+        message = f"is larger than {limit} bytes (IMPORT_MAX_BYTES); split it into several pages"
+        raise PageError(name, 1, message)
     try:
-        source = Path(file_path).read_bytes().decode("utf-8")
+        source = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = Path(file_path).read_bytes()[: error.start].count(b"\n") + 1
+        line = data[: error.start].count(b"\n") + 1
         raise PageError(name, line, "is not UTF-8 text; save it as UTF-8") from None
     if "\x00" in source:
         raise PageError(name, source[: source.index("\x00")].count("\n") + 1, "contains a NUL byte")

@@ -19,9 +19,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 import yaml
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -284,14 +284,25 @@ def _csv_assignment(path, row):
 
 
 def _read_text(path):
+    limit = settings.IMPORT_MAX_BYTES
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as file:
+            data = file.read(limit + 1)  # enough to tell, however large the file
     except OSError as error:
         raise LoadError(path, None, _("cannot read the file: %(error)s") % {"error": error.strerror}) from None
+    if len(data) > limit:
+        message = _("larger than %(limit)d bytes (IMPORT_MAX_BYTES); split it into several files and load each.")
+        raise LoadError(path, 1, message % {"limit": limit})
     try:
-        return data.decode("utf-8-sig").replace("\r\n", "\n")
+        text = data.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as error:
         raise LoadError(path, data[: error.start].count(b"\n") + 1, _("not UTF-8 text.")) from None
+    # Text has no control characters but tab and line breaks; a file with one is binary.
+    control = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    if control:
+        message = _("contains the control character U+%(code)04X, so it is not a text file; save it as UTF-8 text.")
+        raise LoadError(path, text.count("\n", 0, control.start()) + 1, message % {"code": ord(control.group())})
+    return text
 
 
 class _Names:
