@@ -1,3 +1,8 @@
+from typing import NamedTuple
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+
 from os2org.audit.models import Entry
 
 
@@ -10,3 +15,63 @@ def data_version():
     outlive what it was made from.
     """
     return Entry.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def revision(obj):
+    """The id of the newest audit entry of one object: its version number.
+
+    An edit form carries it; if it has moved on when the form comes back,
+    someone else saved in between (see services.check_revision).
+    """
+    return (
+        Entry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+        or 0
+    )
+
+
+# Fields whose change says nothing to a reader of the log.
+UNTOLD = {"id", "slug", "html", "text", "search_text", "body_line"}
+
+
+class Change(NamedTuple):
+    label: str
+    before: object
+    after: object
+
+
+def changes(entry):
+    """The fields an entry changed, as Changes, in stored order."""
+    before = entry.data.get("before") or {}
+    after = entry.data.get("after") or {}
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        return []
+    fields = list(dict.fromkeys([*before, *after]))
+    return [
+        Change(_label(entry.object_type, field), before.get(field), after.get(field))
+        for field in fields
+        if field not in UNTOLD and before.get(field) != after.get(field)
+    ]
+
+
+def _label(object_type, field):
+    """The field's name as the forms call it, or as stored if the model is gone."""
+    try:
+        return apps.get_model(object_type)._meta.get_field(field).verbose_name
+    except (LookupError, ValueError, FieldDoesNotExist):
+        return field
+
+
+def entries_filtered(query):
+    """The log's entries narrowed by the query string, and the filters as read."""
+    entries = Entry.objects.all()
+    kind = query.get("type", "").strip()[:100]
+    who = query.get("hvem", "").strip()[:150]
+    if kind:
+        entries = entries.filter(object_type=kind)
+    if who:
+        entries = entries.filter(actor__username=who)
+    types = Entry.objects.exclude(object_type="").order_by("object_type").values_list("object_type", flat=True)
+    return entries, {"kind": kind, "who": who, "types": types.distinct()}

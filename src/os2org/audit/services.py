@@ -1,7 +1,10 @@
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.forms.models import model_to_dict
+from django.utils.translation import gettext as _
 
 from os2org.audit.models import Entry
+from os2org.audit.selectors import revision
 
 
 def snapshot(obj):
@@ -45,3 +48,26 @@ def record(action, *, summary, actor=None, obj=None, before=None, after=None, da
 def history(obj):
     """The audit entries of one object, newest first."""
     return Entry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+
+
+def check_revision(obj, seen):
+    """Refuse a save made from an out-of-date form (optimistic locking).
+
+    Call it inside the transaction of the change, before writing. The row
+    is locked first, so of two saves racing from the same version exactly
+    one gets through; the other is told to reload, and nothing of it is
+    written. `seen` of None (a command, not a form) skips the check.
+    """
+    if seen is None or obj.pk is None:
+        return
+    type(obj)._default_manager.select_for_update().filter(pk=obj.pk).exists()
+    if revision(obj) != seen:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: _(
+                    "Someone else saved this while you were editing it. Nothing of yours was saved: "
+                    "open the page again to see their change, then make yours."
+                )
+            },
+            code="conflict",
+        )

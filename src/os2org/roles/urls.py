@@ -6,4 +6,5 @@ app_name = "roles"
 urlpatterns = [
     path("", views.catalogue, name="catalogue"),
     path("<str:slug>/", views.detail, name="detail"),
+    path("<str:slug>/historik/", views.history, name="history"),
 ]
