@@ -36,6 +36,14 @@ def seed(prefix):
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Test log-ins hash their passwords with a fast hasher: the real one takes
+    a deliberate half second per password, hundreds of times over. (The
+    production setting keeps Django's default; test_settings checks it.)"""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def static_files_from_source(settings):
     """Templates name static files plainly: the hashed manifest that the
     production storage reads exists only after `collectstatic`."""
@@ -75,9 +83,19 @@ def demo_dir():
 
 @pytest.fixture
 def staff(client):
-    """A member of staff, logged in on the test client."""
-    from django.contrib.auth.models import User
+    """A member of the secretariat, logged in on the test client."""
+    from tests.accounts import make_user
 
-    user = User.objects.create_user("staff", password="pw", is_staff=True)
+    user = make_user("staff", "secretariat")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def board_member(client):
+    """A board member (reads everything, edits nothing), logged in on the test client."""
+    from tests.accounts import make_user
+
+    user = make_user("board", "board")
     client.force_login(user)
     return user

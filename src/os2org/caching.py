@@ -6,6 +6,7 @@ interface language and the address, so a page served again costs one
 tiny query, and any change shows at once on every instance.
 """
 
+import hashlib
 from functools import wraps
 
 from django.core.cache import cache
@@ -26,7 +27,11 @@ def cached_page(view):
             return view(request, *args, **kwargs)
         # Today's date too: who holds a role (and what is overdue) changes at
         # midnight without any change to the data.
-        key = f"page:{version}:{timezone.localdate().isoformat()}:{get_language()}:{request.get_full_path()}"
+        # The address is hashed: a query string may be long or hold any
+        # character, and a cache key must be short and plain. (The cache holds
+        # at most CACHE_MAX_ENTRIES pages, so odd query strings cannot grow it.)
+        address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"page:{version}:{timezone.localdate().isoformat()}:{get_language()}:{address}"
         response = cache.get(key)
         if response is None:
             response = view(request, *args, **kwargs)

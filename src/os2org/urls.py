@@ -9,6 +9,9 @@ urlpatterns = i18n_patterns(
     path("organisation/", include("os2org.organisation.urls")),
     path("", include("os2org.governance.urls")),
     path("konto/", include("django.contrib.auth.urls")),
+    path("aendringer/", include("os2org.audit.urls")),
     path("", include("os2org.handbook.urls")),
     prefix_default_language=False,
 )
+# The API speaks JSON in one language and lives outside the language prefix.
+urlpatterns += [path("api/", include("os2org.api.urls"))]

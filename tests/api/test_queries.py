@@ -9,12 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from os2org.governance import services
 from os2org.organisation.models import Body
-from os2org.organisation.services import (
-    assign_role,
-    save_body,
-    save_organisation,
-    save_person,
-)
+from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
 from os2org.roles.models import Task
 from tests.governance.builders import decision, meeting
 from tests.governance.cycle_data import make_activity, make_role

@@ -14,12 +14,7 @@ from rest_framework.authtoken.models import Token
 from os2org.access import groups
 from os2org.audit.models import Entry
 from os2org.audit.services import record
-from os2org.backup.services import (
-    BackupError,
-    backed_up_models,
-    restore_backup,
-    write_backup,
-)
+from os2org.backup.services import BackupError, backed_up_models, restore_backup, write_backup
 from os2org.organisation.models import Organisation, Person
 from tests.conftest import DEMO
 

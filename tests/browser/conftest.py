@@ -62,3 +62,14 @@ def page(browser):
 def axe_source():
     require(AXE.exists(), f"axe-core is missing: {AXE} (make assets)")
     return AXE.read_text(encoding="utf-8")
+
+
+def sign_in(page, server, user):
+    """Give the browser a session of `user` (as logging in would), without the form."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": server}])

@@ -4,12 +4,12 @@ next meeting of the body carries; every meeting page passes axe-core."""
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from os2org.governance import services
 from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, save_body, save_person
+from tests.accounts import make_user
 from tests.browser.test_accessibility import axe_violations
 from tests.governance.builders import decision, meeting
 
@@ -21,7 +21,7 @@ PASSWORD = "a-long-test-password"
 @pytest.fixture
 def server(live_server, transactional_db):
     """The live server with a staff user and a board of two current members; its address."""
-    User.objects.create_user("staff", password=PASSWORD, is_staff=True)
+    make_user("staff", "secretariat")
     board = save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
     for name in ("Ane Holm", "Bo Lund"):
         assign_role(save_person(name=name), body=board, starts=date(2025, 1, 1), hours_per_week=2)

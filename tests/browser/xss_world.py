@@ -28,25 +28,10 @@ from os2org.governance.models import Activity, AgendaItem, Meeting
 from os2org.handbook.models import Page
 from os2org.handbook.services import save_page
 from os2org.organisation.models import Assignment, Body, Organisation
-from os2org.organisation.services import (
-    assign_role,
-    relate_bodies,
-    save_body,
-    save_organisation,
-    save_person,
-)
+from os2org.organisation.services import assign_role, relate_bodies, save_body, save_organisation, save_person
 from os2org.roles.models import RoleDescription
 from tests.accounts import make_user
-from tests.xss_corpus import (
-    ALL,
-    EMAIL,
-    FILE_NAME,
-    INLINE,
-    as_markdown,
-    chunks,
-    groups,
-    markdown_corpus,
-)
+from tests.xss_corpus import ALL, EMAIL, FILE_NAME, INLINE, as_markdown, chunks, groups, markdown_corpus
 
 SECRETARIAT = "xss-sekretariat"
 # The reporting line is read up to its first full stop: this payload breaks out before one.

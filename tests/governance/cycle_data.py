@@ -1,9 +1,14 @@
-"""Building blocks for the annual-cycle tests: role descriptions, activities, and a frozen today."""
+"""Building blocks for the annual-cycle tests: role descriptions, activities, and a frozen today.
+
+Activities are public unless a test says otherwise, as the builders' meetings
+are (see builders.py); the role reviews are always for members.
+"""
 
 from datetime import UTC, date, datetime, time
 
 from django.utils import timezone
 
+from os2org.access.models import Visibility
 from os2org.governance.activity_services import save_activity
 from os2org.handbook.models import Page
 from os2org.roles.models import RoleDescription
@@ -18,6 +23,7 @@ def make_role(name, *, reviewed_on=None, slug=None):
 
 
 def make_activity(title="Bestyrelsesmøde", *, kind="meeting", starts=date(2026, 1, 1), **fields):
+    fields.setdefault("visibility", Visibility.PUBLIC)
     return save_activity(title=title, kind=kind, starts=starts, **fields)
 
 

@@ -3,6 +3,9 @@ from datetime import date, time
 import pytest
 from django.utils import translation
 
+from os2org.access.groups import COORDINATOR, SECRETARIAT
+from os2org.access.viewer import Viewer
+from os2org.audit.selectors import revision
 from os2org.governance.activity_forms import ActivityForm
 from os2org.organisation.models import Body
 from os2org.organisation.services import save_body
@@ -11,6 +14,8 @@ from tests.governance.cycle_data import make_activity, make_role
 pytestmark = pytest.mark.django_db
 
 NOT_JULY = ["1", "2", "3", "4", "5", "6", "8", "9", "10", "11", "12"]
+# The secretariat may put an activity in any body, or in none.
+STAFF = Viewer(user_id=1, groups=frozenset({SECRETARIAT}))
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +25,7 @@ def english():
 
 
 def form(**data):
-    return ActivityForm({"title": "Bestyrelsesmøde", "kind": "meeting", **data})
+    return ActivityForm({"title": "Bestyrelsesmøde", "kind": "meeting", "visibility": "members", **data}, viewer=STAFF)
 
 
 def arguments(**data):
@@ -144,9 +149,9 @@ def test_form_weekday_needs_a_weekday():
 
 
 def test_form_needs_title_kind_and_schedule():
-    bound = ActivityForm({})
+    bound = ActivityForm({}, viewer=STAFF)
 
-    assert sorted(bound.errors) == ["kind", "schedule", "title"]
+    assert sorted(bound.errors) == ["kind", "schedule", "title", "visibility"]
 
 
 def test_form_of_an_activity_shows_its_schedule():
@@ -160,7 +165,7 @@ def test_form_of_an_activity_shows_its_schedule():
         rule="FREQ=MONTHLY;BYMONTH=1,2,3,4,5,6,8,9,10,11,12;BYDAY=2TU;UNTIL=20271231",
     )
 
-    initial = ActivityForm(activity=activity).initial
+    initial = ActivityForm(viewer=STAFF, activity=activity).initial
 
     shown = ("body", "role", "schedule", "months", "ordinal", "weekday", "until", "time")
     assert {key: initial[key] for key in shown} == {
@@ -178,7 +183,7 @@ def test_form_of_an_activity_shows_its_schedule():
 def test_form_of_an_activity_on_dates_lists_every_date():
     activity = make_activity(starts=None, dates=["2026-03-02", "2026-06-15"])
 
-    initial = ActivityForm(activity=activity).initial
+    initial = ActivityForm(viewer=STAFF, activity=activity).initial
 
     assert (initial["schedule"], initial["dates"]) == ("dates", "2026-03-02\n2026-06-15")
 
@@ -186,7 +191,7 @@ def test_form_of_an_activity_on_dates_lists_every_date():
 def test_form_of_an_activity_with_a_custom_rule_shows_it():
     activity = make_activity(starts=date(2026, 1, 5), rule="FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", dates=["2026-12-24"])
 
-    initial = ActivityForm(activity=activity).initial
+    initial = ActivityForm(viewer=STAFF, activity=activity).initial
 
     assert (initial["schedule"], initial["rule"], initial["dates"]) == (
         "custom",
@@ -197,11 +202,48 @@ def test_form_of_an_activity_with_a_custom_rule_shows_it():
 
 def test_form_of_an_activity_saved_again_gives_the_same_arguments():
     activity = make_activity(starts=date(2026, 3, 15), rule="FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15", audience="members")
-    initial = ActivityForm(activity=activity).initial
+    initial = ActivityForm(viewer=STAFF, activity=activity).initial
     posted = {key: value for key, value in initial.items() if value is not None}
     posted["months"] = [str(month) for month in posted["months"]]
 
-    bound = ActivityForm(posted, activity=activity)
+    bound = ActivityForm(posted, viewer=STAFF, activity=activity)
 
     assert bound.errors == {}
     assert bound.service_arguments()["rule"] == activity.rule
+
+
+def test_form_of_an_activity_carries_its_visibility_and_revision():
+    activity = make_activity(visibility="internal")
+
+    initial = ActivityForm(viewer=STAFF, activity=activity).initial
+
+    assert (initial["visibility"], initial["revision"]) == ("internal", revision(activity))
+
+
+def test_form_gives_the_visibility_and_revision_to_the_service():
+    bound = form(schedule="once", starts="2026-03-15", visibility="public", revision="7")
+
+    assert bound.errors == {}
+    found = bound.service_arguments()
+    assert (found["visibility"], found["revision"]) == ("public", 7)
+
+
+def test_form_offers_a_coordinator_only_the_bodies_of_their_community():
+    own = save_body(name="Fællesskab A", kind=Body.Kind.PRODUCT_COMMUNITY)
+    save_body(name="Fællesskab B", kind=Body.Kind.PRODUCT_COMMUNITY)
+    coordinator = Viewer(user_id=2, groups=frozenset({COORDINATOR}), edits_bodies=frozenset({own.pk}))
+
+    field = ActivityForm(viewer=coordinator).fields["body"]
+
+    assert ([body.name for body in field.queryset], field.required) == (["Fællesskab A"], True)
+
+
+def test_form_refuses_a_coordinator_another_communitys_body():
+    own = save_body(name="Fællesskab A", kind=Body.Kind.PRODUCT_COMMUNITY)
+    other = save_body(name="Fællesskab B", kind=Body.Kind.PRODUCT_COMMUNITY)
+    coordinator = Viewer(user_id=2, groups=frozenset({COORDINATOR}), edits_bodies=frozenset({own.pk}))
+    data = {"title": "Frist", "kind": "deadline", "visibility": "members", "schedule": "once", "starts": "2026-03-15"}
+
+    bound = ActivityForm({**data, "body": other.pk}, viewer=coordinator)
+
+    assert bound.errors == {"body": ["Choose one of the bodies listed: those whose annual cycle you may change."]}

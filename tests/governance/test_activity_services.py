@@ -1,9 +1,11 @@
 from datetime import date, time
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils import translation
 
 from os2org.audit.models import Entry
+from os2org.audit.selectors import revision
 from os2org.governance.activity_services import feed_for, save_activity
 from os2org.governance.models import Activity, Feed
 from os2org.organisation.models import Body
@@ -115,6 +117,38 @@ def test_save_activity_refused_change_leaves_the_activity_as_it_was():
         "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15",
         entries,
     )
+
+
+def test_save_activity_without_a_visibility_is_for_members():
+    activity = save_activity(title="Frist", kind="deadline", starts=date(2026, 3, 15))
+
+    assert activity.visibility == "members"
+
+
+def test_save_activity_without_a_visibility_keeps_the_one_it_has():
+    activity = make_activity(visibility="internal")
+
+    save_activity(activity, title="Ny titel", kind="meeting", starts=date(2026, 1, 1))
+
+    assert Activity.objects.get().visibility == "internal"
+
+
+def test_save_activity_refuses_an_out_of_date_revision_and_changes_nothing():
+    activity = make_activity()
+    seen = revision(activity)
+    save_activity(activity, title="Først", kind="meeting", starts=date(2026, 1, 1))
+    entries = Entry.objects.count()
+
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        save_activity(Activity.objects.get(), title="Anden", kind="meeting", starts=date(2026, 1, 1), revision=seen)
+
+    assert error.value.message_dict == {
+        NON_FIELD_ERRORS: [
+            "Someone else saved this while you were editing it. Nothing of yours was saved: "
+            "open the page again to see their change, then make yours."
+        ]
+    }
+    assert (Activity.objects.get().title, Entry.objects.count()) == ("Først", entries)
 
 
 def test_save_activity_refuses_an_empty_title_on_its_field():

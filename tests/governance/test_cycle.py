@@ -2,10 +2,14 @@ from datetime import date, datetime, time
 
 import pytest
 
+from os2org.access.groups import MEMBER_CONTACT
+from os2org.access.viewer import ANONYMOUS, viewer_for
 from os2org.governance.cycle import current_holders, occurrences_between
 from os2org.governance.models import AgendaItem, FollowUp, Meeting
+from os2org.governance.selectors import UNFILTERED
 from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, end_assignment, save_body, save_person
+from tests.accounts import make_user
 from tests.governance.cycle_data import COPENHAGEN, make_activity, make_role
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +51,7 @@ def made(today):
 
 
 def test_occurrences_between_gathers_activities_reviews_and_meetings_in_order(made):
-    found = occurrences_between(date(2026, 6, 1), date(2026, 7, 31))
+    found = occurrences_between(date(2026, 6, 1), date(2026, 7, 31), viewer=UNFILTERED)
 
     assert summary(found) == [
         (date(2026, 6, 9), None, "communication", "Nyhedsbrev", f"/aarshjul/aktiviteter/{made['newsletter'].pk}/"),
@@ -59,19 +63,19 @@ def test_occurrences_between_gathers_activities_reviews_and_meetings_in_order(ma
 
 
 def test_occurrences_between_includes_both_ends(made):
-    found = occurrences_between(date(2026, 6, 12), date(2026, 7, 9))
+    found = occurrences_between(date(2026, 6, 12), date(2026, 7, 9), viewer=UNFILTERED)
 
     assert [o.date for o in found] == [date(2026, 6, 12), date(2026, 7, 9)]
 
 
 def test_occurrences_of_a_meeting_carry_the_meeting(made):
-    (found,) = [o for o in occurrences_between(date(2026, 6, 9), date(2026, 6, 9)) if o.meeting]
+    (found,) = [o for o in occurrences_between(date(2026, 6, 9), date(2026, 6, 9), viewer=UNFILTERED) if o.meeting]
 
     assert (found.meeting, found.activity.body) == (made["meeting"], made["board"])
 
 
 def test_occurrences_of_a_body_are_its_activities_and_meetings(made):
-    found = occurrences_between(date(2026, 6, 1), date(2026, 7, 31), body=made["board"])
+    found = occurrences_between(date(2026, 6, 1), date(2026, 7, 31), viewer=UNFILTERED, body=made["board"])
 
     assert [(o.date, o.activity.title) for o in found] == [
         (date(2026, 6, 9), "Budget"),
@@ -80,7 +84,7 @@ def test_occurrences_of_a_body_are_its_activities_and_meetings(made):
 
 
 def test_occurrences_of_a_role_are_its_activities_and_its_review(made):
-    found = occurrences_between(date(2026, 6, 1), date(2026, 7, 31), role=made["chief"])
+    found = occurrences_between(date(2026, 6, 1), date(2026, 7, 31), viewer=UNFILTERED, role=made["chief"])
 
     assert [(o.date, o.activity.title) for o in found] == [
         (date(2026, 6, 9), "Budget"),
@@ -89,7 +93,7 @@ def test_occurrences_of_a_role_are_its_activities_and_its_review(made):
 
 
 def test_occurrences_of_a_person_follow_the_roles_they_hold_and_their_follow_ups(made):
-    found = occurrences_between(date(2026, 6, 1), date(2026, 7, 31), person=made["ane"])
+    found = occurrences_between(date(2026, 6, 1), date(2026, 7, 31), viewer=UNFILTERED, person=made["ane"])
 
     assert summary(found) == [
         (date(2026, 6, 9), time(9, 0), "decision_process", "Budget", f"/aarshjul/aktiviteter/{made['budget'].pk}/"),
@@ -103,7 +107,7 @@ def test_occurrences_of_a_person_leave_out_closed_follow_ups(made):
     follow_up = made["follow_up"]
     FollowUp.objects.filter(pk=follow_up.pk).update(status="done", closed_on=date(2026, 5, 1))
 
-    found = occurrences_between(date(2026, 6, 1), date(2026, 7, 31), person=made["ane"])
+    found = occurrences_between(date(2026, 6, 1), date(2026, 7, 31), viewer=UNFILTERED, person=made["ane"])
 
     assert "Frist for opfølgning: Send budgettet" not in [o.activity.title for o in found]
 
@@ -115,7 +119,34 @@ def test_occurrences_between_cost_three_queries_however_many_activities(made, dj
         )
 
     with django_assert_num_queries(3):
-        occurrences_between(date(2026, 1, 1), date(2026, 12, 31))
+        occurrences_between(date(2026, 1, 1), date(2026, 12, 31), viewer=UNFILTERED)
+
+
+def test_occurrences_for_the_public_are_only_public_activities(made):
+    make_activity(title="Medlemsmøde", starts=date(2026, 6, 10), visibility="members")
+
+    found = occurrences_between(date(2026, 6, 1), date(2026, 7, 31), viewer=ANONYMOUS)
+
+    assert [(o.date, o.activity.title) for o in found] == [
+        (date(2026, 6, 9), "Nyhedsbrev"),
+        (date(2026, 6, 9), "Budget"),
+        (date(2026, 7, 9), "Nyhedsbrev"),
+    ]
+
+
+def test_occurrences_for_a_member_have_the_reviews_but_nothing_internal(made):
+    make_activity(title="Medlemsmøde", starts=date(2026, 6, 10), visibility="members")
+    make_activity(title="Intern frist", starts=date(2026, 6, 11), visibility="internal")
+    member = viewer_for(make_user("kontakt", MEMBER_CONTACT))
+
+    found = occurrences_between(date(2026, 6, 1), date(2026, 6, 30), viewer=member)
+
+    assert [(o.date, o.activity.title) for o in found] == [
+        (date(2026, 6, 9), "Nyhedsbrev"),
+        (date(2026, 6, 9), "Budget"),
+        (date(2026, 6, 10), "Medlemsmøde"),
+        (date(2026, 6, 12), "Årlig revision: Sekretariatschef"),
+    ]
 
 
 def test_current_holders_are_the_people_holding_the_role_today_once_each(made):

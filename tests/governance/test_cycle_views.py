@@ -72,7 +72,7 @@ def test_wheel_of_no_year_is_not_found(client, made, year):
     assert client.get(f"/en/aarshjul/?aar={year}").status_code == 404
 
 
-def test_wheel_has_a_mark_for_every_occurrence_of_the_year(client, made):
+def test_wheel_has_a_mark_for_every_occurrence_of_the_year(client, made, member):
     svg = element(main(client.get("/en/aarshjul/")), "svg", class_="cycle-wheel-svg")
 
     labels = [attribute(a, "aria-label") for a in elements(svg, "a")]
@@ -89,7 +89,7 @@ def test_wheel_of_another_year_has_no_today(client, made):
     assert elements(svg, "g", class_="cycle-today") == []
 
 
-def test_wheel_lists_the_year_month_by_month(client, made):
+def test_wheel_lists_the_year_month_by_month(client, made, member):
     document = main(client.get("/en/aarshjul/"))
 
     months = elements(document, "section", class_="cycle-month")
@@ -102,13 +102,13 @@ def test_wheel_lists_the_year_month_by_month(client, made):
     assert texts(elements(months[6], "p")) == ["Nothing planned."]
 
 
-def test_wheel_lists_link_a_review_to_its_role(client, made):
+def test_wheel_lists_link_a_review_to_its_role(client, made, member):
     june = elements(main(client.get("/en/aarshjul/")), "section", class_="cycle-month")[5]
 
     assert attribute(elements(june, "a")[1], "href") == "/en/roller/sekretariatschef/"
 
 
-def test_upcoming_groups_the_next_90_days_by_date(client, made):
+def test_upcoming_groups_the_next_90_days_by_date(client, made, member):
     document = main(client.get("/en/aarshjul/kommende/"))
 
     # No meeting in July, and the next dates after 4 August are 5 and 11 August.
@@ -179,7 +179,7 @@ def test_activities_lists_each_with_its_schedule_and_next_date(client, made):
     ]
 
 
-def test_activities_lists_the_role_reviews(client, made):
+def test_activities_lists_the_role_reviews(client, made, member):
     table = element(main(client.get("/en/aarshjul/aktiviteter/")), "table", class_="cycle-reviews")
 
     assert rows(table) == [["Role description", "Next review"], ["Sekretariatschef", "12. June 2026"]]
@@ -267,17 +267,19 @@ def test_activity_create_saves_and_shows_the_activity(client, made, staff):
             "ordinal": "-1",
             "weekday": "TH",
             "months": ["4"],
+            "visibility": "public",
         },
     )
 
     activity = Activity.objects.get(title="Generalforsamling")
     assert (response.status_code, response["Location"]) == (302, f"/en/aarshjul/aktiviteter/{activity.pk}/")
-    assert (activity.starts, activity.rule, activity.time, activity.duration, activity.body) == (
+    assert (activity.starts, activity.rule, activity.time, activity.duration, activity.body, activity.visibility) == (
         date(2026, 4, 30),
         "FREQ=MONTHLY;BYMONTH=4;BYDAY=-1TH",
         time(10, 0),
         180,
         made["board"],
+        "public",
     )
     assert Entry.objects.filter(action="governance.activity", object_id=str(activity.pk)).get().actor == staff
 
@@ -293,6 +295,7 @@ def test_activity_create_with_a_rule_that_never_occurs_says_so_and_saves_nothing
             "schedule": "custom",
             "starts": "2026-01-01",
             "rule": "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+            "visibility": "members",
         },
     )
 
@@ -309,7 +312,13 @@ def test_activity_create_with_a_rule_that_never_occurs_says_so_and_saves_nothing
 def test_activity_create_names_the_date_line_that_is_wrong(client, made, staff):
     response = client.post(
         "/en/aarshjul/aktiviteter/ny/",
-        {"title": "Nyhedsbrev", "kind": "communication", "schedule": "dates", "dates": "2026-03-01\n1. marts"},
+        {
+            "title": "Nyhedsbrev",
+            "kind": "communication",
+            "schedule": "dates",
+            "dates": "2026-03-01\n1. marts",
+            "visibility": "members",
+        },
     )
 
     errors = element(element(main(response), "div", id="field-dates"), "ul", class_="errorlist")
@@ -328,7 +337,13 @@ def test_activity_edit_saves_the_change(client, made, staff):
 
     response = client.post(
         f"/en/aarshjul/aktiviteter/{activity.pk}/rediger/",
-        {"title": "Nyhedsbrev", "kind": "communication", "schedule": "monthly", "starts": "2026-06-01"},
+        {
+            "title": "Nyhedsbrev",
+            "kind": "communication",
+            "schedule": "monthly",
+            "starts": "2026-06-01",
+            "visibility": "members",
+        },
     )
 
     activity.refresh_from_db()
@@ -433,3 +448,134 @@ def test_list_served_again_reads_only_the_version(client, made, django_assert_nu
 
     with django_assert_num_queries(1):
         client.get(address)
+
+
+# What each viewer may read, and who may change what
+
+CONFLICT = (
+    "Someone else saved this while you were editing it. Nothing of yours was saved: "
+    "open the page again to see their change, then make yours."
+)
+
+
+def test_activities_for_the_public_leave_out_members_activities_and_the_reviews(client, made):
+    make_activity(title="Medlemsmøde", visibility="members")
+
+    document = main(client.get("/en/aarshjul/aktiviteter/"))
+
+    table = element(document, "table", class_="cycle-activities")
+    assert [row[0] for row in rows(table)[1:]] == ["Bestyrelsesmøde", "Nyhedsbrev"]
+    assert elements(document, "table", class_="cycle-reviews") == []
+
+
+def test_activities_for_a_member_leave_out_internal_activities(client, made, member):
+    make_activity(title="Medlemsmøde", visibility="members")
+    make_activity(title="Intern frist", kind="deadline", visibility="internal")
+
+    table = element(main(client.get("/en/aarshjul/aktiviteter/")), "table", class_="cycle-activities")
+
+    assert [row[0] for row in rows(table)[1:]] == ["Bestyrelsesmøde", "Medlemsmøde", "Nyhedsbrev"]
+
+
+def test_activity_for_members_is_not_found_by_the_public(client, made):
+    hidden = make_activity(title="Medlemsmøde", visibility="members")
+
+    assert client.get(f"/en/aarshjul/aktiviteter/{hidden.pk}/").status_code == 404
+
+
+def test_activity_internal_is_not_found_by_a_member(client, made, member):
+    hidden = make_activity(title="Intern frist", kind="deadline", visibility="internal")
+
+    assert client.get(f"/en/aarshjul/aktiviteter/{hidden.pk}/").status_code == 404
+
+
+def test_activity_shows_a_signed_in_viewer_its_visibility(client, made, member):
+    document = main(client.get(f"/en/aarshjul/aktiviteter/{made['meeting'].pk}/"))
+
+    assert text(element(document, "p", class_="activity-visibility")) == "Visibility: Public"
+
+
+def test_activity_shows_the_public_no_visibility(client, made):
+    document = main(client.get(f"/en/aarshjul/aktiviteter/{made['meeting'].pk}/"))
+
+    assert elements(document, "p", class_="activity-visibility") == []
+
+
+def _edit_post(response, **changes):
+    """The edit form as it was opened (with its revision), with some fields changed."""
+    form = response.context["form"]
+    posted = {name: form[name].value() for name in form.fields if form[name].value() not in (None, "")}
+    posted["months"] = [str(month) for month in posted.get("months", [])]
+    return {**posted, **changes}
+
+
+def test_activity_edit_refuses_the_second_of_two_saves_from_the_same_form(client, made, staff):
+    address = f"/en/aarshjul/aktiviteter/{made['newsletter'].pk}/rediger/"
+    opened = client.get(address)
+    client.post(address, _edit_post(opened, title="Nyhedsbrev i maj"))
+    before = Entry.objects.count()
+
+    response = client.post(address, _edit_post(opened, title="Nyhedsbrevet"))
+
+    errors = element(main(response), "div", class_="org-form-errors")
+    assert texts(elements(errors, "li")) == [CONFLICT]
+    assert (Activity.objects.get(pk=made["newsletter"].pk).title, Entry.objects.count()) == ("Nyhedsbrev i maj", before)
+
+
+def test_activity_create_offers_a_coordinator_only_their_community(client, made, coordinator):
+    options = elements(element(main(client.get("/en/aarshjul/aktiviteter/ny/")), "select", id="id_body"), "option")
+
+    assert texts(options) == ["---------", "Fællesskab A", "Styregruppen for A"]
+
+
+def test_activity_create_by_a_coordinator_refuses_another_body_and_saves_nothing(client, made, coordinator):
+    count = Activity.objects.count()
+
+    response = client.post(
+        "/en/aarshjul/aktiviteter/ny/",
+        {
+            "title": "Frist",
+            "kind": "deadline",
+            "body": made["board"].pk,
+            "schedule": "once",
+            "starts": "2026-06-01",
+            "visibility": "members",
+        },
+    )
+
+    errors = element(element(main(response), "div", id="field-body"), "ul", class_="errorlist")
+    assert text(errors) == "Choose one of the bodies listed: those whose annual cycle you may change."
+    assert Activity.objects.count() == count
+
+
+def test_feeds_page_offers_members_as_the_level_of_a_new_feed(client, made, staff):
+    select = element(main(client.get("/en/aarshjul/kalendere/")), "select", id="feed-visibility-organisation-")
+
+    options = [(attribute(option, "value"), "selected" in dict(option.attributes)) for option in elements(select, "option")]
+    assert options == [("public", False), ("members", True), ("internal", False)]
+
+
+def test_feeds_page_makes_a_feed_at_the_level_chosen(client, made, staff):
+    client.post("/en/aarshjul/kalendere/", {"scope": "body", "id": made["board"].pk, "visibility": "internal"})
+
+    assert Feed.objects.values_list("body", "visibility").get() == (made["board"].pk, "internal")
+
+
+def test_feeds_page_makes_a_feed_for_members_when_no_level_is_sent(client, made, staff):
+    client.post("/en/aarshjul/kalendere/", {"scope": "organisation"})
+
+    assert Feed.objects.get().visibility == "members"
+
+
+def test_feeds_page_says_what_a_feed_shows(client, made, staff):
+    feed_for(visibility="public")
+
+    section = element(main(client.get("/en/aarshjul/kalendere/")), "section", aria_labelledby="feed-organisation")
+
+    assert text(element(section, "span", class_="cycle-feed-shows")) == "Shows: Public"
+
+
+def test_feeds_page_refuses_a_level_that_does_not_exist(client, made, staff):
+    response = client.post("/en/aarshjul/kalendere/", {"scope": "organisation", "visibility": "everyone"})
+
+    assert (response.status_code, Feed.objects.count()) == (404, 0)

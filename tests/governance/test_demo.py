@@ -5,9 +5,11 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from os2org.governance import demo
+from os2org.access.models import Visibility
+from os2org.access.viewer import ANONYMOUS
+from os2org.governance import demo, selectors
 from os2org.governance.models import Activity, AgendaItem, Approval, FollowUp, Meeting, Minutes
-from os2org.governance.selectors import follow_ups_due
+from os2org.governance.selectors import UNFILTERED, follow_ups_due
 from os2org.handbook.services import import_handbook
 from os2org.organisation.loading import load_yaml
 from tests.conftest import DEMO
@@ -60,7 +62,7 @@ def test_demo_decisions_are_made_only_at_past_meetings(built):
 
 
 def test_demo_has_an_overdue_follow_up_and_one_due_this_week(built):
-    overdue, this_week = follow_ups_due(TODAY)
+    overdue, this_week = follow_ups_due(TODAY, viewer=UNFILTERED)
 
     assert [f.title for f in overdue] == [
         "Principperne skrives ind i håndbogen",
@@ -107,3 +109,45 @@ def test_demo_mails_nobody(mailoutbox, django_capture_on_commit_callbacks):
         demo.build(today=TODAY)
 
     assert mailoutbox == []
+
+
+def test_demo_makes_two_decisions_public(built):
+    public = selectors.decisions(viewer=ANONYMOUS)
+
+    assert [item.title for item in public] == [
+        "Principper for nye produkter i foreningen",
+        "Optagelse af to nye medlemmer",
+    ]
+
+
+def test_demo_keeps_the_other_agenda_items_internal(built):
+    visibilities = AgendaItem.objects.exclude(visibility=Visibility.PUBLIC).values_list("visibility", flat=True)
+
+    assert (len(visibilities), set(visibilities)) == (AgendaItem.objects.count() - 2, {Visibility.INTERNAL})
+
+
+def test_demo_keeps_its_meetings_internal(built):
+    assert set(Meeting.objects.values_list("visibility", flat=True)) == {Visibility.INTERNAL}
+
+
+# The general assembly and the events for outsiders are public, the board's own dates internal.
+ACTIVITIES_BY_VISIBILITY = {
+    Visibility.PUBLIC: [
+        "Generalforsamling",
+        "Leverandørdag",
+        "Netværksdag for IT-chefer",
+        "Opslag på LinkedIn om et produkt",
+    ],
+    Visibility.INTERNAL: [
+        "Bestyrelsesseminar",
+        "Budget for næste år vedtages",
+        "Årsregnskabet lægges frem for bestyrelsen",
+    ],
+}
+
+
+@pytest.mark.parametrize("visibility", ACTIVITIES_BY_VISIBILITY)
+def test_demo_annual_cycle_activities_at_each_visibility(built, visibility):
+    titles = Activity.objects.filter(visibility=visibility).values_list("title", flat=True)
+
+    assert sorted(titles) == ACTIVITIES_BY_VISIBILITY[visibility]

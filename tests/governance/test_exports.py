@@ -10,7 +10,10 @@ from django.db import connection
 from django.test.html import parse_html
 from django.test.utils import CaptureQueriesContext
 
+from os2org.access.viewer import ANONYMOUS
 from os2org.governance import exports, services
+from os2org.governance.models import Meeting, Minutes
+from os2org.governance.selectors import UNFILTERED
 from tests.dom import attribute, children, element, elements, parse, text, texts
 from tests.governance.builders import board, decision, meeting, people
 
@@ -157,13 +160,13 @@ def heading_list(response):
 
 
 def test_agenda_page_is_the_whole_expected_markdown(made):
-    assert exports.agenda_page(made["march"], language="en") == AGENDA
+    assert exports.agenda_page(made["march"], viewer=UNFILTERED, language="en") == AGENDA
 
 
 def test_agenda_page_without_items_or_follow_ups_says_nothing_is_carried(db):
     quiet = meeting(board("Styregruppen"), "2026-03-05 10:00", place="")
 
-    assert exports.agenda_page(quiet, language="en") == (
+    assert exports.agenda_page(quiet, viewer=UNFILTERED, language="en") == (
         "---\n"
         "title: 'Agenda: Styregruppen, March 5, 2026'\n"
         "parent: Styregruppen\n"
@@ -183,7 +186,7 @@ def test_agenda_page_without_items_or_follow_ups_says_nothing_is_carried(db):
 def test_minutes_page_is_the_whole_expected_markdown(minuted):
     minutes = services.current_minutes(minuted["march"])
 
-    assert exports.minutes_page(minuted["march"], minutes, language="en") == MINUTES
+    assert exports.minutes_page(minuted["march"], minutes, viewer=UNFILTERED, language="en") == MINUTES
 
 
 def test_minutes_page_shows_the_current_version(minuted):
@@ -193,7 +196,7 @@ def test_minutes_page_shows_the_current_version(minuted):
         services.answer_minutes(first, person=person, answer="approved")
     services.write_minutes(march, text="Rettet referat.")
 
-    page = exports.minutes_page(march, services.current_minutes(march), language="en")
+    page = exports.minutes_page(march, services.current_minutes(march), viewer=UNFILTERED, language="en")
 
     assert page.split("\n")[11:16] == ["- **Version:** 2 (draft)", "", "Rettet referat.", "", "## Outcomes"]
 
@@ -215,13 +218,14 @@ def _parsed(folder, name, source):
 
 
 def test_agenda_page_is_a_handbook_page_the_parser_accepts(made, tmp_path):
-    source = exports.agenda_page(made["march"], language="en")
+    source = exports.agenda_page(made["march"], viewer=UNFILTERED, language="en")
 
     assert _parsed(tmp_path, "dagsorden.md", source) == ("Agenda: Bestyrelsesmøde, March 5, 2026", "Bestyrelsen", [])
 
 
 def test_minutes_page_is_a_handbook_page_the_parser_accepts(minuted, tmp_path):
-    source = exports.minutes_page(minuted["march"], services.current_minutes(minuted["march"]), language="en")
+    minutes = services.current_minutes(minuted["march"])
+    source = exports.minutes_page(minuted["march"], minutes, viewer=UNFILTERED, language="en")
 
     assert _parsed(tmp_path, "referat.md", source) == ("Minutes: Bestyrelsesmøde, March 5, 2026", "Bestyrelsen", [])
 
@@ -236,7 +240,7 @@ def test_agenda_markdown_is_a_download_in_the_handbook_language(client, made, se
     assert response.content.decode() == AGENDA
 
 
-def test_minutes_markdown_is_a_download_in_the_handbook_language(client, minuted, settings):
+def test_minutes_markdown_is_a_download_in_the_handbook_language(client, minuted, settings, staff):
     settings.HANDBOOK_LANGUAGE = "en"
 
     response = client.get(f"/moeder/{minuted['march'].pk}/referat.md")
@@ -356,7 +360,7 @@ def test_printable_agenda_does_not_pass_on_hostile_markup(client, made):
     assert texts(elements(item, "div", class_="print-text")) == ["[x](javascript:alert(1))"]
 
 
-def test_printable_minutes_have_their_headings_in_order(client, minuted):
+def test_printable_minutes_have_their_headings_in_order(client, minuted, staff):
     response = client.get(f"/en/moeder/{minuted['march'].pk}/referat/udskrift/")
 
     assert heading_list(response) == [
@@ -368,7 +372,7 @@ def test_printable_minutes_have_their_headings_in_order(client, minuted):
     ]
 
 
-def test_printable_minutes_show_version_and_status(client, minuted):
+def test_printable_minutes_show_version_and_status(client, minuted, staff):
     main = element(parse(client.get(f"/en/moeder/{minuted['march'].pk}/referat/udskrift/")), "main")
 
     facts = texts(children(element(main, "dl", class_="print-facts")))
@@ -376,7 +380,7 @@ def test_printable_minutes_show_version_and_status(client, minuted):
     assert text(element(main, "p", class_="print-notice")) == "These minutes are not approved yet (draft)."
 
 
-def test_printable_minutes_show_outcomes_and_follow_ups(client, minuted):
+def test_printable_minutes_show_outcomes_and_follow_ups(client, minuted, staff):
     main = element(parse(client.get(f"/en/moeder/{minuted['march'].pk}/referat/udskrift/")), "main")
 
     item = element(main, "section", id=f"item-{minuted['strategy'].pk}")
@@ -387,7 +391,7 @@ def test_printable_minutes_show_outcomes_and_follow_ups(client, minuted):
     ]
 
 
-def test_printable_minutes_do_not_pass_on_hostile_markup(client, minuted):
+def test_printable_minutes_do_not_pass_on_hostile_markup(client, minuted, staff):
     services.record_outcome(minuted["other"], outcome="decision", text=HOSTILE)
     services.write_minutes(minuted["march"], text=HOSTILE)
 
@@ -421,9 +425,60 @@ def _items(march, count, *, first, owner):
 def test_export_queries_do_not_grow_with_the_items(client, db, kind):
     ane, = people("Ane Holm")
     march = meeting(board(), "2026-03-05 16:00", participants=[ane])
-    services.write_minutes(march, text="Referat.")
+    minutes = services.send_minutes(services.write_minutes(march, text="Referat."))
+    services.answer_minutes(minutes, person=ane, answer="approved")
     _items(march, 1, first=0, owner=ane)
     one = _queries(client, f"/en/moeder/{march.pk}/{kind}")
     _items(march, 49, first=1, owner=ane)
 
     assert _queries(client, f"/en/moeder/{march.pk}/{kind}") == one
+
+
+# What each viewer may read
+
+
+def test_agenda_page_holds_only_the_items_the_viewer_may_read(made):
+    services.save_agenda_item(made["other"], title="Personalesag", visibility="internal")
+
+    page = exports.agenda_page(made["march"], viewer=ANONYMOUS, language="en")
+
+    assert [line for line in page.split("\n") if line.startswith("## ")] == ["## 1. Strategi 2027", "## Follow-up"]
+
+
+@pytest.mark.parametrize("address", ["dagsorden/", "dagsorden.md", "referat/udskrift/", "referat.md"])
+def test_exports_of_an_internal_meeting_are_not_found_by_the_public(client, minuted, address):
+    Meeting.objects.filter(pk=minuted["march"].pk).update(visibility="internal")
+    approve(minuted)
+
+    assert client.get(f"/en/moeder/{minuted['march'].pk}/{address}").status_code == 404
+
+
+@pytest.mark.parametrize("address", ["referat/udskrift/", "referat.md"])
+def test_draft_minutes_are_not_found_by_the_public(client, minuted, address):
+    assert client.get(f"/en/moeder/{minuted['march'].pk}/{address}").status_code == 404
+
+
+def approve(minuted):
+    minutes = services.send_minutes(services.current_minutes(minuted["march"]))
+    for person in (minuted["ane"], minuted["bo"]):
+        services.answer_minutes(minutes, person=person, answer="approved")
+    return Minutes.objects.get(pk=minutes.pk)
+
+
+def test_printable_minutes_for_the_public_are_the_newest_approved_version(client, minuted):
+    approve(minuted)
+    services.write_minutes(minuted["march"], text="Rettet referat.")
+
+    main = element(parse(client.get(f"/en/moeder/{minuted['march'].pk}/referat/udskrift/")), "main")
+
+    assert texts(children(element(main, "dl", class_="print-facts")))[-2:] == ["Version", "1 (approved)"]
+    assert elements(main, "p", class_="print-notice") == []
+
+
+def test_printable_minutes_for_the_public_leave_out_internal_items(client, minuted):
+    approve(minuted)
+    services.save_agenda_item(minuted["other"], title="Eventuelt", visibility="internal")
+
+    response = client.get(f"/en/moeder/{minuted['march'].pk}/referat/udskrift/")
+
+    assert [title for level, title in heading_list(response) if level == "h3"] == ["1. Strategi 2027"]

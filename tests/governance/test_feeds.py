@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 
 from os2org.governance.activity_services import feed_for
-from os2org.governance.cycle import activities_in
 from os2org.governance.models import Activity, AgendaItem, FollowUp, Meeting
 from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, save_body, save_person
@@ -162,7 +161,7 @@ def test_feed_review_links_to_the_role(client):
 def test_feed_has_meetings_at_their_time(client):
     board = save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
     meeting = Meeting.objects.create(
-        body=board, starts=datetime(2026, 11, 3, 14, 0, tzinfo=COPENHAGEN), duration=120, place="Aarhus"
+        body=board, starts=datetime(2026, 11, 3, 14, 0, tzinfo=COPENHAGEN), duration=120, place="Aarhus", visibility="members"
     )
 
     calendar = fetch(client, feed_for())
@@ -256,7 +255,7 @@ def test_feed_is_never_kept_by_a_cache_on_the_way(client):
 
 @pytest.fixture
 def organisation():
-    """Two bodies, two roles held by two people, activities of each, meetings and a follow-up."""
+    """Two bodies, two roles held by two people, activities of each, meetings and a follow-up, all for members."""
     board = save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
     secretariat = save_body(name="Sekretariatet", kind=Body.Kind.SECRETARIAT)
     chief = make_role("Sekretariatschef", reviewed_on=date(2025, 6, 12))
@@ -276,16 +275,16 @@ def organisation():
         "newsletter": make_activity(title="Nyhedsbrev", kind="communication", body=secretariat, role=editor),
         "summer": make_activity(title="Sommerfest", kind="event"),
     }
-    meeting = Meeting.objects.create(body=board, starts=datetime(2026, 3, 3, 16, 0, tzinfo=COPENHAGEN))
+    meeting = Meeting.objects.create(body=board, starts=datetime(2026, 3, 3, 16, 0, tzinfo=COPENHAGEN), visibility="members")
     meeting.participants.set([ane])
-    item = AgendaItem.objects.create(meeting=meeting, position=1, title="Budget")
+    item = AgendaItem.objects.create(meeting=meeting, position=1, title="Budget", visibility="members")
     made["meeting"] = meeting
     made["follow_up"] = FollowUp.objects.create(item=item, title="Send budgettet", owner_person=ane, due=date(2026, 4, 1))
     FollowUp.objects.create(
         item=item, title="Lukket", owner_person=ane, due=date(2026, 4, 2), status="done", closed_on=date(2026, 3, 10)
     )
     steering_group = save_body(name="OS2mo", kind=Body.Kind.STEERING_GROUP)
-    Meeting.objects.create(body=steering_group, starts=datetime(2026, 5, 5, 10, 0, tzinfo=COPENHAGEN))
+    Meeting.objects.create(body=steering_group, starts=datetime(2026, 5, 5, 10, 0, tzinfo=COPENHAGEN), visibility="members")
     return made
 
 
@@ -377,10 +376,78 @@ def test_feed_queries_do_not_grow_with_the_activities(client, organisation, toda
     one = _queries(client, feed)
     add(range(1, 50))
 
-    assert (len(activities_in()), _queries(client, feed)) == (50, one)
+    assert (Activity.objects.count(), _queries(client, feed)) == (50, one)
 
 
 def test_feed_asks_calendar_programs_to_fetch_it_again_every_six_hours(client):
     calendar = fetch(client, feed_for())
 
     assert (calendar["REFRESH-INTERVAL"].to_ical(), str(calendar["X-PUBLISHED-TTL"])) == (b"PT6H", "PT6H")
+
+
+# A feed shows items up to its visibility
+
+
+@pytest.fixture
+def levels(today):
+    """An activity, a meeting of the board and a role review at each level a feed can show."""
+    board = save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
+    made = {"review": make_role("Programleder", reviewed_on=date(2025, 6, 12))}
+    for number, visibility in enumerate(["public", "members", "internal"], start=1):
+        made[f"activity {visibility}"] = make_activity(title=visibility, visibility=visibility)
+        made[f"meeting {visibility}"] = Meeting.objects.create(
+            body=board, starts=datetime(2026, 9, number, 16, 0, tzinfo=COPENHAGEN), visibility=visibility
+        )
+    return made
+
+
+def test_feed_for_members_never_has_an_internal_item(client, levels):
+    found = uids(fetch(client, feed_for(visibility="members")))
+
+    assert found == sorted(
+        [
+            f"activity-{levels['activity public'].pk}@testserver",
+            f"activity-{levels['activity members'].pk}@testserver",
+            f"meeting-{levels['meeting public'].pk}@testserver",
+            f"meeting-{levels['meeting members'].pk}@testserver",
+            f"review-{levels['review'].pk}@testserver",
+        ]
+    )
+
+
+def test_feed_for_the_public_has_only_public_items_and_no_reviews(client, levels):
+    found = uids(fetch(client, feed_for(visibility="public")))
+
+    assert found == sorted(
+        [f"activity-{levels['activity public'].pk}@testserver", f"meeting-{levels['meeting public'].pk}@testserver"]
+    )
+
+
+def test_feed_with_internal_items_has_every_item(client, levels):
+    found = uids(fetch(client, feed_for(visibility="internal")))
+
+    assert len(found) == 7
+
+
+def test_feed_for_members_leaves_out_a_persons_internal_follow_up(client, organisation, today):
+    AgendaItem.objects.update(visibility="internal")
+
+    o = organisation
+
+    assert uids(fetch(client, feed_for(o["ane"]))) == sorted(
+        [
+            f"activity-{o['budget'].pk}@testserver",
+            f"meeting-{o['meeting'].pk}@testserver",
+            f"review-{o['chief'].pk}@testserver",
+        ]
+    )
+
+
+def test_feed_is_for_members_unless_made_otherwise(db):
+    assert feed_for().visibility == "members"
+
+
+def test_feed_made_once_keeps_its_visibility(db):
+    first = feed_for(visibility="public")
+
+    assert feed_for(visibility="internal").visibility == first.visibility == "public"

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from os2org.audit.models import Entry
@@ -12,7 +12,7 @@ from os2org.governance import services
 from os2org.governance.models import AgendaItem, CaseBrief, FollowUp, Meeting
 from os2org.handbook.services import import_handbook
 from os2org.organisation.models import Body
-from os2org.organisation.services import assign_role, end_assignment
+from os2org.organisation.services import assign_role, end_assignment, save_body
 from os2org.roles.models import RoleDescription
 from tests.dom import attribute, children, element, elements, parse, text, texts
 from tests.governance.builders import COPENHAGEN, at, board, decision, meeting, people
@@ -393,6 +393,7 @@ def meeting_post(org, **fields):
         "duration": "90",
         "place": "Aarhus",
         "participants": [org["ane"].pk, org["cecilie"].pk],
+        "visibility": "internal",
         **fields,
     }
 
@@ -423,12 +424,13 @@ def test_meeting_create_saves_the_meeting(client, org, staff):
 
     made = Meeting.objects.get()
     assert response["Location"] == f"/en/moeder/{made.pk}/"
-    assert (made.body, made.starts, made.duration, made.place, made.title) == (
+    assert (made.body, made.starts, made.duration, made.place, made.title, made.visibility) == (
         org["board"],
         datetime(2026, 6, 4, 16, 30, tzinfo=COPENHAGEN),
         90,
         "Aarhus",
         "",
+        "internal",
     )
     assert list(made.participants.order_by("name").values_list("name", flat=True)) == ["Ane Holm", "Cecilie Dahl"]
 
@@ -465,7 +467,7 @@ def test_meeting_create_refuses_a_body_that_holds_no_meetings(client, org, staff
 
     response = client.post("/en/moeder/nyt/", meeting_post(org, body=secretariat.pk))
 
-    assert field_errors(response, "body") == ["Select a valid choice. That choice is not one of the available choices."]
+    assert field_errors(response, "body") == ["Choose one of the bodies listed: those whose meetings you may plan."]
     assert Meeting.objects.count() == 0
 
 
@@ -490,7 +492,9 @@ def test_meeting_edit_changes_the_place(client, org, march, staff):
 
 
 def test_item_create_puts_the_item_last(client, march, staff):
-    response = client.post(f"/en/moeder/{march.pk}/punkter/nyt/", {"title": "Strategi", "description": ""})
+    response = client.post(
+        f"/en/moeder/{march.pk}/punkter/nyt/", {"title": "Strategi", "description": "", "visibility": "public"}
+    )
 
     made = AgendaItem.objects.get(title="Strategi")
     assert (made.position, response["Location"]) == (4, f"/en/moeder/{march.pk}/#item-{made.pk}")
@@ -499,7 +503,9 @@ def test_item_create_puts_the_item_last(client, march, staff):
 def test_item_create_requires_a_title(client, march, staff):
     before = counts()
 
-    response = client.post(f"/en/moeder/{march.pk}/punkter/nyt/", {"title": " ", "description": "Tekst"})
+    response = client.post(
+        f"/en/moeder/{march.pk}/punkter/nyt/", {"title": " ", "description": "Tekst", "visibility": "public"}
+    )
 
     assert field_errors(response, "title") == ["This field is required."]
     assert counts() == before
@@ -508,7 +514,9 @@ def test_item_create_requires_a_title(client, march, staff):
 def test_item_edit_changes_the_title(client, march, staff):
     budget = AgendaItem.objects.get(title="Budget 2027")
 
-    client.post(f"/en/punkter/{budget.pk}/rediger/", {"title": "Budget 2027-2028", "description": ""})
+    client.post(
+        f"/en/punkter/{budget.pk}/rediger/", {"title": "Budget 2027-2028", "description": "", "visibility": "public"}
+    )
 
     assert AgendaItem.objects.get(pk=budget.pk).title == "Budget 2027-2028"
 
@@ -894,3 +902,276 @@ def test_meeting_page_queries_for_staff_do_not_grow_with_agenda_items(client, or
     _items(busy_meeting, org["bo"], 49, first=1)
 
     assert _queries(client, f"/en/moeder/{busy_meeting.pk}/") == one
+
+
+# What each viewer may read
+
+CONFLICT = (
+    "Someone else saved this while you were editing it. Nothing of yours was saved: "
+    "open the page again to see their change, then make yours."
+)
+
+
+@pytest.fixture
+def levels(org):
+    """A meeting of the board at each visibility (Bestyrelsen, 1, 2 and 3 June 2026), an item each."""
+    made = {}
+    for day, visibility in enumerate(["public", "members", "internal"], start=1):
+        made[visibility] = meeting(org["board"], f"2026-06-0{day} 16:00", visibility=visibility)
+        services.add_agenda_item(made[visibility], title=f"Punkt for {visibility}")
+    return made
+
+
+def listed(response):
+    return [row[1] for row in rows(element(main(response), "table", class_="meeting-list"))[1:]]
+
+
+def test_meetings_list_for_the_public_has_only_public_meetings(client, levels):
+    assert listed(client.get("/en/moeder/?tid=tidligere")) == ["Bestyrelsen 01.06.2026"]
+
+
+def test_meetings_list_for_a_member_has_public_and_members_meetings(client, levels, member):
+    assert listed(client.get("/en/moeder/?tid=tidligere")) == ["Bestyrelsen 02.06.2026", "Bestyrelsen 01.06.2026"]
+
+
+def test_meetings_list_for_the_board_has_every_meeting(client, levels, board_member):
+    assert listed(client.get("/en/moeder/?tid=tidligere")) == [
+        "Bestyrelsen 03.06.2026",
+        "Bestyrelsen 02.06.2026",
+        "Bestyrelsen 01.06.2026",
+    ]
+
+
+def test_meetings_list_counts_only_the_items_the_viewer_may_read(client, levels):
+    services.add_agenda_item(levels["public"], title="Personalesag", visibility="internal")
+
+    table = element(main(client.get("/en/moeder/?tid=tidligere")), "table", class_="meeting-list")
+
+    assert rows(table)[1][4] == "1"
+
+
+def test_meeting_page_of_an_internal_meeting_is_not_found_by_the_public(client, levels):
+    assert client.get(f"/en/moeder/{levels['internal'].pk}/").status_code == 404
+
+
+def test_meeting_page_of_an_internal_meeting_is_not_found_by_a_member(client, levels, member):
+    assert client.get(f"/en/moeder/{levels['internal'].pk}/").status_code == 404
+
+
+def test_meeting_page_lists_only_the_items_the_viewer_may_read(client, levels):
+    services.add_agenda_item(levels["public"], title="Personalesag", visibility="internal")
+    services.add_agenda_item(levels["public"], title="Medlemssag", visibility="members")
+
+    headings = elements(element(main(client.get(f"/en/moeder/{levels['public'].pk}/")), "ol", class_="meeting-agenda"), "h3")
+
+    assert texts(headings) == ["1. Punkt for public"]
+
+
+def test_meeting_page_shows_a_signed_in_viewer_the_visibility_of_the_meeting_and_its_items(client, levels, member):
+    document = main(client.get(f"/en/moeder/{levels['members'].pk}/"))
+
+    assert (
+        text(element(document, "p", class_="meeting-visibility")),
+        texts(elements(document, "p", class_="item-visibility")),
+    ) == ("Visibility: Members", ["Visibility: Members"])
+
+
+def test_meeting_page_shows_the_public_no_visibility(client, levels):
+    document = main(client.get(f"/en/moeder/{levels['public'].pk}/"))
+
+    assert elements(document, "p", class_="meeting-visibility") + elements(document, "p", class_="item-visibility") == []
+
+
+def test_meeting_page_does_not_carry_a_follow_up_the_viewer_may_not_read(client, org, march, later):
+    services.save_agenda_item(AgendaItem.objects.get(title="Budget 2027"), title="Budget 2027", visibility="internal")
+
+    follow_up = element(main(client.get(f"/en/moeder/{later.pk}/")), "section", id="follow-up")
+
+    assert text(element(follow_up, "p")) == "No follow-ups from earlier meetings are open."
+
+
+def test_follow_up_of_an_internal_decision_is_not_found_by_the_public(client, send_budget):
+    services.save_agenda_item(send_budget.item, title="Budget 2027", visibility="internal")
+
+    assert client.get(f"/en/opfoelgning/{send_budget.pk}/").status_code == 404
+
+
+def test_follow_up_of_a_public_decision_at_an_internal_meeting_does_not_link_the_meeting(client, send_budget):
+    Meeting.objects.filter(pk=send_budget.item.meeting_id).update(visibility="internal")
+
+    facts = element(main(client.get(f"/en/opfoelgning/{send_budget.pk}/")), "dl")
+
+    assert (texts(elements(facts, "dd"))[:2], elements(facts, "a")) == (
+        ["Bestyrelsen 05.03.2026", "Budget 2027"],
+        [element(facts, "a", href="/en/organisation/personer/ane-holm/")],
+    )
+
+
+def test_item_create_offers_the_meetings_visibility(client, levels, staff):
+    response = client.get(f"/en/moeder/{levels['members'].pk}/punkter/nyt/")
+
+    assert chosen(element(main(response), "select", id="id_visibility")) == "Members"
+
+
+def test_item_create_saves_the_visibility_chosen(client, levels, staff):
+    client.post(
+        f"/en/moeder/{levels['members'].pk}/punkter/nyt/", {"title": "Åbent punkt", "description": "", "visibility": "public"}
+    )
+
+    assert AgendaItem.objects.get(title="Åbent punkt").visibility == "public"
+
+
+# Two saves from the same form: the second is refused
+
+
+def opened_form(client, address):
+    """What an edit form posts back unchanged, as opened now (with its revision)."""
+    form = client.get(address).context["form"]
+    posted = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None:
+            continue
+        posted[name] = [str(one) for one in value] if isinstance(value, list) else value
+    return posted
+
+
+def refusal(response):
+    return texts(elements(element(main(response), "div", class_="org-form-errors"), "li"))
+
+
+# The edit page of each form, the field each save changes, and that field as stored.
+STALE_SAVES = {
+    "meeting": (
+        lambda budget: f"/en/moeder/{budget.meeting_id}/rediger/",
+        "place",
+        lambda budget: Meeting.objects.get(pk=budget.meeting_id).place,
+    ),
+    "agenda item": (
+        lambda budget: f"/en/punkter/{budget.pk}/rediger/",
+        "title",
+        lambda budget: AgendaItem.objects.get(pk=budget.pk).title,
+    ),
+    "case brief": (
+        lambda budget: f"/en/punkter/{budget.pk}/sagsoplaeg/",
+        "aim",
+        lambda budget: CaseBrief.objects.get(item=budget).aim,
+    ),
+}
+
+
+@pytest.mark.parametrize("form", STALE_SAVES)
+def test_edit_refuses_the_second_of_two_saves_from_the_same_form(client, budget, staff, form):
+    page, field, stored = STALE_SAVES[form]
+    opened = opened_form(client, page(budget))
+    client.post(page(budget), {**opened, field: "Første ændring"})
+    before = counts()
+
+    response = client.post(page(budget), {**opened, field: "Anden ændring"})
+
+    assert refusal(response) == [CONFLICT]
+    assert (stored(budget), counts()) == ("Første ændring", before)
+
+
+def test_brief_edit_refuses_a_brief_written_since_the_form_was_opened(client, org, march, staff):
+    first = AgendaItem.objects.get(title="Godkendelse af dagsorden")
+    address = f"/en/punkter/{first.pk}/sagsoplaeg/"
+    opened = opened_form(client, address)
+    client.post(address, brief_post(org))
+    before = counts()
+
+    response = client.post(address, {**brief_post(org, aim="Et andet formål."), "revision": opened["revision"]})
+
+    assert refusal(response) == [CONFLICT]
+    assert (CaseBrief.objects.get(item=first).aim, counts()) == ("Formål", before)
+
+
+# A coordinator plans and changes the meetings of their own community
+
+
+@pytest.fixture
+def steering_b(communities):
+    return meeting(communities["steering B"], "2026-03-10 10:00", visibility="internal")
+
+
+def community_meeting(body):
+    return {"body": body.pk, "starts": "2026-06-04", "time": "16:30", "duration": "90", "visibility": "internal"}
+
+
+def test_meeting_create_by_a_coordinator_offers_only_their_community(client, communities, coordinator):
+    options = elements(element(main(client.get("/en/moeder/nyt/")), "select", id="id_body"), "option")
+
+    assert texts(options) == ["---------", "Styregruppen for A"]
+
+
+def test_meeting_create_by_a_coordinator_in_their_community(client, communities, coordinator):
+    response = client.post("/en/moeder/nyt/", community_meeting(communities["steering A"]))
+
+    made = Meeting.objects.get()
+    assert (response.status_code, response["Location"], made.body) == (
+        302,
+        f"/en/moeder/{made.pk}/",
+        communities["steering A"],
+    )
+
+
+def test_meeting_create_by_a_coordinator_refuses_another_communitys_body(client, communities, coordinator):
+    before = counts()
+
+    response = client.post("/en/moeder/nyt/", community_meeting(communities["steering B"]))
+
+    assert field_errors(response, "body") == ["Choose one of the bodies listed: those whose meetings you may plan."]
+    assert counts() == before
+
+
+def test_meeting_edit_by_a_coordinator_of_another_community_is_forbidden(client, steering_b, coordinator):
+    assert client.get(f"/en/moeder/{steering_b.pk}/rediger/").status_code == 403
+
+
+def test_meeting_page_shows_a_coordinator_the_controls_of_their_own_community(client, communities, coordinator):
+    own = meeting(communities["steering A"], "2026-03-10 10:00", visibility="internal")
+
+    actions = elements(element(main(client.get(f"/en/moeder/{own.pk}/")), "ul", class_="meeting-actions"), "a")
+
+    assert texts(actions) == ["Edit meeting", "Add an agenda item"]
+
+
+def test_meeting_page_shows_a_coordinator_no_controls_of_another_community(client, communities, coordinator):
+    other = meeting(communities["steering B"], "2026-03-10 10:00", visibility="members")
+
+    document = main(client.get(f"/en/moeder/{other.pk}/"))
+
+    assert elements(document, "ul", class_="org-actions") == []
+
+
+def test_meetings_list_for_a_coordinator_has_their_communitys_internal_meetings(client, communities, steering_b, coordinator):
+    meeting(communities["steering A"], "2026-03-11 10:00", visibility="internal")
+
+    assert listed(client.get("/en/moeder/?tid=tidligere")) == ["Styregruppen for A 11.03.2026"]
+
+
+def test_meetings_list_queries_for_a_coordinator_do_not_grow_with_meetings(client, communities, coordinator):
+    _meetings(communities["steering A"], 1)
+    one = _queries(client, "/en/moeder/")
+    _meetings(communities["steering A"], 49, first=1)
+
+    assert (Meeting.objects.count(), _queries(client, "/en/moeder/")) == (50, one)
+
+
+def test_a_meeting_longer_than_a_week_is_refused_on_its_field(client, staff):
+    body = save_body(name="Bestyrelsen", kind="board")
+    response = client.post(
+        "/en/moeder/nyt/",
+        {"body": body.pk, "starts_0": "2026-06-01", "starts_1": "17:00", "duration": "10081", "visibility": "internal"},
+    )
+
+    assert (response.context["form"].errors.get("duration"), Meeting.objects.count()) == (
+        ["Ensure this value is less than or equal to 10080."],
+        0,
+    )
+
+
+def test_the_database_refuses_a_meeting_longer_than_a_week(db):
+    body = save_body(name="Bestyrelsen", kind="board")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Meeting.objects.create(body=body, starts=at("2026-06-01 17:00"), duration=10081)

@@ -5,10 +5,12 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from os2org.access.groups import BOARD
 from os2org.audit.models import Entry
 from os2org.governance import services
 from os2org.governance.minutes_text import skeleton
 from os2org.governance.models import Approval, Minutes
+from tests.accounts import make_user
 from tests.dom import attribute, children, element, elements, parse, text, texts
 from tests.governance.builders import board, decision, meeting, people
 
@@ -385,3 +387,112 @@ def test_minutes_pages_are_forbidden_to_non_staff_users(client, draft):
 
     assert found == [403, 403, 403]
     assert versions(draft.meeting) == [(1, "draft", "Referatet, *version 1*.")]
+
+
+# The participants answer for themselves
+
+CONFLICT = (
+    "Someone else saved this while you were editing it. Nothing of yours was saved: "
+    "open the page again to see their change, then make yours."
+)
+
+
+@pytest.fixture
+def ane_logged_in(client, ane_bo_cecilie):
+    """Ane Holm, a board member who took part in the March meeting, logged in."""
+    user = make_user("ane", BOARD, person=ane_bo_cecilie[0])
+    client.force_login(user)
+    return user
+
+
+def test_minutes_answer_by_a_participant_has_no_person_to_choose(client, sent, ane_logged_in):
+    response = client.get(f"/en/moeder/{sent.meeting_id}/referat/svar/")
+
+    document = main(response)
+    assert (text(element(document, "h1")), elements(document, "select", id="id_person")) == (
+        "Your answer to the minutes",
+        [],
+    )
+
+
+def test_minutes_answer_by_a_participant_is_stored_as_theirs(client, sent, ane_logged_in):
+    response = client.post(
+        f"/en/moeder/{sent.meeting_id}/referat/svar/", {"answer": "amend", "comment": "Punkt 2 mangler."}
+    )
+
+    assert response["Location"] == f"/en/moeder/{sent.meeting_id}/#minutes"
+    assert list(Approval.objects.values_list("minutes", "person__name", "answer", "comment")) == [
+        (sent.pk, "Ane Holm", "amend", "Punkt 2 mangler.")
+    ]
+
+
+def test_minutes_answer_by_a_participant_ignores_a_person_posted(client, sent, ane_bo_cecilie, ane_logged_in):
+    client.post(f"/en/moeder/{sent.meeting_id}/referat/svar/", {"person": ane_bo_cecilie[1].pk, "answer": "approved"})
+
+    assert list(Approval.objects.values_list("person__name", "answer", "comment")) == [("Ane Holm", "approved", "")]
+
+
+def test_minutes_answer_by_the_secretariat_for_a_participant_is_stored_as_the_participants(
+    client, sent, ane_bo_cecilie, staff
+):
+    client.post(f"/en/moeder/{sent.meeting_id}/referat/svar/", {"person": ane_bo_cecilie[1].pk, "answer": "approved"})
+
+    assert list(Approval.objects.values_list("minutes", "person__name", "answer", "comment")) == [
+        (sent.pk, "Bo Lund", "approved", "")
+    ]
+
+
+def test_minutes_answer_by_a_board_member_who_was_not_there_is_forbidden(client, sent, ane_bo_cecilie):
+    client.force_login(make_user("cecilie", BOARD, person=ane_bo_cecilie[2]))
+
+    response = client.post(f"/en/moeder/{sent.meeting_id}/referat/svar/", {"answer": "approved"})
+
+    assert (response.status_code, Approval.objects.count()) == (403, 0)
+
+
+def test_meeting_page_shows_a_participant_the_minutes_sent_to_them(client, sent, ane_logged_in):
+    response = client.get(f"/en/moeder/{sent.meeting_id}/")
+
+    assert text(element(section(response), "div", class_="meeting-minutes-text")) == "Referatet, version 1 ."
+
+
+def test_meeting_page_offers_a_participant_to_answer(client, sent, ane_logged_in):
+    actions = elements(element(section(client.get(f"/en/moeder/{sent.meeting_id}/")), "ul", class_="minutes-actions"), "a")
+
+    assert [(text(a), attribute(a, "href")) for a in actions] == [
+        ("Answer the minutes", f"/en/moeder/{sent.meeting_id}/referat/svar/")
+    ]
+
+
+def test_meeting_page_keeps_a_draft_from_a_board_member(client, draft, ane_logged_in):
+    response = client.get(f"/en/moeder/{draft.meeting_id}/")
+
+    assert texts(elements(section(response), "p"))[1] == (
+        "The minutes are published here once the participants have approved them."
+    )
+
+
+def test_meeting_page_keeps_minutes_sent_from_a_board_member_who_was_not_there(client, sent, ane_bo_cecilie):
+    client.force_login(make_user("cecilie", BOARD, person=ane_bo_cecilie[2]))
+
+    response = client.get(f"/en/moeder/{sent.meeting_id}/")
+
+    assert (elements(section(response), "div", class_="meeting-minutes-text"), elements(section(response), "ul")) == (
+        [],
+        [],
+    )
+
+
+@pytest.mark.parametrize("minutes", ["none yet", "a draft"])
+def test_minutes_edit_refuses_the_second_of_two_saves_from_the_same_form(client, march, staff, minutes):
+    if minutes == "a draft":
+        services.write_minutes(march, text="Udkast")
+    address = f"/en/moeder/{march.pk}/referat/"
+    revision = client.get(address).context["form"]["revision"].value()
+    client.post(address, {"text": "Første rettelse", "revision": revision})
+    before = state()
+
+    response = client.post(address, {"text": "Anden rettelse", "revision": revision})
+
+    assert texts(elements(element(main(response), "div", class_="org-form-errors"), "li")) == [CONFLICT]
+    assert state() == before

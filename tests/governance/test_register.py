@@ -4,7 +4,9 @@ from datetime import date
 
 import pytest
 
+from os2org.access.viewer import ANONYMOUS
 from os2org.governance import selectors, services
+from os2org.governance.selectors import UNFILTERED, UpTo
 from os2org.organisation.models import Body
 from tests.governance.builders import board, decision, meeting
 
@@ -48,15 +50,15 @@ def titles(found):
 
 
 def test_decisions_are_newest_first_in_agenda_order(made):
-    assert titles(selectors.decisions()) == ["Økonomi", "Strategi", "Leverandør", "Budget 2026"]
+    assert titles(selectors.decisions(viewer=UNFILTERED)) == ["Økonomi", "Strategi", "Leverandør", "Budget 2026"]
 
 
 def test_decisions_by_body(made):
-    assert titles(selectors.decisions(body=made["bestyrelsen"])) == ["Økonomi", "Strategi", "Budget 2026"]
+    assert titles(selectors.decisions(viewer=UNFILTERED, body=made["bestyrelsen"])) == ["Økonomi", "Strategi", "Budget 2026"]
 
 
 def test_decisions_by_year(made):
-    assert titles(selectors.decisions(year=2025)) == ["Budget 2026"]
+    assert titles(selectors.decisions(viewer=UNFILTERED, year=2025)) == ["Budget 2026"]
 
 
 def test_decisions_by_year_count_the_meeting_in_copenhagen_time(made):
@@ -64,26 +66,40 @@ def test_decisions_by_year_count_the_meeting_in_copenhagen_time(made):
     new_year = meeting(made["bestyrelsen"], "2026-01-01 00:30")
     decision(new_year, "Nytårsbeslutning", "Vedtaget.")
 
-    assert titles(selectors.decisions(year=2025)) == ["Budget 2026"]
+    assert titles(selectors.decisions(viewer=UNFILTERED, year=2025)) == ["Budget 2026"]
 
 
 def test_decisions_by_text_fold_danish_letters(made):
-    assert titles(selectors.decisions(text="ØKONOMI")) == ["Økonomi", "Leverandør"]
+    assert titles(selectors.decisions(viewer=UNFILTERED, text="ØKONOMI")) == ["Økonomi", "Leverandør"]
 
 
 def test_decisions_by_text_search_the_case_brief(made):
-    assert titles(selectors.decisions(text="tilbuddet")) == ["Leverandør"]
+    assert titles(selectors.decisions(viewer=UNFILTERED, text="tilbuddet")) == ["Leverandør"]
 
 
 def test_decisions_by_text_need_every_word(made):
-    assert titles(selectors.decisions(text="plan økonomien")) == ["Økonomi"]
+    assert titles(selectors.decisions(viewer=UNFILTERED, text="plan økonomien")) == ["Økonomi"]
 
 
 def test_decisions_by_text_without_a_match_are_none(made):
-    assert titles(selectors.decisions(text="generalforsamling")) == []
+    assert titles(selectors.decisions(viewer=UNFILTERED, text="generalforsamling")) == []
 
 
 def test_decisions_by_body_year_and_text_combined(made):
-    found = selectors.decisions(body=made["bestyrelsen"], year=2026, text="økonomi")
+    found = selectors.decisions(viewer=UNFILTERED, body=made["bestyrelsen"], year=2026, text="økonomi")
 
     assert titles(found) == ["Økonomi"]
+
+
+def test_decisions_for_the_public_are_exactly_those_whose_item_is_public(made):
+    services.save_agenda_item(made["economy"], title="Økonomi", visibility="internal")
+    services.save_agenda_item(made["supplier"], title="Leverandør", visibility="members")
+
+    assert titles(selectors.decisions(viewer=ANONYMOUS)) == ["Strategi", "Budget 2026"]
+
+
+def test_decisions_for_a_member_leave_out_internal_ones(made):
+    services.save_agenda_item(made["economy"], title="Økonomi", visibility="internal")
+    services.save_agenda_item(made["supplier"], title="Leverandør", visibility="members")
+
+    assert titles(selectors.decisions(viewer=UpTo("members"))) == ["Strategi", "Leverandør", "Budget 2026"]

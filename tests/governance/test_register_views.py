@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import dateformat, timezone
 
 from os2org.governance import services
+from os2org.governance.models import Meeting
 from os2org.handbook.services import import_handbook
 from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, end_assignment
@@ -227,7 +228,7 @@ def test_decisions_with_a_year_that_is_not_a_number_show_the_error_by_the_field(
 def test_decisions_with_an_unknown_body_show_the_error_by_the_field(client, made):
     response = client.get("/en/beslutninger/?body=sekretariatet")
 
-    assert errors(response) == {"body": ["No body with meetings has that address; choose one from the list."]}
+    assert errors(response) == {"body": ["No body with decisions has that address; choose one from the list."]}
     assert text(element(main(response), "p", class_="org-form-errors")) == "Please correct the filters marked below."
 
 
@@ -308,13 +309,13 @@ def rows(table):
     return [texts(children(row)) for row in elements(table, "tr")]
 
 
-def test_follow_ups_sum_up_overdue_and_due_this_week(client, due):
+def test_follow_ups_sum_up_overdue_and_due_this_week(client, due, member):
     summary = element(main(client.get("/en/opfoelgning/")), "ul", class_="register-summary")
 
     assert texts(children(summary)) == ["2 follow-ups are overdue", "1 follow-up is due this week"]
 
 
-def test_follow_ups_overdue_show_days_owner_decision_and_meeting(client, due):
+def test_follow_ups_overdue_show_days_owner_decision_and_meeting(client, due, member):
     table = element(main(client.get("/en/opfoelgning/")), "table", aria_labelledby="overdue")
 
     meeting_text = f"Bestyrelsen, {day_text(due['start'])}"
@@ -341,7 +342,7 @@ def test_follow_ups_overdue_show_days_owner_decision_and_meeting(client, due):
     ]
 
 
-def test_follow_ups_link_to_the_follow_up_owner_decision_and_meeting(client, due):
+def test_follow_ups_link_to_the_follow_up_owner_decision_and_meeting(client, due, member):
     table = element(main(client.get("/en/opfoelgning/")), "table", aria_labelledby="overdue")
 
     meeting_url = f"/en/moeder/{due['meeting'].pk}/"
@@ -353,7 +354,7 @@ def test_follow_ups_link_to_the_follow_up_owner_decision_and_meeting(client, due
     ]
 
 
-def test_follow_ups_due_this_week_say_when_a_role_has_no_holder(client, due):
+def test_follow_ups_due_this_week_say_when_a_role_has_no_holder(client, due, member):
     table = element(main(client.get("/en/opfoelgning/")), "table", aria_labelledby="this-week")
 
     assert rows(table) == [
@@ -369,7 +370,7 @@ def test_follow_ups_due_this_week_say_when_a_role_has_no_holder(client, due):
     ]
 
 
-def test_follow_ups_this_week_run_until_sunday(client, due):
+def test_follow_ups_this_week_run_until_sunday(client, due, member):
     today = due["today"]
     sunday = today + timedelta(days=6 - today.weekday())
 
@@ -378,7 +379,7 @@ def test_follow_ups_this_week_run_until_sunday(client, due):
     assert text(heading) == f"Due this week (until {day_text(sunday)})"
 
 
-def test_follow_ups_without_any_due_say_so(client, db):
+def test_follow_ups_without_any_due_say_so(client, member):
     content = main(client.get("/en/opfoelgning/"))
 
     assert texts(children(element(content, "ul", class_="register-summary"))) == [
@@ -388,7 +389,7 @@ def test_follow_ups_without_any_due_say_so(client, db):
     assert texts(elements(content, "p", class_="register-empty")) == ["Nothing is overdue.", "Nothing is due this week."]
 
 
-def test_follow_ups_answer_only_get(client, db):
+def test_follow_ups_answer_only_get(client, member):
     assert client.post("/en/opfoelgning/").status_code == 405
 
 
@@ -399,7 +400,7 @@ def _due(item, count, *, first, owner, role):
         services.add_follow_up(item, title=f"Denne uge {number}", due=today, owner_person=owner)
 
 
-def test_follow_ups_queries_do_not_grow_with_the_follow_ups(client, roles):
+def test_follow_ups_queries_do_not_grow_with_the_follow_ups(client, roles, member):
     start = timezone.localdate() - timedelta(days=30)
     bestyrelsen = board()
     (ane,) = people("Ane Holm")
@@ -410,3 +411,81 @@ def test_follow_ups_queries_do_not_grow_with_the_follow_ups(client, roles):
     _due(item, 49, first=1, owner=ane, role=roles["Rolle 01"])
 
     assert _queries(client, "/en/opfoelgning/") == one
+
+
+def test_follow_ups_send_the_public_to_log_in(client, db):
+    assert client.get("/en/opfoelgning/")["Location"] == "/en/konto/login/?next=/en/opfoelgning/"
+
+
+def test_follow_ups_for_a_member_leave_out_those_of_internal_decisions(client, due, member):
+    services.save_agenda_item(due["item"], title="Leverandørskifte", visibility="internal")
+
+    summary = element(main(client.get("/en/opfoelgning/")), "ul", class_="register-summary")
+
+    assert texts(children(summary)) == ["0 follow-ups are overdue", "0 follow-ups are due this week"]
+
+
+def test_follow_ups_of_a_decision_at_a_meeting_the_member_may_not_read_link_no_meeting(client, due, member):
+    Meeting.objects.filter(pk=due["meeting"].pk).update(visibility="internal")
+
+    table = element(main(client.get("/en/opfoelgning/")), "table", aria_labelledby="overdue")
+
+    first_row = elements(children(table)[1], "tr")[0]
+    assert [attribute(a, "href") for a in elements(first_row, "a")] == [
+        f"/en/opfoelgning/{due['write'].pk}/",
+        "/en/organisation/personer/ane-holm/",
+    ]
+
+
+# The register for the public: exactly the decisions whose item is public
+
+
+@pytest.fixture
+def hidden(made):
+    """Økonomi made internal and Leverandør for members; the other two stay public."""
+    services.save_agenda_item(made["economy"], title="Økonomi", visibility="internal")
+    services.save_agenda_item(made["supplier"], title="Leverandør", visibility="members")
+    return made
+
+
+def test_decisions_for_the_public_are_those_whose_item_is_public(client, hidden):
+    assert decision_titles(client.get("/en/beslutninger/")) == ["Strategi", "Budget 2026"]
+
+
+def test_decisions_for_a_member_leave_out_internal_ones(client, hidden, member):
+    assert decision_titles(client.get("/en/beslutninger/")) == ["Strategi", "Leverandør", "Budget 2026"]
+
+
+def test_decisions_for_the_board_are_all_of_them(client, hidden, board_member):
+    assert decision_titles(client.get("/en/beslutninger/")) == ["Økonomi", "Strategi", "Leverandør", "Budget 2026"]
+
+
+def test_decisions_for_the_public_offer_only_the_bodies_and_years_of_public_decisions(client, hidden):
+    response = client.get("/en/beslutninger/")
+
+    assert (options(response, "body"), options(response, "year")) == (
+        [("", "All bodies", True), ("bestyrelsen", "Bestyrelsen", False)],
+        [("", "All years", True), ("2026", "2026", False), ("2025", "2025", False)],
+    )
+
+
+def test_decisions_of_a_meeting_the_reader_may_not_read_link_neither_meeting_nor_brief(client, made):
+    budget = made["budget"]
+    Meeting.objects.filter(pk=budget.meeting_id).update(visibility="internal")
+
+    entry = element(main(client.get("/en/beslutninger/")), "li", id=f"decision-{budget.pk}")
+
+    assert (text(element(entry, "h2")), text(element(entry, "p", class_="register-meta"))) == (
+        "Budget 2026",
+        "Nov. 20, 2025 · Bestyrelsen",
+    )
+    first_follow_up = budget.follow_ups.order_by("due").first()
+    assert attribute(elements(entry, "a")[0], "href") == f"/en/opfoelgning/{first_follow_up.pk}/"
+
+
+def test_decisions_show_a_signed_in_reader_their_visibility(client, hidden, member):
+    entry = element(main(client.get("/en/beslutninger/")), "li", id=f"decision-{hidden['supplier'].pk}")
+
+    assert text(element(entry, "p", class_="register-meta")) == (
+        "Feb. 10, 2026 · Styregruppen for OS2mo · Meeting · Visibility: Members"
+    )

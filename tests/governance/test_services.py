@@ -4,20 +4,14 @@ import socket
 from datetime import date
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import translation
 
 from os2org.audit.models import Entry
+from os2org.audit.selectors import revision
 from os2org.governance import services
-from os2org.governance.models import (
-    AgendaItem,
-    Approval,
-    CaseBrief,
-    FollowUp,
-    Meeting,
-    Minutes,
-)
-from os2org.governance.selectors import carried_follow_ups
+from os2org.governance.models import AgendaItem, Approval, CaseBrief, FollowUp, Meeting, Minutes
+from os2org.governance.selectors import UNFILTERED, carried_follow_ups
 from os2org.handbook.services import import_handbook
 from os2org.organisation.models import Body
 from os2org.organisation.services import save_person
@@ -25,6 +19,11 @@ from os2org.roles.models import RoleDescription
 from tests.governance.builders import at, board, decision, meeting, people
 
 pytestmark = pytest.mark.django_db
+
+CONFLICT = (
+    "Someone else saved this while you were editing it. Nothing of yours was saved: "
+    "open the page again to see their change, then make yours."
+)
 
 
 @pytest.fixture(autouse=True)
@@ -92,6 +91,32 @@ def test_meeting_is_named_by_body_and_day_without_a_title(march):
     assert str(march) == "Bestyrelsen 05.03.2026"
 
 
+def test_save_meeting_without_a_visibility_makes_it_internal(bestyrelsen):
+    made = services.save_meeting(body=bestyrelsen, starts=at("2026-03-05 16:00"))
+
+    assert made.visibility == "internal"
+
+
+def test_save_meeting_without_a_visibility_keeps_the_one_it_has(march):
+    changed = services.save_meeting(Meeting.objects.get(pk=march.pk), body=march.body, starts=march.starts, place="Online")
+
+    assert (changed.place, Meeting.objects.get(pk=march.pk).visibility) == ("Online", "public")
+
+
+def test_save_meeting_refuses_an_out_of_date_revision_and_changes_nothing(march):
+    seen = revision(march)
+    services.save_meeting(Meeting.objects.get(pk=march.pk), body=march.body, starts=march.starts, place="Online")
+    before = last_entry_id()
+
+    with pytest.raises(ValidationError) as raised:
+        services.save_meeting(
+            Meeting.objects.get(pk=march.pk), body=march.body, starts=march.starts, place="Aarhus", revision=seen
+        )
+
+    assert raised.value.message_dict == {NON_FIELD_ERRORS: [CONFLICT]}
+    assert (Meeting.objects.get(pk=march.pk).place, actions(before)) == ("Online", [])
+
+
 # Agenda items
 
 
@@ -100,6 +125,16 @@ def test_add_agenda_item_puts_items_last(march):
         services.add_agenda_item(march, title=title)
 
     assert positions(march) == [("Godkendelse af dagsorden", 1), ("Budget", 2), ("Eventuelt", 3)]
+
+
+def test_add_agenda_item_is_as_visible_as_its_meeting(bestyrelsen):
+    members = services.save_meeting(body=bestyrelsen, starts=at("2026-03-05 16:00"), visibility="members")
+
+    assert services.add_agenda_item(members, title="Budget").visibility == "members"
+
+
+def test_add_agenda_item_takes_the_visibility_given(march):
+    assert services.add_agenda_item(march, title="Personalesag", visibility="internal").visibility == "internal"
 
 
 @pytest.fixture
@@ -142,7 +177,36 @@ def test_save_agenda_item_refuses_an_empty_title_and_keeps_the_old_one(agenda):
     assert AgendaItem.objects.get(pk=agenda[1].pk).title == "Budget"
 
 
+def test_save_agenda_item_changes_its_visibility(agenda):
+    services.save_agenda_item(agenda[1], title="Budget", visibility="members")
+
+    assert AgendaItem.objects.get(pk=agenda[1].pk).visibility == "members"
+
+
+def test_save_agenda_item_refuses_an_out_of_date_revision_and_changes_nothing(agenda):
+    seen = revision(agenda[1])
+    services.record_outcome(agenda[1], outcome="noted")
+    before = last_entry_id()
+
+    with pytest.raises(ValidationError) as raised:
+        services.save_agenda_item(AgendaItem.objects.get(pk=agenda[1].pk), title="Budget 2027", revision=seen)
+
+    assert raised.value.message_dict == {NON_FIELD_ERRORS: [CONFLICT]}
+    assert (AgendaItem.objects.get(pk=agenda[1].pk).title, actions(before)) == ("Budget", [])
+
+
 # Case briefs
+
+
+def test_save_case_brief_refuses_a_form_opened_before_the_brief_was_written(agenda):
+    services.save_case_brief(agenda[1], purpose="decision", date=date(2026, 2, 20), aim="Først")
+    before = last_entry_id()
+
+    with pytest.raises(ValidationError) as raised:
+        services.save_case_brief(agenda[1], purpose="information", date=date(2026, 2, 21), aim="Anden", revision=0)
+
+    assert raised.value.message_dict == {NON_FIELD_ERRORS: [CONFLICT]}
+    assert (CaseBrief.objects.get().aim, actions(before)) == ("Først", [])
 
 
 def test_save_case_brief_writes_status_purpose_and_sections(agenda, ane_and_bo):
@@ -357,7 +421,7 @@ def three_meetings(bestyrelsen, ane_and_bo):
 
 
 def carried(meeting):
-    return [follow_up.title for follow_up in carried_follow_ups(meeting)]
+    return [follow_up.title for follow_up in carried_follow_ups(meeting, viewer=UNFILTERED)]
 
 
 def test_carried_follow_ups_none_at_the_first_meeting(three_meetings):
@@ -545,6 +609,19 @@ def approved(sent, ane_and_bo):
     for person in ane_and_bo:
         services.answer_minutes(sent, person=person, answer="approved")
     return Minutes.objects.get()
+
+
+def test_write_minutes_refuses_a_form_opened_before_the_minutes_were_approved(march, sent, ane_and_bo):
+    seen = revision(sent)
+    for person in ane_and_bo:
+        services.answer_minutes(Minutes.objects.get(), person=person, answer="approved")
+    before = last_entry_id()
+
+    with pytest.raises(ValidationError) as raised:
+        services.write_minutes(march, text="Rettet", revision=seen)
+
+    assert raised.value.message_dict == {NON_FIELD_ERRORS: [CONFLICT]}
+    assert (Minutes.objects.count(), actions(before)) == (1, [])
 
 
 def test_write_minutes_after_approval_makes_version_two_a_draft(march, approved):

@@ -14,6 +14,12 @@ from tests.organisation.coverage_org import EXPECTED_CSV, build
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def reader(board_member):
+    """Coverage and capacity tell about named people's hours: the board reads them."""
+    return board_member
+
+
 @pytest.fixture
 def made(tmp_path):
     made = build(tmp_path)
@@ -235,8 +241,9 @@ def crowd(folder, size):
 def test_coverage_page_queries_do_not_grow_with_the_organisation(client, tmp_path, django_assert_num_queries, size):
     crowd(tmp_path, size)
 
-    # The data's version; the six queries of the report; the menu rows.
-    with django_assert_num_queries(8):
+    # The session, its user, the viewer's groups and account; the data's
+    # version; the six queries of the report; the menu rows.
+    with django_assert_num_queries(12):
         response = client.get("/en/organisation/daekning/")
 
     people = section(parse(response), "over_allocated_people")
@@ -247,8 +254,9 @@ def test_coverage_page_queries_do_not_grow_with_the_organisation(client, tmp_pat
 def test_coverage_csv_queries_do_not_grow_with_the_organisation(client, tmp_path, django_assert_num_queries, size):
     crowd(tmp_path, size)
 
-    # The data's version; the six queries of the report.
-    with django_assert_num_queries(7):
+    # The session, its user, the viewer's groups and account; the data's
+    # version; the six queries of the report.
+    with django_assert_num_queries(11):
         response = client.get("/organisation/daekning.csv")
 
     # The header; a community, a steering group and a person per number; the role never reviewed.
@@ -259,8 +267,10 @@ def test_coverage_csv_queries_do_not_grow_with_the_organisation(client, tmp_path
 def test_assignment_page_queries_do_not_grow_with_the_tasks(client, tmp_path, django_assert_num_queries, size):
     (held, *_rest) = crowd(tmp_path, size)
 
-    # The data's version; the assignment with its person, body and role; the role's tasks; the menu rows.
-    with django_assert_num_queries(4):
+    # The session, its user, the viewer's groups and account; the data's
+    # version; the assignment with its person, body and role; the role's
+    # tasks; the menu rows.
+    with django_assert_num_queries(8):
         response = client.get(f"/en/organisation/tildelinger/{held.pk}/")
 
     assert len(elements(element(parse(response), "table", class_="capacity-table"), "tr")) == 1 + size + 2
@@ -270,18 +280,18 @@ def test_assignment_page_queries_do_not_grow_with_the_tasks(client, tmp_path, dj
 def test_role_page_queries_do_not_grow_with_the_holders(client, tmp_path, django_assert_num_queries, size):
     crowd(tmp_path, size)
 
-    # The role with its page; the data's version; its tasks; its holders; the menu rows.
-    with django_assert_num_queries(5):
+    # The session, its user, the viewer's groups and account; the role with
+    # its page; the data's version; its tasks; its holders; the menu rows.
+    with django_assert_num_queries(9):
         response = client.get("/en/roller/rolle-01/")
 
     assert len(elements(element(parse(response), "table", class_="capacity-holders"), "tr")) == 1 + size
 
 
 @pytest.mark.parametrize("address", ["/organisation/daekning/", "/organisation/daekning.csv"])
-def test_coverage_served_again_reads_only_the_version(client, made, django_assert_num_queries, address):
-    first = client.get(address)
+def test_coverage_sends_the_public_to_log_in(client, made, address):
+    client.logout()
 
-    with django_assert_num_queries(1):
-        again = client.get(address)
+    response = client.get(address)
 
-    assert again.content == first.content
+    assert (response.status_code, response["Location"]) == (302, f"/konto/login/?next={address}")

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from os2org.handbook.services import import_handbook
 from os2org.handbook.models import Page
+from os2org.handbook.services import import_handbook
 from os2org.organisation.charts import org_chart_graph, org_chart_mindmap, roles_table
 from os2org.organisation.models import Assignment, Body, BodyRelation
 from os2org.organisation.services import assign_role, save_person

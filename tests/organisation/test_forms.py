@@ -9,6 +9,7 @@ from django.utils import translation
 from os2org.audit.models import Entry
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
+from tests.accounts import PASSWORD, make_user
 from tests.dom import attribute, element, elements, parse, texts
 
 pytestmark = pytest.mark.django_db
@@ -203,7 +204,7 @@ def test_edit_pages_refuse_a_post_from_users_who_are_not_staff(client, db):
 
 def test_edit_pages_refuse_a_post_without_csrf_token(db):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(User.objects.create_user("staff", password="pw", is_staff=True))
+    client.force_login(make_user("staff", "secretariat"))
 
     response = client.post(NEW_PERSON, {"name": "Ane Holm", "contract_hours": "37"})
 
@@ -222,10 +223,10 @@ def test_login_page_has_labelled_fields(client, db):
 
 
 def test_login_returns_to_the_page_asked_for(client, db):
-    User.objects.create_user("staff", password="pw", is_staff=True)
+    make_user("staff", "secretariat")
 
     response = client.post(
-        "/en/konto/login/", {"username": "staff", "password": "pw", "next": "/en/organisation/ny-person/"}
+        "/en/konto/login/", {"username": "staff", "password": PASSWORD, "next": "/en/organisation/ny-person/"}
     )
 
     assert response["Location"] == "/en/organisation/ny-person/"

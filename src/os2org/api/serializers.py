@@ -14,30 +14,11 @@ from rest_framework.settings import api_settings
 from os2org.api.permissions import caller
 from os2org.governance.activity_services import save_activity
 from os2org.governance.meeting_forms import MEETING_KINDS
-from os2org.governance.models import (
-    LONGEST_MINUTES,
-    Activity,
-    AgendaItem,
-    CaseBrief,
-    FollowUp,
-    Meeting,
-    Minutes,
-)
-from os2org.governance.services import (
-    add_agenda_item,
-    add_follow_up,
-    change_follow_up,
-    save_agenda_item,
-    save_meeting,
-)
+from os2org.governance.models import LONGEST_MINUTES, Activity, AgendaItem, CaseBrief, FollowUp, Meeting, Minutes
+from os2org.governance.services import add_agenda_item, add_follow_up, change_follow_up, save_agenda_item, save_meeting
 from os2org.handbook.models import Page
 from os2org.organisation.models import Assignment, Body, Organisation, Person
-from os2org.organisation.services import (
-    assign_role,
-    save_body,
-    save_organisation,
-    save_person,
-)
+from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
 from os2org.roles.models import RoleDescription, Task
 
 

@@ -1,4 +1,6 @@
-"""The form for an activity of the annual cycle. It validates input; activity_services saves it.
+"""The forms for an activity of the annual cycle and for making its calendar feeds.
+
+They validate input; activity_services saves it.
 
 The schedule is entered as a person says it ("every year on the first
 date", "the second Tuesday of every month except July", a list of
@@ -12,18 +14,14 @@ from django.db.models import BLANK_CHOICE_DASH
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
+from os2org.access.models import Visibility
+from os2org.audit.forms import revision_initial
 from os2org.governance import recurrence
-from os2org.governance.models import Activity
+from os2org.governance.meeting_forms import TimeInput, VisibilityField, editable, hidden_revision
+from os2org.governance.models import LONGEST_MINUTES, Activity, Feed
 from os2org.organisation.forms import DateInput
 from os2org.organisation.models import Body
 from os2org.roles.models import RoleDescription
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%H:%M")
 
 
 def _error_text(error, field):
@@ -34,7 +32,13 @@ class ActivityForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=BLANK_CHOICE_DASH + Activity.Kind.choices)
     body = forms.ModelChoiceField(
-        label=_("Body or forum"), queryset=Body.objects.only("name"), required=False, empty_label=_("(none)")
+        label=_("Body or forum"),
+        queryset=Body.objects.none(),
+        required=False,
+        empty_label=_("(none)"),
+        error_messages={
+            "invalid_choice": _("Choose one of the bodies listed: those whose annual cycle you may change.")
+        },
     )
     role = forms.ModelChoiceField(
         label=_("Responsible role"),
@@ -63,7 +67,9 @@ class ActivityForm(forms.Form):
     time = forms.TimeField(
         label=_("Time"), widget=TimeInput(), required=False, help_text=_("Leave empty for something that lasts the day.")
     )
-    duration = forms.IntegerField(label=_("Duration in minutes"), min_value=1, initial=60, required=False)
+    duration = forms.IntegerField(
+        label=_("Duration in minutes"), min_value=1, max_value=LONGEST_MINUTES, initial=60, required=False
+    )
     until = forms.DateField(
         label=_("Last date"),
         widget=DateInput(),
@@ -105,19 +111,26 @@ class ActivityForm(forms.Form):
         required=False,
         help_text=_("For a custom rule only, e.g. FREQ=WEEKLY;INTERVAL=2;BYDAY=MO for every other Monday."),
     )
+    visibility = VisibilityField(initial=Visibility.MEMBERS)
+    revision = hidden_revision()
 
     GROUPS = (
-        ("what", _("What"), ("title", "kind", "body", "role", "audience", "description")),
+        ("what", _("What"), ("title", "kind", "body", "role", "audience", "description", "visibility")),
         ("when", _("When"), ("schedule", "starts", "time", "duration", "until")),
         ("monthly", _("Every month or a weekday of the month"), ("months", "ordinal", "weekday")),
         ("dates", _("A list of dates"), ("dates",)),
         ("custom", _("Custom rule"), ("rule",)),
     )
 
-    def __init__(self, *args, activity=None, **kwargs):
+    def __init__(self, *args, viewer, activity=None, **kwargs):
         if activity is not None:
             kwargs.setdefault("initial", self._initial(activity))
         super().__init__(*args, **kwargs)
+        body = self.fields["body"]
+        body.queryset = editable(Body.objects.only("name"), viewer)
+        if not viewer.secretariat:
+            # An activity of no body is the secretariat's.
+            body.required, body.empty_label = True, "---------"
 
     @staticmethod
     def _initial(activity):
@@ -138,6 +151,8 @@ class ActivityForm(forms.Form):
             "months": list(schedule.months),
             "rule": schedule.rule,
             "dates": "\n".join(day.isoformat() for day in every_date) if schedule.schedule == recurrence.DATES else "",
+            "visibility": activity.visibility,
+            **revision_initial(activity),
         }
         if schedule.schedule == recurrence.WEEKDAY:
             initial.update(ordinal=schedule.ordinal, weekday=schedule.weekday)
@@ -219,4 +234,17 @@ class ActivityForm(forms.Form):
             "duration": data["duration"] or 60,
             "rule": "" if schedule == recurrence.DATES else data["built_rule"],
             "dates": data["dates"] if schedule in (recurrence.DATES, recurrence.CUSTOM) else (),
+            "visibility": data["visibility"],
+            "revision": data["revision"],
         }
+
+
+class FeedForm(forms.Form):
+    """The button that makes a calendar feed: its subject, and the most it will show (members unless chosen)."""
+
+    scope = forms.ChoiceField(choices=Feed.Scope.choices)
+    id = forms.IntegerField(required=False, min_value=1)
+    visibility = forms.ChoiceField(choices=Visibility.choices, required=False)
+
+    def clean_visibility(self):
+        return self.cleaned_data["visibility"] or Visibility.MEMBERS

@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from os2org.audit.services import record, snapshot
+from os2org.access.models import Visibility
+from os2org.audit.services import check_revision, record, snapshot
 from os2org.governance.models import Activity, Feed
 from os2org.governance.recurrence import check_rule, normalise_rule, parse_dates
 from os2org.organisation.models import Body, Person
@@ -40,23 +41,31 @@ def save_activity(
     duration=60,
     rule="",
     dates=(),
+    visibility=None,
+    revision=None,
 ):
     """Create or change an activity of the annual cycle.
 
     `dates` are further dates (RDATE), as dates or text lines; without a
     rule, `starts` may be None and the earliest of them is the first date.
+    Without a `visibility` a new activity is for members and a changed one
+    keeps its own; `revision` is the one an edit form was opened at.
     Side effects: one Activity row, one audit entry. Raises ValidationError
     naming the field for bad input (a rule that never occurs: "rule"; a
-    line that is no date: "dates"); nothing is saved then.
+    line that is no date: "dates"; an out-of-date form: no field); nothing
+    is saved then.
     """
     rule = normalise_rule(rule)
     starts, further = _first_and_further(starts, rule, parse_dates(dates))
     activity = activity or Activity()
+    check_revision(activity, revision)
     before = snapshot(activity)
     activity.title, activity.kind, activity.body, activity.role = title, kind, body, role
     activity.audience, activity.description = audience, description
     activity.starts, activity.time, activity.duration = starts, time, duration
     activity.rule, activity.dates = rule, [day.isoformat() for day in further]
+    if visibility is not None:
+        activity.visibility = visibility
     activity.full_clean(validate_constraints=True)
     activity.save()
     record(
@@ -84,16 +93,19 @@ def _subject_lookup(subject):
 
 
 @transaction.atomic
-def feed_for(subject=None, *, actor=None):
+def feed_for(subject=None, *, actor=None, visibility=Visibility.MEMBERS):
     """The calendar feed of `subject` (a Body, RoleDescription or Person; None: the whole organisation).
 
-    Made once and kept, so its secret address stays the same. Side effects
-    the first time: one Feed row, one audit entry.
+    Made once, showing items up to `visibility`, and kept as it was made, so
+    its secret address stays the same and what it shows never widens. Side
+    effects the first time: one Feed row, one audit entry.
     """
     lookup = _subject_lookup(subject)
     feed = Feed.objects.filter(**lookup).first()
     if feed is None:
-        feed = Feed.objects.create(**lookup)
+        feed = Feed(**lookup, visibility=visibility)
+        feed.full_clean(validate_constraints=True)
+        feed.save()
         # No snapshot: the token is a secret, and the audit log is no place for it.
         summary = f"{feed._meta.verbose_name}: {feed.subject or feed.get_scope_display()}"
         record("governance.feed", summary=summary, actor=actor, obj=feed)

@@ -4,7 +4,8 @@ The cycle is more than the stored activities: each role description's
 yearly review appears by itself from its review date, every meeting of a
 body is a one-off occurrence, and a person's open follow-ups fall due on
 their dates. Every read here costs the same few queries however many
-activities there are.
+activities there are, and lists only what its `viewer` may read (see
+governance.selectors): the reviews are for members, not the public.
 """
 
 import datetime
@@ -14,14 +15,16 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from os2org.access.models import Visibility
 from os2org.governance.models import Activity, FollowUp, Meeting
 from os2org.governance.recurrence import occurrences, role_reviews
+from os2org.governance.selectors import OF_FOLLOW_UP, OWN
 from os2org.organisation.models import Assignment
 from os2org.roles.models import RoleDescription
 
 KIND_ORDER = {kind: index for index, kind in enumerate(Activity.Kind.values)}
 ACTIVITY_FIELDS = (
-    "title", "kind", "audience", "description", "starts", "time", "duration", "rule", "dates",
+    "title", "kind", "audience", "description", "starts", "time", "duration", "rule", "dates", "visibility",
     "body", "body__name", "body__slug", "role", "role__name", "role__slug", "role__reviewed_on",
 )  # fmt: skip
 ROLE_FIELDS = ("name", "slug", "reviewed_on")
@@ -63,9 +66,10 @@ def _person_roles(person):
     return Assignment.objects.current().filter(person=person, role__isnull=False).values("role_id")
 
 
-def activities_in(*, body=None, role=None, person=None):
+def activities_in(*, viewer, body=None, role=None, person=None):
     """The stored activities of the organisation, or of one body, role or person (through the roles they hold)."""
-    activities = Activity.objects.select_related("body", "role").only(*ACTIVITY_FIELDS)
+    activities = Activity.objects.filter(viewer.visible(**OWN)).select_related("body", "role")
+    activities = activities.only(*ACTIVITY_FIELDS)
     if body is not None:
         activities = activities.filter(body=body)
     if role is not None:
@@ -75,13 +79,17 @@ def activities_in(*, body=None, role=None, person=None):
     return list(activities)
 
 
-def reviews_in(*, body=None, role=None, person=None):
-    """The yearly reviews of the role descriptions in scope (a body's cycle has none of its own)."""
-    if body is not None:
+def reviews_in(*, viewer, body=None, role=None, person=None):
+    """The yearly reviews of the role descriptions in scope (a body's cycle has none of its own).
+
+    They are members' business, of the role descriptions the viewer reads.
+    """
+    if body is not None or not viewer.reads(Visibility.MEMBERS):
         return []
+    roles = RoleDescription.objects.filter(viewer.visible(prefix="page__"), reviewed_on__isnull=False)
+    roles = roles.only(*ROLE_FIELDS).order_by("name", "pk")
     if role is not None:
-        return role_reviews([role])
-    roles = RoleDescription.objects.filter(reviewed_on__isnull=False).only(*ROLE_FIELDS).order_by("name", "pk")
+        roles = roles.filter(pk=role.pk)
     if person is not None:
         roles = roles.filter(pk__in=_person_roles(person))
     return role_reviews(roles)
@@ -91,11 +99,11 @@ def _moment(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def meetings_in(*, body=None, role=None, person=None, start=None, end=None):
+def meetings_in(*, viewer, body=None, role=None, person=None, start=None, end=None):
     """The meetings in scope (a role has none; a person has those they take part in), from `start` to `end`."""
     if role is not None:
         return []
-    meetings = Meeting.objects.select_related("body").only(*MEETING_FIELDS)
+    meetings = Meeting.objects.filter(viewer.visible(**OWN)).select_related("body").only(*MEETING_FIELDS)
     if body is not None:
         meetings = meetings.filter(body=body)
     if person is not None:
@@ -107,11 +115,12 @@ def meetings_in(*, body=None, role=None, person=None, start=None, end=None):
     return list(meetings)
 
 
-def follow_ups_in(*, person=None, start=None, end=None):
+def follow_ups_in(*, viewer, person=None, start=None, end=None):
     """A person's open follow-ups; the other scopes have none."""
     if person is None:
         return []
-    follow_ups = FollowUp.objects.open().filter(owner_person=person).only("title", "due", "owner_person")
+    follow_ups = FollowUp.objects.open().filter(viewer.visible(**OF_FOLLOW_UP), owner_person=person)
+    follow_ups = follow_ups.only("title", "due", "owner_person")
     if start is not None:
         follow_ups = follow_ups.filter(due__gte=start)
     if end is not None:
@@ -128,9 +137,9 @@ def follow_up_activity(follow_up):
     return Activity(title=_("Follow-up due: %(title)s") % {"title": follow_up.title}, kind=Activity.Kind.DEADLINE)
 
 
-def occurrences_between(start, end, *, body=None, role=None, person=None):
+def occurrences_between(start, end, *, viewer, body=None, role=None, person=None):
     """Every occurrence from `start` to `end` (both included) in scope, in order of date and time."""
-    scope = {"body": body, "role": role, "person": person}
+    scope = {"viewer": viewer, "body": body, "role": role, "person": person}
     found = [
         Occurrence(activity, day, activity.time)
         for activity in [*activities_in(**scope), *reviews_in(**scope)]
@@ -139,7 +148,7 @@ def occurrences_between(start, end, *, body=None, role=None, person=None):
     for meeting in meetings_in(**scope, start=start, end=end):
         local = timezone.localtime(meeting.starts)
         found.append(Occurrence(meeting_activity(meeting), local.date(), local.time(), meeting=meeting))
-    for follow_up in follow_ups_in(person=person, start=start, end=end):
+    for follow_up in follow_ups_in(viewer=viewer, person=person, start=start, end=end):
         found.append(Occurrence(follow_up_activity(follow_up), follow_up.due, follow_up=follow_up))
     return sorted(found, key=lambda occurrence: occurrence.sort_key)
 

@@ -2,7 +2,9 @@
 
 Dates are counted from the day the demo is built, so `make run` always
 shows a living organisation: minutes waiting for answers, a follow-up
-overdue, one due this week, meetings ahead. It is built on the demo
+overdue, one due this week, meetings ahead. The public sees the general
+assembly and the events open to outsiders, and two of the board's
+decisions; the rest is for members or internal. It is built on the demo
 organisation (src/os2org/demo/organisation.yaml) through the same services
 as the web app, so every change has its audit entry.
 """
@@ -12,6 +14,7 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from os2org.access.models import Visibility
 from os2org.governance import services
 from os2org.governance.activity_services import save_activity
 from os2org.governance.models import Activity, AgendaItem, Approval, FollowUp, Meeting
@@ -37,6 +40,14 @@ CYCLE = [
     ("Styregruppemøde i Fælleskode Booking", "meeting", "Styregruppen for Fælleskode Booking", "Produktkoordinator", "", "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYDAY=1WE"),
 ]
 TIMED = {"Koordinatormøde": time(14), "Styregruppemøde i Fælleskode Booking": time(10), "Generalforsamling": time(13)}
+# Who sees what: the general assembly and the events for outsiders are
+# public, the board's own dates internal, everything else for members.
+PUBLIC_ACTIVITIES = {"Generalforsamling", "Opslag på LinkedIn om et produkt", "Netværksdag for IT-chefer", "Leverandørdag"}
+INTERNAL_ACTIVITIES = {"Årsregnskabet lægges frem for bestyrelsen", "Budget for næste år vedtages", "Bestyrelsesseminar"}
+
+# The board's meetings and agenda items are internal, but for these two
+# decisions, which it makes public.
+PUBLIC_DECISIONS = {"Optagelse af to nye medlemmer", "Principper for nye produkter i foreningen"}
 
 # Board meetings, as days from today: six behind, two ahead.
 BOARD_MEETINGS = [-330, -270, -200, -130, -60, -9, 26, 90]
@@ -111,7 +122,14 @@ def _cycle(today):
             duration=120 if title in TIMED else 60,
             rule="" if explicit else schedule,
             dates=dates[1:],
+            visibility=_visibility(title),
         )
+
+
+def _visibility(title):
+    if title in PUBLIC_ACTIVITIES:
+        return Visibility.PUBLIC
+    return Visibility.INTERNAL if title in INTERNAL_ACTIVITIES else Visibility.MEMBERS
 
 
 def _at(day, hour):
@@ -138,7 +156,8 @@ def _board_meetings(today):
         )
         services.add_agenda_item(meeting, title="Godkendelse af dagsorden")
         for title, purpose, decision, follow_ups in points:
-            item = services.add_agenda_item(meeting, title=title)
+            public = Visibility.PUBLIC if title in PUBLIC_DECISIONS else None
+            item = services.add_agenda_item(meeting, title=title, visibility=public)
             if purpose:
                 _brief(item, purpose=purpose, day=day - timedelta(days=10), author=secretary)
             if day >= today:

@@ -13,7 +13,8 @@ The pages are Jekyll Markdown for the just-the-docs theme, the format
 
 A page is written in the handbook's language whatever the interface
 language of the reader who downloads it, since it goes into the handbook.
-The functions return the whole text, so it can be compared exactly.
+It holds only the agenda items (and carried follow-ups) its `viewer` may
+read. The functions return the whole text, so it can be compared exactly.
 """
 
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from os2org.governance.selectors import carried_follow_ups
+from os2org.governance.selectors import OF_ITEM, carried_follow_ups
 
 
 @dataclass
@@ -72,19 +73,23 @@ def _facts(meeting, participants):
     return facts
 
 
-def read_agenda(meeting):
+def _items(meeting, viewer):
+    return meeting.items.filter(viewer.visible(**OF_ITEM)).order_by("position")
+
+
+def read_agenda(meeting, *, viewer):
     """The agenda: its items with their case briefs, and the follow-ups carried to it."""
     participants = list(meeting.participants.order_by("name", "pk"))
     return Document(
         meeting=meeting,
         title=_("Agenda: %(meeting)s, %(day)s") % {"meeting": meeting_name(meeting), "day": day(meeting.day)},
         facts=_facts(meeting, participants),
-        items=list(meeting.items.select_related("brief__author", "brief__owner").order_by("position")),
-        carried=list(carried_follow_ups(meeting)),
+        items=list(_items(meeting, viewer).select_related("brief__author", "brief__owner")),
+        carried=list(carried_follow_ups(meeting, viewer=viewer)),
     )
 
 
-def read_minutes(meeting, minutes):
+def read_minutes(meeting, minutes, *, viewer):
     """A version of the minutes, with each item's outcome and the follow-ups of its decision."""
     participants = list(meeting.participants.order_by("name", "pk"))
     version = _("%(version)d (%(status)s)") % {"version": minutes.version, "status": minutes.get_status_display()}
@@ -92,17 +97,15 @@ def read_minutes(meeting, minutes):
         meeting=meeting,
         title=_("Minutes: %(meeting)s, %(day)s") % {"meeting": meeting_name(meeting), "day": day(meeting.day)},
         facts=[*_facts(meeting, participants), (_("Version"), version)],
-        items=list(
-            meeting.items.prefetch_related("follow_ups__owner_person", "follow_ups__owner_role").order_by("position")
-        ),
+        items=list(_items(meeting, viewer).prefetch_related("follow_ups__owner_person", "follow_ups__owner_role")),
         minutes=minutes,
     )
 
 
-def agenda_page(meeting, *, language=None):
+def agenda_page(meeting, *, viewer, language=None):
     """The agenda as a handbook page: the items in order, each case brief in full, then the follow-ups carried."""
     with translation.override(language or settings.HANDBOOK_LANGUAGE):
-        agenda = read_agenda(meeting)
+        agenda = read_agenda(meeting, viewer=viewer)
         blocks = _head(agenda)
         for number, item in enumerate(agenda.items, start=1):
             blocks.append(f"## {number}. {_line(item.title)}")
@@ -119,10 +122,10 @@ def agenda_page(meeting, *, language=None):
         return _page(blocks)
 
 
-def minutes_page(meeting, minutes, *, language=None):
+def minutes_page(meeting, minutes, *, viewer, language=None):
     """A version of the minutes as a handbook page: its text, then each item's outcome and follow-ups."""
     with translation.override(language or settings.HANDBOOK_LANGUAGE):
-        document = read_minutes(meeting, minutes)
+        document = read_minutes(meeting, minutes, viewer=viewer)
         blocks = [*_head(document), minutes.text.strip(), f"## {_('Outcomes')}"]
         for number, item in enumerate(document.items, start=1):
             blocks.append(f"### {number}. {_line(item.title)}")

@@ -2,10 +2,10 @@
 
 One VEVENT per activity with its recurrence (RRULE, RDATE) left for the
 calendar program to expand, one per role review, one per meeting, and for
-a person one per open follow-up. Events without a time are whole days
-(DTSTART as a DATE); timed ones are wall-clock times in the organisation's
-time zone, so a meeting at 17:00 stays at 17:00 across a change of
-daylight-saving time.
+a person one per open follow-up; of each, only those up to the feed's
+visibility. Events without a time are whole days (DTSTART as a DATE);
+timed ones are wall-clock times in the organisation's time zone, so a
+meeting at 17:00 stays at 17:00 across a change of daylight-saving time.
 """
 
 from datetime import datetime, timedelta
@@ -29,6 +29,7 @@ from os2org.governance.cycle import (
     reviews_in,
 )
 from os2org.governance.recurrence import rule_parts, stored_dates
+from os2org.governance.selectors import UpTo
 
 PRODID = "-//os2org//annual cycle//EN"
 # How often a calendar program should fetch the feed again.
@@ -115,7 +116,8 @@ def feed_calendar(feed, *, domain, absolute):
     calendar program recognises an event again on its next fetch;
     `absolute` makes an address absolute for the events' links.
     """
-    scope = {"body": feed.body, "role": feed.role, "person": feed.person}
+    reader = UpTo(feed.visibility)
+    scope = {"viewer": reader, "body": feed.body, "role": feed.role, "person": feed.person}
     stamp = timezone.now().replace(microsecond=0)
     events = []
     for activity in activities_in(**scope):
@@ -138,7 +140,7 @@ def feed_calendar(feed, *, domain, absolute):
         if meeting.place:
             event.add("location", meeting.place)
         events.append(event)
-    for follow_up in follow_ups_in(person=feed.person):
+    for follow_up in follow_ups_in(viewer=reader, person=feed.person):
         activity = follow_up_activity(follow_up)
         url = absolute(follow_up.get_absolute_url())
         events.append(_event(f"follow-up-{follow_up.pk}@{domain}", activity, url=url, stamp=stamp, starts=follow_up.due))

@@ -1,7 +1,9 @@
 """Forms for meetings, agenda items, case briefs, outcomes, follow-ups and minutes.
 
 They validate input, and check it against the services' own rules where
-those can be asked before saving; the services save it.
+those can be asked before saving; the services save it. The edit forms
+carry the revision they were opened at (audit.forms.RevisionField), and
+offer only the bodies the viewer may edit.
 """
 
 from datetime import datetime
@@ -10,10 +12,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import BLANK_CHOICE_DASH
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from os2org.governance.models import AgendaItem, Approval, CaseBrief, FollowUp
+from os2org.access.models import Visibility
+from os2org.audit.forms import RevisionField, revision_initial
+from os2org.governance.minutes_text import skeleton
+from os2org.governance.models import LONGEST_MINUTES, AgendaItem, Approval, CaseBrief, FollowUp
 from os2org.governance.services import check_follow_up
 from os2org.organisation.forms import DateInput, add_service_errors
 from os2org.organisation.models import Assignment, Body, Person
@@ -34,6 +40,29 @@ def meeting_bodies():
     return Body.objects.filter(kind__in=MEETING_KINDS).only("name", "slug").order_by("name", "pk")
 
 
+def editable(bodies, viewer):
+    """Those of `bodies` whose items the viewer may change: all of them for the secretariat."""
+    return bodies if viewer.secretariat else bodies.filter(pk__in=viewer.edits_bodies)
+
+
+class VisibilityField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Visible to"))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Public: anyone, without logging in. Members: anyone with a log-in. Internal: the secretariat, "
+                "the board, and the community the body belongs to."
+            ),
+        )
+        super().__init__(choices=[(value, capfirst(label)) for value, label in Visibility.choices], **kwargs)
+
+
+def hidden_revision():
+    # No label: it is never shown (see audit.forms.RevisionField).
+    return RevisionField(label="")
+
+
 def people():
     return Person.objects.only("name").order_by("name", "pk")
 
@@ -49,7 +78,7 @@ class MeetingFilterForm(forms.Form):
     """The meetings list's filter: one body, upcoming or past (the parameters are Danish words)."""
 
     organ = forms.ModelChoiceField(
-        label=_("Body"), queryset=meeting_bodies(), to_field_name="slug", required=False, empty_label=_("(all)")
+        label=_("Body"), queryset=Body.objects.none(), to_field_name="slug", required=False, empty_label=_("(all)")
     )
     tid = forms.ChoiceField(
         label=_("When"),
@@ -57,21 +86,31 @@ class MeetingFilterForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organ"].queryset = meeting_bodies().filter(viewer.visible(body="pk"))
+
 
 class MeetingForm(forms.Form):
-    body = forms.ModelChoiceField(label=_("Body"), queryset=meeting_bodies())
+    body = forms.ModelChoiceField(
+        label=_("Body"),
+        queryset=Body.objects.none(),
+        error_messages={"invalid_choice": _("Choose one of the bodies listed: those whose meetings you may plan.")},
+    )
     title = forms.CharField(
         label=_("Title"), max_length=200, required=False, help_text=_("Leave empty to call it by body and date.")
     )
     starts = forms.DateField(label=_("Date"), widget=DateInput())
     time = forms.TimeField(label=_("Time"), widget=TimeInput())
-    duration = forms.IntegerField(label=_("Duration in minutes"), min_value=1, initial=120)
+    duration = forms.IntegerField(label=_("Duration in minutes"), min_value=1, max_value=LONGEST_MINUTES, initial=120)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     participants = forms.ModelMultipleChoiceField(
         label=_("Participants"), queryset=people(), required=False, widget=forms.CheckboxSelectMultiple
     )
+    visibility = VisibilityField(initial=Visibility.INTERNAL)
+    revision = hidden_revision()
 
-    def __init__(self, *args, meeting=None, body=None, **kwargs):
+    def __init__(self, *args, viewer, meeting=None, body=None, **kwargs):
         if meeting is not None:
             starts = timezone.localtime(meeting.starts)
             kwargs.setdefault(
@@ -84,6 +123,8 @@ class MeetingForm(forms.Form):
                     "duration": meeting.duration,
                     "place": meeting.place,
                     "participants": [person.pk for person in meeting.participants.all()],
+                    "visibility": meeting.visibility,
+                    **revision_initial(meeting),
                 },
             )
         elif body is not None:
@@ -91,6 +132,7 @@ class MeetingForm(forms.Form):
             members = Assignment.objects.current().filter(body=body).values_list("person", flat=True)
             kwargs.setdefault("initial", {"body": body.pk, "participants": sorted(set(members))})
         super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = editable(meeting_bodies(), viewer)
 
     def clean(self):
         data = super().clean()
@@ -103,15 +145,27 @@ class MeetingForm(forms.Form):
 
 
 class AgendaItemForm(forms.Form):
+    """An agenda item; a new one is as visible as its meeting until changed here."""
+
     title = forms.CharField(label=_("Title"), max_length=300)
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea, required=False, help_text=_("Markdown.")
     )
+    visibility = VisibilityField(
+        help_text=_("A decision is as visible as its agenda item: make the item public to publish the decision.")
+    )
+    revision = hidden_revision()
 
-    def __init__(self, *args, item=None, **kwargs):
+    def __init__(self, *args, meeting, item=None, **kwargs):
         if item is not None:
-            kwargs.setdefault("initial", {"title": item.title, "description": item.description})
+            initial = {"title": item.title, "description": item.description, "visibility": item.visibility}
+            kwargs.setdefault("initial", {**initial, **revision_initial(item)})
+        else:
+            kwargs.setdefault("initial", {"visibility": meeting.visibility})
         super().__init__(*args, **kwargs)
+        if item is None:
+            # A new item has no earlier version to conflict with.
+            del self.fields["revision"]
 
 
 class CaseBriefForm(forms.Form):
@@ -125,11 +179,15 @@ class CaseBriefForm(forms.Form):
     analysis = forms.CharField(label=_("Analysis"), widget=forms.Textarea, required=False)
     recommendation = forms.CharField(label=_("Recommendation"), widget=forms.Textarea, required=False)
     consequences = forms.CharField(label=_("Consequences"), widget=forms.Textarea, required=False)
+    revision = hidden_revision()
 
     def __init__(self, *args, brief=None, **kwargs):
+        # Revision 0: opened before the item had a brief (see services.save_case_brief).
+        initial = {"revision": 0}
         if brief is not None:
             initial = {name: getattr(brief, name) for name in ("status", "purpose", "date", *CaseBrief.SECTIONS)}
-            kwargs.setdefault("initial", {**initial, "author": brief.author_id, "owner": brief.owner_id})
+            initial.update(author=brief.author_id, owner=brief.owner_id, **revision_initial(brief))
+        kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = timezone.localdate()
 
@@ -210,17 +268,33 @@ class MoveForm(forms.Form):
 
 class MinutesForm(forms.Form):
     text = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 24}), help_text=_("Markdown."))
+    revision = hidden_revision()
+
+    def __init__(self, *args, meeting, minutes, **kwargs):
+        if minutes is None:
+            # Revision 0: opened before there were minutes (see services.write_minutes).
+            initial = {"text": skeleton(meeting), "revision": 0}
+        else:
+            initial = {"text": minutes.text, **revision_initial(minutes)}
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
 
 
 class AnswerForm(forms.Form):
+    """A participant's answer to the minutes; the secretariat also names the participant it answers for."""
+
     person = forms.ModelChoiceField(label=_("Participant"), queryset=people())
     answer = forms.ChoiceField(label=_("Answer"), choices=Approval.Answer.choices, widget=forms.RadioSelect)
     comment = forms.CharField(
         label=_("Comment"), widget=forms.Textarea, required=False, help_text=_("Say what should be amended.")
     )
 
-    def __init__(self, *args, participants, **kwargs):
+    def __init__(self, *args, participants, on_behalf, **kwargs):
         super().__init__(*args, **kwargs)
+        if not on_behalf:
+            # A participant answers for themselves.
+            del self.fields["person"]
+            return
         # Only participants are offered; anyone else posted gets the
         # service's message, which says why, rather than "not a valid choice".
         self.fields["person"].choices = [("", "---------"), *((person.pk, person.name) for person in participants)]

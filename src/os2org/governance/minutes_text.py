@@ -9,14 +9,15 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from os2org.governance.models import FollowUp
-from os2org.governance.selectors import carried_follow_ups
+from os2org.governance.selectors import UNFILTERED, carried_follow_ups
 
 
 def skeleton(meeting):
     """Markdown to start the minutes from: the meeting's facts, each item with its
     outcome and follow-ups, and the follow-ups carried from earlier meetings.
 
-    Written in the handbook's language, the language of the minutes.
+    Written in the handbook's language, the language of the minutes, for
+    those who edit the meeting's body, who read all of it.
     """
     with translation.override(settings.HANDBOOK_LANGUAGE):
         return "\n".join(_facts(meeting) + _items(meeting) + _carried(meeting))
@@ -50,7 +51,10 @@ def _items(meeting):
 
 
 def _carried(meeting):
-    carried = [f"- {_action(follow_up)}: {follow_up.get_status_display()}" for follow_up in carried_follow_ups(meeting)]
+    carried = [
+        f"- {_action(follow_up)}: {follow_up.get_status_display()}"
+        for follow_up in carried_follow_ups(meeting, viewer=UNFILTERED)
+    ]
     if not carried:
         return [""]
     return ["", f"## {_('Follow-up from earlier meetings')}", "", *carried, ""]

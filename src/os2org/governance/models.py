@@ -2,12 +2,19 @@
 
 import secrets
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from os2org.access.models import Visibility, visibility_field
+
+# Nothing in the annual cycle or a meeting lasts longer than a week; a
+# longer duration is a typo, and an absurd one would overflow the calendar.
+LONGEST_MINUTES = 7 * 24 * 60
 
 
 class Activity(models.Model):
@@ -57,9 +64,13 @@ class Activity(models.Model):
     starts = models.DateField(_("first date"))
     # No time: the activity lasts the whole day (a deadline, a newsletter).
     time = models.TimeField(_("time"), null=True, blank=True)
-    duration = models.PositiveIntegerField(_("duration in minutes"), default=60)
+    duration = models.PositiveIntegerField(
+        _("duration in minutes"), default=60, validators=[MaxValueValidator(LONGEST_MINUTES)]
+    )
     rule = models.CharField(_("recurrence (RFC 5545)"), max_length=500, blank=True)
     dates = models.JSONField(_("further dates"), default=list, blank=True)
+
+    visibility = visibility_field(Visibility.MEMBERS)
 
     class Meta:
         ordering = ["starts", "title", "id"]
@@ -68,6 +79,7 @@ class Activity(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="activity_title_not_empty"),
             models.CheckConstraint(condition=Q(duration__gt=0), name="activity_duration_positive"),
+            models.CheckConstraint(condition=Q(duration__lte=LONGEST_MINUTES), name="activity_duration_at_most_a_week"),
             models.CheckConstraint(condition=~Q(rule__startswith="RRULE:"), name="activity_rule_without_prefix"),
         ]
 
@@ -103,6 +115,10 @@ class Feed(models.Model):
         "organisation.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="feed"
     )
 
+    # The most a feed shows: a feed handed to members carries no internal
+    # item, whatever is added to the cycle later.
+    visibility = visibility_field(Visibility.MEMBERS)
+
     class Meta:
         verbose_name = _("calendar feed")
         verbose_name_plural = _("calendar feeds")
@@ -135,11 +151,15 @@ class Meeting(models.Model):
     body = models.ForeignKey("organisation.Body", verbose_name=_("body"), on_delete=models.PROTECT, related_name="meetings")
     title = models.CharField(_("title"), max_length=200, blank=True)
     starts = models.DateTimeField(_("starts"))
-    duration = models.PositiveIntegerField(_("duration in minutes"), default=120)
+    duration = models.PositiveIntegerField(
+        _("duration in minutes"), default=120, validators=[MaxValueValidator(LONGEST_MINUTES)]
+    )
     place = models.CharField(_("place"), max_length=200, blank=True)
     participants = models.ManyToManyField(
         "organisation.Person", verbose_name=_("participants"), blank=True, related_name="meetings"
     )
+
+    visibility = visibility_field(Visibility.INTERNAL)
 
     class Meta:
         ordering = ["starts", "id"]
@@ -148,6 +168,7 @@ class Meeting(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["body", "starts"], name="meeting_one_per_body_and_time"),
             models.CheckConstraint(condition=Q(duration__gt=0), name="meeting_duration_positive"),
+            models.CheckConstraint(condition=Q(duration__lte=LONGEST_MINUTES), name="meeting_duration_at_most_a_week"),
         ]
 
     def __str__(self):
@@ -183,6 +204,8 @@ class AgendaItem(models.Model):
     outcome_text = models.TextField(_("decision or note"), blank=True)
 
     objects = AgendaItemQuerySet.as_manager()
+
+    visibility = visibility_field(Visibility.INTERNAL)
 
     class Meta:
         ordering = ["meeting", "position"]

@@ -1,13 +1,53 @@
-"""Questions about meetings and decisions that need more than one query's care."""
+"""Questions about meetings and decisions that need more than one query's care.
 
+Each takes the `viewer` it answers for (`access.viewer.Viewer`, or an
+`UpTo` where no person is looking) and lists only what that viewer may read.
+"""
+
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Q
 
-from os2org.governance.models import AgendaItem, FollowUp
+from os2org.access.models import Visibility
+from os2org.governance.models import AgendaItem, FollowUp, Minutes
+
+# Where an item's visibility and body are, for `viewer.visible(**…)`: a
+# meeting and an activity have their own, an agenda item (a decision) has its
+# own and its meeting's body, a follow-up or case brief follows its item.
+OWN = {"body": "body"}
+OF_ITEM = {"body": "meeting__body"}
+OF_FOLLOW_UP = {"prefix": "item__", "body": "item__meeting__body"}
 
 
-def carried_follow_ups(meeting):
+@dataclass(frozen=True)
+class UpTo:
+    """A reader of every item up to one visibility, whichever body it belongs to.
+
+    What a calendar feed shows (its address is handed out, nobody logs in),
+    and what an editor's own drafts draw on. It answers the viewer's
+    questions `reads` and `visible` the same way a `Viewer` does.
+    """
+
+    visibility: str
+
+    @property
+    def levels(self):
+        values = Visibility.values
+        return tuple(values[: values.index(self.visibility) + 1])
+
+    def reads(self, visibility, body_id=None):
+        return visibility in self.levels
+
+    def visible(self, prefix="", body=None):
+        return Q(**{f"{prefix}visibility__in": self.levels})
+
+
+# Every item: for the editors' own work on a body they edit (they read all of it).
+UNFILTERED = UpTo(Visibility.INTERNAL)
+
+
+def carried_follow_ups(meeting, *, viewer):
     """The follow-ups a meeting's agenda carries under "Opfølgning".
 
     Those of decisions made at earlier meetings of the same body that were
@@ -17,20 +57,24 @@ def carried_follow_ups(meeting):
     day = meeting.day
     return (
         FollowUp.objects.filter(item__meeting__body_id=meeting.body_id, item__meeting__starts__lt=meeting.starts)
+        .filter(viewer.visible(**OF_FOLLOW_UP))
         .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=day))
         .select_related("item__meeting", "owner_person", "owner_role")
         .order_by("due", "item__meeting__starts", "item__position", "pk")
     )
 
 
-def decisions(*, body=None, year=None, text=""):
+def decisions(*, viewer, body=None, year=None, text=""):
     """The decision register, newest first, filtered by body, year and words in its text.
+
+    A decision is as visible as its agenda item.
 
     Words are matched case-folded in Python (SQLite's LIKE folds only ASCII,
     not æ, ø and å) against the item's title, the decision and its case brief.
     """
     found = (
         AgendaItem.objects.decisions()
+        .filter(viewer.visible(**OF_ITEM))
         .select_related("meeting__body", "brief")
         .prefetch_related("follow_ups__owner_person", "follow_ups__owner_role")
         .order_by("-meeting__starts", "position")
@@ -58,7 +102,24 @@ def week_end(on):
     return on + timedelta(days=6 - on.weekday())
 
 
-def follow_ups_due(on):
+def follow_ups_due(on, *, viewer):
     """(overdue, due this week): open follow-ups due before `on`, and from `on` to the week's Sunday."""
-    open_ = FollowUp.objects.open().select_related("item__meeting__body", "owner_person", "owner_role")
+    open_ = (
+        FollowUp.objects.open()
+        .filter(viewer.visible(**OF_FOLLOW_UP))
+        .select_related("item__meeting__body", "owner_person", "owner_role")
+    )
     return open_.filter(due__lt=on), open_.filter(due__gte=on, due__lte=week_end(on))
+
+
+def reads_minutes(minutes, *, viewer, participants):
+    """Whether the viewer may read this version of a meeting's minutes.
+
+    An approved version is for everyone who reads the meeting; a draft only
+    for those who edit the meeting's body; a version sent for approval also
+    for the participants who are to answer it (`participants`: the ids of
+    the meeting's participants).
+    """
+    if minutes.is_locked or viewer.edits(minutes.meeting.body_id):
+        return True
+    return minutes.status == Minutes.Status.SENT and viewer.person_id in participants

@@ -2,7 +2,8 @@
 
 Every function changes state in one transaction and writes its audit entry
 in it. Bad input raises ValidationError naming the field; nothing is saved
-then.
+then. Those behind an edit form take the `revision` the form was opened at
+and refuse a save from an out-of-date form (audit.services.check_revision).
 """
 
 import logging
@@ -16,7 +17,7 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from os2org.audit.services import record, snapshot
+from os2org.audit.services import check_revision, record, snapshot
 from os2org.governance.models import AgendaItem, Approval, CaseBrief, FollowUp, Meeting, Minutes
 
 logger = logging.getLogger(__name__)
@@ -30,12 +31,31 @@ def _saved(obj, action, *, actor, before, summary=None):
 
 
 @transaction.atomic
-def save_meeting(meeting=None, *, body, starts, actor=None, title="", duration=120, place="", participants=None):
-    """Plan a meeting of a body, or change one. Side effects: one Meeting row (and its participants), one audit entry."""
+def save_meeting(
+    meeting=None,
+    *,
+    body,
+    starts,
+    actor=None,
+    title="",
+    duration=120,
+    place="",
+    participants=None,
+    visibility=None,
+    revision=None,
+):
+    """Plan a meeting of a body, or change one.
+
+    Without a `visibility` a new meeting is internal and a changed one keeps
+    its own. Side effects: one Meeting row (and its participants), one audit entry.
+    """
     meeting = meeting or Meeting()
+    check_revision(meeting, revision)
     before = _with_participants(meeting)
     meeting.body, meeting.starts, meeting.title = body, starts, title
     meeting.duration, meeting.place = duration, place
+    if visibility is not None:
+        meeting.visibility = visibility
     if Meeting.objects.filter(body=body, starts=starts).exclude(pk=meeting.pk).exists():
         raise ValidationError({"starts": _("%(body)s already meets at that time.") % {"body": body}})
     meeting.full_clean(validate_constraints=True)
@@ -56,18 +76,30 @@ def _with_participants(meeting):
 
 
 @transaction.atomic
-def add_agenda_item(meeting, *, title, description="", actor=None):
-    """Put an item last on a meeting's agenda. Side effects: one AgendaItem row, one audit entry."""
+def add_agenda_item(meeting, *, title, description="", visibility=None, actor=None):
+    """Put an item last on a meeting's agenda, as visible as the meeting unless told.
+
+    Side effects: one AgendaItem row, one audit entry.
+    """
     last = meeting.items.aggregate(last=Max("position"))["last"] or 0
-    item = AgendaItem(meeting=meeting, position=last + 1, title=title, description=description)
+    item = AgendaItem(
+        meeting=meeting,
+        position=last + 1,
+        title=title,
+        description=description,
+        visibility=visibility or meeting.visibility,
+    )
     return _saved(item, "governance.agenda_item", actor=actor, before=None)
 
 
 @transaction.atomic
-def save_agenda_item(item, *, title, description="", actor=None):
-    """Change an item's title and text. Side effects: the AgendaItem row, one audit entry."""
+def save_agenda_item(item, *, title, description="", visibility=None, actor=None, revision=None):
+    """Change an item's title, text and (if given) visibility. Side effects: the AgendaItem row, one audit entry."""
+    check_revision(item, revision)
     before = snapshot(item)
     item.title, item.description = title, description
+    if visibility is not None:
+        item.visibility = visibility
     return _saved(item, "governance.agenda_item", actor=actor, before=before)
 
 
@@ -95,14 +127,16 @@ def move_agenda_item(item, *, by, actor=None):
 
 
 @transaction.atomic
-def save_case_brief(item, *, purpose, date, actor=None, **fields):
+def save_case_brief(item, *, purpose, date, actor=None, revision=None, **fields):
     """Write or change the case brief (sagsoplæg) of an agenda item.
 
     `fields`: status, author, owner and the sections aim, background,
-    analysis, recommendation, consequences. Side effects: one CaseBrief row,
+    analysis, recommendation, consequences. A `revision` of 0 is a form
+    opened before the item had a brief. Side effects: one CaseBrief row,
     one audit entry.
     """
     brief = CaseBrief.objects.filter(item=item).first() or CaseBrief(item=item)
+    check_revision(brief, revision)
     before = snapshot(brief)
     brief.purpose, brief.date = purpose, date
     for name, value in fields.items():
@@ -176,18 +210,21 @@ def current_minutes(meeting):
 
 
 @transaction.atomic
-def write_minutes(meeting, *, text, actor=None):
+def write_minutes(meeting, *, text, actor=None, revision=None):
     """Draft or change the minutes of a meeting.
 
     Approved minutes are locked: writing then starts the next version, a
     draft, and the approved one stays as it was. Minutes already sent for
     approval are amended: the participants' answers are cleared, since they
-    answered another text. Side effects: one Minutes row (new or changed),
-    the cleared Approval rows, one audit entry.
+    answered another text. `revision` is that of the newest version when the
+    form was opened (0: there were none). Side effects: one Minutes row (new
+    or changed), the cleared Approval rows, one audit entry.
     """
     if not text.strip():
         raise ValidationError({"text": _("The minutes are empty.")})
     minutes = Minutes.objects.select_for_update().filter(meeting=meeting).order_by("-version").first()
+    if minutes is not None:
+        check_revision(minutes, revision)
     if minutes is None or minutes.is_locked:
         version = minutes.version + 1 if minutes else 1
         minutes = Minutes(meeting=meeting, version=version, text=text)

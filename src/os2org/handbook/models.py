@@ -1,6 +1,10 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from os2org.access.models import Visibility, visibility_field
 
 
 class PageQuerySet(models.QuerySet):
@@ -42,6 +46,8 @@ class Page(models.Model):
 
     objects = PageQuerySet.as_manager()
 
+    visibility = visibility_field(Visibility.PUBLIC)
+
     class Meta:
         ordering = ["path"]
         verbose_name = _("page")
@@ -60,3 +66,32 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("handbook:page", args=[self.slug])
+
+
+class PageVersion(models.Model):
+    """A page's source as it was stored once: by an import or by the editor.
+
+    Written whenever a page's source is created or changes, never changed
+    afterwards, so any two versions can be compared.
+    """
+
+    page = models.ForeignKey(Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    source = models.TextField(_("source"))
+    created = models.DateTimeField(_("when"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    note = models.CharField(_("change note"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["page_id", "-number"]
+        verbose_name = _("page version")
+        verbose_name_plural = _("page versions")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "number"], name="page_version_unique_number"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="page_version_number_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.page} v{self.number}"

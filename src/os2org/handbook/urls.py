@@ -5,6 +5,9 @@ from os2org.handbook import views
 app_name = "handbook"
 urlpatterns = [
     path("", views.home, name="home"),
+    # Before the page itself: its <path:slug> would take "…/rediger" as part of the address.
+    path("side/<path:slug>/rediger/", views.page_edit, name="page-edit"),
+    path("side/<path:slug>/historik/", views.page_history, name="page-history"),
     path("side/<path:slug>/", views.page, name="page"),
     path("soeg/", views.search, name="search"),
 ]

@@ -1,8 +1,15 @@
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
+from os2org.access.viewer import viewer_of
 from os2org.caching import cached_page
+from os2org.handbook.diff import line_diff
+from os2org.handbook.forms import CompareForm, PageForm
 from os2org.handbook.models import Page
+from os2org.handbook.services import save_page
+from os2org.organisation.forms import add_service_errors
 from os2org.roles.models import Task
 
 SEARCH_LIMIT = 50
@@ -10,9 +17,10 @@ SEARCH_LIMIT = 50
 
 @require_GET
 def home(request):
-    page = Page.objects.filter(path__in=["index.md", "index.markdown", "README.md"]).first()
+    pages = Page.objects.filter(viewer_of(request).visible())
+    page = pages.filter(path__in=["index.md", "index.markdown", "README.md"]).first()
     if page is None:
-        page = Page.objects.filter(parent="", has_front_matter=True, nav_exclude=False).order_by("nav_order", "title").first()
+        page = pages.filter(parent="", has_front_matter=True, nav_exclude=False).order_by("nav_order", "title").first()
     if page is None:
         return render(request, "handbook/empty.html")
     return redirect(page)
@@ -21,7 +29,8 @@ def home(request):
 @require_GET
 @cached_page
 def page(request, slug):
-    page = get_object_or_404(Page.objects.select_related("role").defer("source", "text", "search_text"), slug=slug)
+    pages = Page.objects.filter(viewer_of(request).visible()).select_related("role")
+    page = get_object_or_404(pages.defer("source", "text", "search_text"), slug=slug)
     return render(request, "handbook/page.html", {"page": page})
 
 
@@ -38,8 +47,55 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     pages, tasks = [], []
     if query:
-        pages = list(Page.objects.matching(query).only("slug", "title", "heading", "path", "text")[:SEARCH_LIMIT])
+        viewer = viewer_of(request)
+        pages = Page.objects.filter(viewer.visible()).matching(query)
+        pages = list(pages.only("slug", "title", "heading", "path", "text")[:SEARCH_LIMIT])
         for found in pages:
             found.snippet = snippet(found.text, query)
-        tasks = Task.objects.matching(query).select_related("role")[:SEARCH_LIMIT]
+        tasks = Task.objects.filter(viewer.visible(prefix="role__page__")).matching(query).select_related("role")
+        tasks = tasks[:SEARCH_LIMIT]
     return render(request, "handbook/search.html", {"query": query, "pages": pages, "tasks": tasks})
+
+
+@require_http_methods(["GET", "POST"])
+def page_edit(request, slug):
+    page = get_object_or_404(Page, slug=slug)
+    form = PageForm(request.POST if request.method == "POST" else None, page=page)
+    if request.method == "POST" and form.is_valid():
+        try:
+            page = save_page(page, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(page)
+    return render(request, "handbook/page_form.html", {"page": page, "form": form})
+
+
+@require_GET
+def page_history(request, slug):
+    page = get_object_or_404(Page.objects.defer("source", "html", "text", "search_text"), slug=slug)
+    return version_history(request, page)
+
+
+def version_history(request, page, **context):
+    """A page's versions and what changed between two of them (`?fra=1&til=3`).
+
+    The versions are the page's, so they are for whoever may read the page.
+    Who made a change is told only to those who read everything.
+    """
+    viewer = viewer_of(request)
+    if not viewer.reads(page.visibility):
+        raise Http404
+    versions = page.versions.defer("source")
+    if viewer.reads_everything:
+        versions = versions.select_related("actor")
+    versions = list(versions)
+    numbers = [version.number for version in versions]
+    form = CompareForm(request.GET, numbers=numbers) if numbers else None
+    diff = None
+    if form is not None and form.is_valid():
+        older, newer = form.cleaned_data["fra"], form.cleaned_data["til"]
+        sources = dict(page.versions.filter(number__in=[older, newer]).order_by().values_list("number", "source"))
+        diff = line_diff(sources[older], sources[newer])
+    context.update(page=page, versions=versions, form=form, diff=diff, personal=viewer.reads_everything)
+    return render(request, "handbook/history.html", context)

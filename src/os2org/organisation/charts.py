@@ -52,13 +52,23 @@ class ChartData:
         return [node for node in self.nodes if node.depth == 0]
 
 
-def chart_data(on=None):
-    """Everything the charts draw, in three queries whatever the size of the organisation."""
+def chart_data(on=None, viewer=None):
+    """Everything the charts draw, in three queries whatever the size of the organisation.
+
+    With a `viewer`, only the bodies and people they may read (the handbook
+    export draws everything).
+    """
     day = on or timezone.localdate()
-    bodies = list(Body.objects.order_by("position", "name").only("id", "name", "slug", "kind", "parent_id", "position"))
-    relations = list(BodyRelation.objects.only("source_id", "target_id", "kind", "position"))
-    holders = defaultdict(list)
+    bodies = Body.objects.order_by("position", "name").only("id", "name", "slug", "kind", "parent_id", "position")
+    relations = BodyRelation.objects.only("source_id", "target_id", "kind", "position")
     current = Assignment.objects.current(day).select_related("person", "role").order_by("person__name", "pk")
+    if viewer is not None:
+        bodies = bodies.filter(viewer.visible(body="pk"))
+        relations = relations.filter(viewer.visible(prefix="source__", body="source"))
+        relations = relations.filter(viewer.visible(prefix="target__", body="target"))
+        current = current.filter(viewer.visible(prefix="person__"))
+    bodies, relations = list(bodies), list(relations)
+    holders = defaultdict(list)
     for assignment in current:
         holders[assignment.body_id].append(assignment)
     children = defaultdict(list)

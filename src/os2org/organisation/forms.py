@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from os2org.access.models import Visibility
+from os2org.audit.forms import RevisionField, revision_initial
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import check_not_inside_itself, check_one_chair, hours_from
 from os2org.organisation.templatetags import directory
@@ -40,13 +42,24 @@ class HoursField(forms.DecimalField):
             raise ValidationError(_("Hours per week must be more than 0 and at most 168."), code="hours_range")
 
 
+class VisibilityMixin:
+    """Who may read the item; a post without it leaves it as it was."""
+
+    def clean_visibility(self):
+        return self.cleaned_data["visibility"] or self.initial.get("visibility") or Visibility.PUBLIC
+
+
+def visibility_field():
+    return forms.ChoiceField(label=_("Who may read it"), choices=Visibility.choices, required=False)
+
+
 def add_service_errors(form, error):
     """Show a service's ValidationError next to the fields it names."""
     for field, messages in error.message_dict.items():
         form.add_error(field if field in form.fields else None, messages)
 
 
-class BodyForm(forms.Form):
+class BodyForm(VisibilityMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=BLANK_CHOICE_DASH + Body.Kind.choices)
     parent = forms.ModelChoiceField(
@@ -71,6 +84,8 @@ class BodyForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    visibility = visibility_field()
+    revision = RevisionField(label="")
 
     def __init__(self, *args, body=None, **kwargs):
         self.body = body
@@ -85,6 +100,8 @@ class BodyForm(forms.Form):
                     "description": body.description,
                     "member_authorities": [organisation.pk for organisation in body.member_authorities.all()],
                     "suppliers": [organisation.pk for organisation in body.suppliers.all()],
+                    "visibility": body.visibility,
+                    **revision_initial(body),
                 },
             )
         super().__init__(*args, **kwargs)
@@ -98,7 +115,7 @@ class BodyForm(forms.Form):
         return data
 
 
-class OrganisationForm(forms.Form):
+class OrganisationForm(VisibilityMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=Organisation.Kind.choices, initial=Organisation.Kind.OTHER)
     cvr = forms.CharField(label=_("CVR number"), required=False, help_text=_("8 digits; leave empty if none."))
@@ -106,11 +123,14 @@ class OrganisationForm(forms.Form):
     is_supplier = forms.BooleanField(label=_("Supplier"), required=False)
     is_partner = forms.BooleanField(label=_("Partner"), required=False)
     partner_role = forms.CharField(label=_("Role toward the association"), widget=forms.Textarea, required=False)
+    visibility = visibility_field()
+    revision = RevisionField(label="")
 
     def __init__(self, *args, organisation=None, **kwargs):
         self.organisation = organisation
         if organisation is not None:
-            kwargs.setdefault("initial", {name: getattr(organisation, name) for name in self.base_fields})
+            stored = {name: getattr(organisation, name) for name in self.base_fields if name != "revision"}
+            kwargs.setdefault("initial", {**stored, **revision_initial(organisation)})
         super().__init__(*args, **kwargs)
 
     def clean_cvr(self):
@@ -125,13 +145,15 @@ class OrganisationForm(forms.Form):
         return cvr
 
 
-class PersonForm(forms.Form):
+class PersonForm(VisibilityMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail"), required=False)
     employer = forms.ModelChoiceField(
         label=_("Employer"), queryset=Organisation.objects.only("name"), required=False, empty_label=_("(none)")
     )
     contract_hours = HoursField(label=_("Contract hours per week"), max_digits=5, decimal_places=2, initial=37)
+    visibility = visibility_field()
+    revision = RevisionField(label="")
 
     def __init__(self, *args, person=None, **kwargs):
         if person is not None:
@@ -142,6 +164,8 @@ class PersonForm(forms.Form):
                     "email": person.email,
                     "employer": person.employer_id,
                     "contract_hours": person.contract_hours,
+                    "visibility": person.visibility,
+                    **revision_initial(person),
                 },
             )
         super().__init__(*args, **kwargs)
@@ -175,6 +199,7 @@ class AssignmentForm(forms.Form):
     reports_to = forms.ModelChoiceField(
         label=_("Reports to"), queryset=Person.objects.only("name"), required=False, empty_label=_("(none)")
     )
+    revision = RevisionField(label="")
 
     def __init__(self, *args, person, assignment=None, **kwargs):
         self.person, self.assignment = person, assignment
@@ -191,6 +216,7 @@ class AssignmentForm(forms.Form):
                     "hours_per_week": directory.hours(assignment.hours_per_week) if assignment.share is None else "",
                     "share": "" if assignment.share is None else share_as_entered(assignment.share),
                     "reports_to": assignment.reports_to_id,
+                    **revision_initial(assignment),
                 },
             )
         super().__init__(*args, **kwargs)
@@ -228,10 +254,11 @@ class AssignmentForm(forms.Form):
 
 class EndAssignmentForm(forms.Form):
     ends = forms.DateField(label=_("Ends on"), widget=DateInput())
+    revision = RevisionField(label="")
 
     def __init__(self, *args, assignment, **kwargs):
         self.assignment = assignment
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, initial=revision_initial(assignment), **kwargs)
         self.fields["ends"].initial = timezone.localdate()
 
     def clean_ends(self):

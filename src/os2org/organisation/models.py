@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from os2org.access.models import Visibility, visibility_field
+
 # A full year's work (årsværk) in hours per week.
 FULL_TIME_HOURS = Decimal("37")
 
@@ -58,6 +60,8 @@ class Body(models.Model):
     suppliers = models.ManyToManyField(
         "Organisation", verbose_name=_("suppliers"), blank=True, related_name="supplied_communities"
     )
+
+    visibility = visibility_field(Visibility.PUBLIC)
 
     class Meta:
         ordering = ["name"]
@@ -120,6 +124,8 @@ class Organisation(models.Model):
     is_partner = models.BooleanField(_("partner"), default=False)
     partner_role = models.TextField(_("role toward the association"), blank=True)
 
+    visibility = visibility_field(Visibility.PUBLIC)
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
@@ -147,6 +153,8 @@ class Person(models.Model):
     contract_hours = models.DecimalField(
         _("contract hours per week"), max_digits=5, decimal_places=2, default=FULL_TIME_HOURS
     )
+
+    visibility = visibility_field(Visibility.PUBLIC)
 
     class Meta:
         ordering = ["name"]

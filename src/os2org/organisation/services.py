@@ -1,4 +1,10 @@
-"""Changing the organisation. Every function writes its audit entry in the same transaction."""
+"""Changing the organisation. Every function writes its audit entry in the same transaction.
+
+A function that changes a stored object takes the `revision` its edit form
+was opened at and refuses the save if someone saved the object since (see
+audit.services.check_revision); None, as commands and the loader pass,
+skips the check.
+"""
 
 from decimal import Decimal, InvalidOperation
 
@@ -8,7 +14,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from os2org.audit.services import record, snapshot
+from os2org.audit.services import check_revision, record, snapshot
 from os2org.organisation.models import FULL_TIME_HOURS, Assignment, Body, BodyRelation, Organisation, Person
 
 
@@ -20,8 +26,9 @@ def unique_slug(model, name, *, exclude_pk=None):
     return slug
 
 
-def _save(obj, *, action, actor, fields):
+def _save(obj, *, action, actor, fields, revision=None):
     """Validate and save `obj` with `fields` set; record before and after."""
+    check_revision(obj, revision)
     before = snapshot(obj)
     for name, value in fields.items():
         setattr(obj, name, value)
@@ -47,7 +54,7 @@ def check_not_inside_itself(body, parent):
 
 
 @transaction.atomic
-def save_body(body=None, *, actor=None, member_authorities=None, suppliers=None, **fields):
+def save_body(body=None, *, actor=None, revision=None, member_authorities=None, suppliers=None, **fields):
     """Create or change a body. Side effects: one Body row (and its member lists), one audit entry.
 
     Raises ValidationError naming the field for bad input, such as a parent
@@ -55,7 +62,7 @@ def save_body(body=None, *, actor=None, member_authorities=None, suppliers=None,
     """
     if "parent" in fields:
         check_not_inside_itself(body, fields["parent"])
-    body = _save(body or Body(), action="organisation.body", actor=actor, fields=fields)
+    body = _save(body or Body(), action="organisation.body", actor=actor, fields=fields, revision=revision)
     if member_authorities is not None:
         body.member_authorities.set(member_authorities)
     if suppliers is not None:
@@ -82,15 +89,16 @@ def relate_bodies(source, target, *, kind=BodyRelation.Kind.BOTH_WAYS, position=
 
 
 @transaction.atomic
-def save_organisation(organisation=None, *, actor=None, **fields):
+def save_organisation(organisation=None, *, actor=None, revision=None, **fields):
     """Create or change an organisation. Side effects: one Organisation row, one audit entry."""
-    return _save(organisation or Organisation(), action="organisation.organisation", actor=actor, fields=fields)
+    organisation = organisation or Organisation()
+    return _save(organisation, action="organisation.organisation", actor=actor, fields=fields, revision=revision)
 
 
 @transaction.atomic
-def save_person(person=None, *, actor=None, **fields):
+def save_person(person=None, *, actor=None, revision=None, **fields):
     """Create or change a person. Side effects: one Person row, one audit entry."""
-    return _save(person or Person(), action="organisation.person", actor=actor, fields=fields)
+    return _save(person or Person(), action="organisation.person", actor=actor, fields=fields, revision=revision)
 
 
 def hours_from(*, hours_per_week=None, share=None):
@@ -164,6 +172,7 @@ def assign_role(
     reports_to=None,
     actor=None,
     assignment=None,
+    revision=None,
 ):
     """Let a person hold a role in a body (or change an assignment).
 
@@ -172,6 +181,7 @@ def assign_role(
     """
     hours, share = hours_from(hours_per_week=hours_per_week, share=share)
     assignment = assignment or Assignment()
+    check_revision(assignment, revision)
     before = snapshot(assignment)
     assignment.person, assignment.body, assignment.role = person, body, role
     assignment.function, assignment.starts, assignment.ends = function, starts, ends
@@ -191,7 +201,7 @@ def assign_role(
 
 
 @transaction.atomic
-def end_assignment(assignment, *, ends, actor=None):
+def end_assignment(assignment, *, ends, actor=None, revision=None):
     """End an assignment on a date. Side effects: the Assignment row, one audit entry."""
     return assign_role(
         assignment.person,
@@ -205,4 +215,5 @@ def end_assignment(assignment, *, ends, actor=None):
         reports_to=assignment.reports_to,
         actor=actor,
         assignment=assignment,
+        revision=revision,
     )

@@ -1,7 +1,9 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from os2org.access.viewer import viewer_of
 from os2org.caching import cached_page
+from os2org.handbook.views import version_history
 from os2org.organisation.models import Assignment
 from os2org.roles.models import RoleDescription
 
@@ -13,7 +15,8 @@ PAGE_CONTENT = ("page__source", "page__html", "page__text", "page__search_text")
 @cached_page
 def catalogue(request):
     # Django leaves Meta.ordering out of GROUP BY queries, so the order is explicit.
-    roles = RoleDescription.objects.with_task_counts().order_by("name", "slug").only(
+    roles = RoleDescription.objects.filter(viewer_of(request).visible(prefix="page__"))
+    roles = roles.with_task_counts().order_by("name", "slug").only(
         "name", "slug", "hours_min", "hours_max", "hours_text", "reports_to"
     )
     return render(request, "roles/catalogue.html", {"roles": roles})
@@ -22,8 +25,16 @@ def catalogue(request):
 @require_GET
 @cached_page
 def detail(request, slug):
-    roles = RoleDescription.objects.select_related("page").defer(*PAGE_CONTENT)
-    role = get_object_or_404(roles, slug=slug)
-    holders = Assignment.objects.current().filter(role=role).select_related("person", "body")
+    viewer = viewer_of(request)
+    roles = RoleDescription.objects.filter(viewer.visible(prefix="page__")).select_related("page")
+    role = get_object_or_404(roles.defer(*PAGE_CONTENT), slug=slug)
+    holders = Assignment.objects.current().filter(viewer.visible(prefix="person__"), role=role)
+    holders = holders.select_related("person", "body")
     holders = holders.order_by("person__name", "id")
     return render(request, "roles/detail.html", {"role": role, "holders": holders})
+
+
+@require_GET
+def history(request, slug):
+    role = get_object_or_404(RoleDescription.objects.select_related("page").defer(*PAGE_CONTENT), slug=slug)
+    return version_history(request, role.page, role=role)

@@ -1,8 +1,9 @@
 """The annual cycle: the wheel of a year, the next 90 days, the activities, and the pages that change them.
 
-Read pages are public and cached whole (see os2org.caching); the cache
-key carries today's date, so the wheel's mark for today and the next
-dates move at midnight.
+Read pages list only what the viewer may read (an activity they may not
+read is not found), and are cached whole for the public (see
+os2org.caching); the cache key carries today's date, so the wheel's mark
+for today and the next dates move at midnight.
 """
 
 from collections import defaultdict
@@ -18,15 +19,16 @@ from django.utils.text import capfirst
 from django.views.decorators.http import require_GET, require_http_methods
 
 from os2org import markup
+from os2org.access.viewer import viewer_of
 from os2org.caching import cached_page
 from os2org.governance.activity_forms import ActivityForm
 from os2org.governance.activity_services import save_activity
 from os2org.governance.cycle import ACTIVITY_FIELDS, activities_in, current_holders, occurrences_between, reviews_in
 from os2org.governance.models import Activity
 from os2org.governance.recurrence import describe, next_dates
+from os2org.governance.selectors import OWN
 from os2org.governance.wheel import draw_wheel
 from os2org.organisation.forms import add_service_errors
-from os2org.organisation.views.directory import staff_only
 
 UPCOMING_DAYS = 90
 NEXT_DATES = 5
@@ -54,7 +56,7 @@ def _by_month(occurrences):
 @cached_page
 def wheel(request):
     year = _year(request.GET.get("aar"))
-    occurrences = occurrences_between(date(year, 1, 1), date(year, 12, 31))
+    occurrences = occurrences_between(date(year, 1, 1), date(year, 12, 31), viewer=viewer_of(request))
     context = {
         "year": year,
         "previous": year - 1,
@@ -70,7 +72,7 @@ def wheel(request):
 def upcoming(request):
     today = timezone.localdate()
     last = today + timedelta(days=UPCOMING_DAYS - 1)
-    occurrences = occurrences_between(today, last)
+    occurrences = occurrences_between(today, last, viewer=viewer_of(request))
     holders = current_holders([occurrence.activity.role for occurrence in occurrences])
     days = [
         {
@@ -88,11 +90,12 @@ def upcoming(request):
 @require_GET
 @cached_page
 def activities(request):
+    viewer = viewer_of(request)
     today = timezone.localdate()
-    by_title = sorted(activities_in(), key=lambda activity: (activity.title.casefold(), activity.pk))
+    by_title = sorted(activities_in(viewer=viewer), key=lambda activity: (activity.title.casefold(), activity.pk))
     context = {
         "activities": [_row(activity, today) for activity in by_title],
-        "reviews": [_row(review, today) for review in reviews_in()],
+        "reviews": [_row(review, today) for review in reviews_in(viewer=viewer)],
     }
     return render(request, "governance/activities.html", context)
 
@@ -105,7 +108,8 @@ def _row(activity, today):
 @require_GET
 @cached_page
 def activity(request, pk):
-    activity = get_object_or_404(Activity.objects.select_related("body", "role").only(*ACTIVITY_FIELDS), pk=pk)
+    readable = Activity.objects.filter(viewer_of(request).visible(**OWN))
+    activity = get_object_or_404(readable.select_related("body", "role").only(*ACTIVITY_FIELDS), pk=pk)
     context = {
         "activity": activity,
         "schedule": describe(activity),
@@ -117,7 +121,8 @@ def activity(request, pk):
 
 
 def _activity_form(request, activity):
-    form = ActivityForm(request.POST if request.method == "POST" else None, activity=activity)
+    posted = request.POST if request.method == "POST" else None
+    form = ActivityForm(posted, viewer=viewer_of(request), activity=activity)
     if request.method == "POST" and form.is_valid():
         try:
             activity = save_activity(activity, actor=request.user, **form.service_arguments())
@@ -129,12 +134,10 @@ def _activity_form(request, activity):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def activity_create(request):
     return _activity_form(request, None)
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def activity_edit(request, pk):
     return _activity_form(request, get_object_or_404(Activity, pk=pk))

@@ -1,29 +1,31 @@
 """A meeting's agenda and minutes to print, and as Markdown pages for the handbook.
 
-Public reads for now, cached whole like every read page (see os2org.caching).
+Each holds only what the viewer may read: a meeting they may not read is not
+found, its agenda lists their items, and its minutes are the newest version
+they may read. Cached whole for the public, like every read page (see
+os2org.caching).
 """
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from os2org import markup
+from os2org.access.viewer import viewer_of
 from os2org.caching import cached_page
 from os2org.governance import exports
-from os2org.governance.models import Meeting
-from os2org.governance.services import current_minutes
+from os2org.governance.selectors import reads_minutes
+from os2org.governance.views.meetings import readable_meeting
 
 
-def _meeting(pk):
-    return get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-
-
-def _minutes_of(meeting):
-    minutes = current_minutes(meeting)
-    if minutes is None:
-        raise Http404("The meeting has no minutes yet.")
-    return minutes
+def _minutes_of(meeting, viewer):
+    """The newest version of the minutes the viewer may read."""
+    participants = set(meeting.participants.values_list("pk", flat=True))
+    for minutes in meeting.minutes.order_by("-version"):
+        if reads_minutes(minutes, viewer=viewer, participants=participants):
+            return minutes
+    raise Http404("The meeting has no minutes yet that you may read.")
 
 
 def _markdown(text, name):
@@ -35,7 +37,8 @@ def _markdown(text, name):
 @require_GET
 @cached_page
 def agenda(request, pk):
-    agenda = exports.read_agenda(_meeting(pk))
+    viewer = viewer_of(request)
+    agenda = exports.read_agenda(readable_meeting(viewer, pk), viewer=viewer)
     for item in agenda.items:
         item.description_html = markup.render(item.description)
         brief = getattr(item, "brief", None)
@@ -47,15 +50,17 @@ def agenda(request, pk):
 @require_GET
 @cached_page
 def agenda_markdown(request, pk):
-    meeting = _meeting(pk)
-    return _markdown(exports.agenda_page(meeting), exports.file_name(meeting, "dagsorden"))
+    viewer = viewer_of(request)
+    meeting = readable_meeting(viewer, pk)
+    return _markdown(exports.agenda_page(meeting, viewer=viewer), exports.file_name(meeting, "dagsorden"))
 
 
 @require_GET
 @cached_page
 def minutes(request, pk):
-    meeting = _meeting(pk)
-    document = exports.read_minutes(meeting, _minutes_of(meeting))
+    viewer = viewer_of(request)
+    meeting = readable_meeting(viewer, pk)
+    document = exports.read_minutes(meeting, _minutes_of(meeting, viewer), viewer=viewer)
     document.minutes.html = markup.render(document.minutes.text)
     for item in document.items:
         item.outcome_html = markup.render(item.outcome_text)
@@ -65,5 +70,7 @@ def minutes(request, pk):
 @require_GET
 @cached_page
 def minutes_markdown(request, pk):
-    meeting = _meeting(pk)
-    return _markdown(exports.minutes_page(meeting, _minutes_of(meeting)), exports.file_name(meeting, "referat"))
+    viewer = viewer_of(request)
+    meeting = readable_meeting(viewer, pk)
+    page = exports.minutes_page(meeting, _minutes_of(meeting, viewer), viewer=viewer)
+    return _markdown(page, exports.file_name(meeting, "referat"))

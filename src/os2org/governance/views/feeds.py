@@ -1,6 +1,7 @@
-"""Calendar subscriptions to the annual cycle: staff hand out the secret addresses; calendar programs fetch them.
+"""Calendar subscriptions to the annual cycle: the secretariat hands out the secret addresses; calendar programs fetch them.
 
-A feed is never put in the page cache: its address is its only secret.
+Each feed shows items up to the visibility chosen when it was made. A feed
+is never put in the page cache: its address is its only secret.
 """
 
 from django.http import Http404, HttpResponse
@@ -9,11 +10,12 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from django.views.decorators.http import require_GET, require_http_methods
 
+from os2org.access.models import Visibility
+from os2org.governance.activity_forms import FeedForm
 from os2org.governance.activity_services import feed_for
 from os2org.governance.ical import feed_calendar
 from os2org.governance.models import Feed
 from os2org.organisation.models import Body, Person
-from os2org.organisation.views.directory import staff_only
 from os2org.roles.models import RoleDescription
 
 # Querysets, copied with .all() on every use so that no request sees another's results.
@@ -29,7 +31,11 @@ def _addresses(request, feed):
     if feed is None:
         return None
     address = request.build_absolute_uri(feed.get_absolute_url())
-    return {"https": address, "webcal": "webcal://" + address.partition("://")[2]}
+    return {
+        "https": address,
+        "webcal": "webcal://" + address.partition("://")[2],
+        "shows": feed.get_visibility_display(),
+    }
 
 
 def _rows(request, scope, subjects, feeds):
@@ -41,13 +47,14 @@ def _rows(request, scope, subjects, feeds):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def feeds(request):
     if request.method == "POST":
         return _make(request)
     feeds = {(feed.scope, feed.body_id or feed.role_id or feed.person_id): feed for feed in Feed.objects.all()}
     organisation = feeds.get((Feed.Scope.ORGANISATION, None))
     context = {
+        "visibilities": Visibility.choices,
+        "default_visibility": Visibility.MEMBERS,
         "organisation": _addresses(request, organisation),
         "sections": [
             (capfirst(subjects.model._meta.verbose_name_plural), _rows(request, scope, subjects.all(), feeds))
@@ -59,14 +66,17 @@ def feeds(request):
 
 def _make(request):
     """Make the feed that a button on the page asks for, then show its address there."""
-    scope = request.POST.get("scope")
+    form = FeedForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    scope, pk = form.cleaned_data["scope"], form.cleaned_data["id"]
     if scope == Feed.Scope.ORGANISATION:
         subject = None
-    elif scope in SUBJECTS and request.POST.get("id", "").isdigit():
-        subject = get_object_or_404(SUBJECTS[scope], pk=request.POST["id"])
+    elif pk is not None:
+        subject = get_object_or_404(SUBJECTS[scope], pk=pk)
     else:
         raise Http404
-    feed_for(subject, actor=request.user)
+    feed_for(subject, actor=request.user, visibility=form.cleaned_data["visibility"])
     anchor = f"feed-{scope}" + (f"-{subject.pk}" if subject else "")
     return redirect(f"{reverse('governance:feeds')}#{anchor}")
 

@@ -1,7 +1,9 @@
 """Meetings and their agendas: case briefs, outcomes and the follow-ups decisions call for.
 
-Read pages are public and cached whole for the public (see os2org.caching);
-staff see the edit controls, and the minutes before they are approved.
+Read pages list only what the viewer may read (an item they may not read
+is not found), and are cached whole for the public (see os2org.caching).
+Those who edit a meeting's body see the edit controls, and the minutes
+before they are approved.
 """
 
 from datetime import datetime, time, timedelta
@@ -14,6 +16,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from os2org import markup
+from os2org.access.rules import allows
+from os2org.access.viewer import viewer_of
 from os2org.caching import cached_page
 from os2org.governance import services
 from os2org.governance.meeting_forms import (
@@ -25,12 +29,12 @@ from os2org.governance.meeting_forms import (
     MeetingForm,
     MoveForm,
     OutcomeForm,
+    editable,
     meeting_bodies,
 )
 from os2org.governance.models import AgendaItem, CaseBrief, FollowUp, Meeting, Minutes
-from os2org.governance.selectors import carried_follow_ups
+from os2org.governance.selectors import OF_FOLLOW_UP, OF_ITEM, OWN, carried_follow_ups, reads_minutes
 from os2org.organisation.forms import add_service_errors
-from os2org.organisation.views.directory import staff_only
 
 MINUTES_STATUS = dict(Minutes.Status.choices)
 
@@ -43,14 +47,16 @@ def _midnight(day):
 @require_GET
 @cached_page
 def meetings(request):
-    form = MeetingFilterForm(request.GET)
+    viewer = viewer_of(request)
+    form = MeetingFilterForm(request.GET, viewer=viewer)
     form.is_valid()
     body, when = form.cleaned_data.get("organ"), form.cleaned_data.get("tid")
     found = (
-        Meeting.objects.select_related("body")
-        .only("title", "starts", "place", "body__name", "body__slug")
+        Meeting.objects.filter(viewer.visible(**OWN))
+        .select_related("body")
+        .only("title", "starts", "place", "visibility", "body__name", "body__slug")
         .annotate(
-            item_count=Count("items"),
+            item_count=Count("items", filter=viewer.visible(prefix="items__", body="body")),
             minutes_status=Subquery(
                 Minutes.objects.filter(meeting=OuterRef("pk")).order_by("-version").values("status")[:1]
             ),
@@ -67,10 +73,11 @@ def meetings(request):
     return render(request, "governance/meetings.html", context)
 
 
-def _agenda(meeting):
+def _agenda(meeting, viewer):
     follow_ups = FollowUp.objects.select_related("owner_person", "owner_role").order_by("due", "pk")
     items = list(
-        meeting.items.select_related("brief__author", "brief__owner")
+        meeting.items.filter(viewer.visible(**OF_ITEM))
+        .select_related("brief__author", "brief__owner")
         .prefetch_related(Prefetch("follow_ups", queryset=follow_ups))
         .order_by("position")
     )
@@ -90,31 +97,40 @@ def _brief(item):
         return None
 
 
-def _minutes(meeting, *, staff):
-    """(current version, older versions): the text of an unapproved version is for staff only."""
+def _minutes(meeting, *, viewer, participants):
+    """(current version, older versions), each marked readable or not (see selectors.reads_minutes)."""
     versions = list(meeting.minutes.prefetch_related("approvals__person").order_by("-version"))
+    ids = {person.pk for person in participants}
     for minutes in versions:
-        minutes.readable = minutes.is_locked or staff
+        minutes.readable = reads_minutes(minutes, viewer=viewer, participants=ids)
         minutes.html = markup.render(minutes.text) if minutes.readable else ""
     return (versions[0], versions[1:]) if versions else (None, [])
+
+
+def readable_meeting(viewer, pk):
+    """The meeting, if the viewer may read it; else 404."""
+    return get_object_or_404(Meeting.objects.filter(viewer.visible(**OWN)).select_related("body"), pk=pk)
 
 
 @require_GET
 @cached_page
 def meeting(request, pk):
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    viewer = viewer_of(request)
+    meeting = readable_meeting(viewer, pk)
     participants = list(meeting.participants.only("name", "slug").order_by("name", "pk"))
-    minutes, history = _minutes(meeting, staff=request.user.is_staff)
+    minutes, history = _minutes(meeting, viewer=viewer, participants=participants)
     answered = {approval.person_id for approval in minutes.approvals.all()} if minutes else set()
+    sent = minutes is not None and minutes.status == Minutes.Status.SENT
     context = {
         "meeting": meeting,
         "ends": meeting.starts + timedelta(minutes=meeting.duration),
         "participants": participants,
-        "items": _agenda(meeting),
-        "carried": carried_follow_ups(meeting),
+        "items": _agenda(meeting, viewer),
+        "carried": carried_follow_ups(meeting, viewer=viewer),
         "minutes": minutes,
         "history": history,
         "unanswered": [person for person in participants if person.pk not in answered],
+        "answers": sent and allows(viewer, "governance:minutes-answer", pk=meeting.pk),
     }
     return render(request, "governance/meeting.html", context)
 
@@ -124,7 +140,7 @@ def _posted(request):
 
 
 def _meeting_form(request, meeting, body=None):
-    form = MeetingForm(_posted(request), meeting=meeting, body=body)
+    form = MeetingForm(_posted(request), viewer=viewer_of(request), meeting=meeting, body=body)
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.save_meeting(meeting, actor=request.user, **form.cleaned_data)
@@ -136,15 +152,13 @@ def _meeting_form(request, meeting, body=None):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def meeting_create(request):
     slug = request.GET.get("organ")
-    body = get_object_or_404(meeting_bodies(), slug=slug) if slug else None
+    body = get_object_or_404(editable(meeting_bodies(), viewer_of(request)), slug=slug) if slug else None
     return _meeting_form(request, None, body)
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def meeting_edit(request, pk):
     return _meeting_form(request, get_object_or_404(Meeting, pk=pk))
 
@@ -167,10 +181,9 @@ def _item_page(request, item, *, form, template, save, meeting=None):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def item_create(request, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-    form = AgendaItemForm(_posted(request))
+    form = AgendaItemForm(_posted(request), meeting=meeting)
 
     def save(**data):
         return services.add_agenda_item(meeting, actor=request.user, **data)
@@ -179,10 +192,9 @@ def item_create(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def item_edit(request, pk):
     item = _item(pk)
-    form = AgendaItemForm(_posted(request), item=item)
+    form = AgendaItemForm(_posted(request), meeting=item.meeting, item=item)
 
     def save(**data):
         return services.save_agenda_item(item, actor=request.user, **data)
@@ -191,7 +203,6 @@ def item_edit(request, pk):
 
 
 @require_POST
-@staff_only
 def item_move(request, pk):
     item = _item(pk)
     form = MoveForm(request.POST)
@@ -202,7 +213,6 @@ def item_move(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def brief_edit(request, pk):
     item = _item(pk)
     form = CaseBriefForm(_posted(request), brief=_brief(item))
@@ -215,7 +225,6 @@ def brief_edit(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def outcome_edit(request, pk):
     item = _item(pk)
     form = OutcomeForm(_posted(request), item=item)
@@ -227,7 +236,6 @@ def outcome_edit(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def follow_up_create(request, pk):
     item = _item(pk)
     form = FollowUpForm(_posted(request), item=item)
@@ -239,18 +247,19 @@ def follow_up_create(request, pk):
     return _item_page(request, item, form=form, template="follow_up_form.html", save=save)
 
 
-def _follow_up(pk):
-    found = FollowUp.objects.select_related("item__meeting__body", "owner_person", "owner_role")
-    return get_object_or_404(found, pk=pk)
+def _follow_up(request, pk):
+    """The follow-up, if the viewer may read its decision; else 404."""
+    found = FollowUp.objects.filter(viewer_of(request).visible(**OF_FOLLOW_UP))
+    return get_object_or_404(found.select_related("item__meeting__body", "owner_person", "owner_role"), pk=pk)
 
 
-def _carried_to(follow_up):
+def _carried_to(follow_up, viewer):
     """The later meetings of the body whose agenda carries the follow-up (see carried_follow_ups)."""
     origin = follow_up.item.meeting
-    later = Meeting.objects.filter(body_id=origin.body_id, starts__gt=origin.starts).order_by("starts", "pk")
+    later = Meeting.objects.filter(viewer.visible(**OWN), body_id=origin.body_id, starts__gt=origin.starts)
     if follow_up.closed_on is not None:
         later = later.filter(starts__lt=_midnight(follow_up.closed_on + timedelta(days=1)))
-    return later.select_related("body")
+    return later.select_related("body").order_by("starts", "pk")
 
 
 def _follow_up_page(request, follow_up, form):
@@ -259,7 +268,7 @@ def _follow_up_page(request, follow_up, form):
         "item": follow_up.item,
         "decision_html": markup.render(follow_up.item.outcome_text),
         "meeting": follow_up.item.meeting,
-        "carried_to": _carried_to(follow_up),
+        "carried_to": _carried_to(follow_up, viewer_of(request)),
         "form": form,
     }
     return render(request, "governance/follow_up.html", context)
@@ -267,14 +276,14 @@ def _follow_up_page(request, follow_up, form):
 
 @cached_page
 def _follow_up_read(request, pk):
-    follow_up = _follow_up(pk)
-    form = FollowUpStatusForm(follow_up=follow_up) if request.user.is_staff else None
+    follow_up = _follow_up(request, pk)
+    editor = viewer_of(request).edits(follow_up.item.meeting.body_id)
+    form = FollowUpStatusForm(follow_up=follow_up) if editor else None
     return _follow_up_page(request, follow_up, form)
 
 
-@staff_only
 def _follow_up_change(request, pk):
-    follow_up = _follow_up(pk)
+    follow_up = _follow_up(request, pk)
     form = FollowUpStatusForm(request.POST, follow_up=follow_up)
     if form.is_valid():
         try:
@@ -286,12 +295,12 @@ def _follow_up_change(request, pk):
         else:
             return redirect(follow_up)
     # The page shows the follow-up as stored, not as the refused change left it.
-    return _follow_up_page(request, _follow_up(pk), form)
+    return _follow_up_page(request, _follow_up(request, pk), form)
 
 
 @require_http_methods(["GET", "POST"])
 def follow_up(request, pk):
-    """A follow-up; staff change its status here. Reading is public, changing is for staff."""
+    """A follow-up; those who edit its meeting's body change its status here (see rules.py)."""
     if request.method == "POST":
         return _follow_up_change(request, pk)
     return _follow_up_read(request, pk)

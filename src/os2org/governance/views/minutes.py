@@ -1,4 +1,5 @@
-"""Minutes: drafted by staff, sent to the participants for approval, answered, locked once approved."""
+"""Minutes: drafted by those who edit the meeting's body, sent to the participants for approval,
+answered by each participant (or the secretariat on their behalf), locked once approved."""
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -6,12 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from os2org.access.viewer import viewer_of
 from os2org.governance import services
 from os2org.governance.meeting_forms import AnswerForm, MinutesForm
-from os2org.governance.minutes_text import skeleton
 from os2org.governance.models import Meeting
 from os2org.organisation.forms import add_service_errors
-from os2org.organisation.views.directory import staff_only
 
 
 def _meeting(pk):
@@ -30,15 +30,13 @@ def _current(meeting):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def minutes_edit(request, pk):
     meeting = _meeting(pk)
     minutes = services.current_minutes(meeting)
-    initial = {"text": minutes.text if minutes else skeleton(meeting)}
-    form = MinutesForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = MinutesForm(request.POST if request.method == "POST" else None, meeting=meeting, minutes=minutes)
     if request.method == "POST" and form.is_valid():
         try:
-            services.write_minutes(meeting, text=form.cleaned_data["text"], actor=request.user)
+            services.write_minutes(meeting, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -49,7 +47,6 @@ def minutes_edit(request, pk):
 
 
 @require_POST
-@staff_only
 def minutes_send(request, pk):
     meeting = _meeting(pk)
     minutes = _current(meeting)
@@ -62,19 +59,27 @@ def minutes_send(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def minutes_answer(request, pk):
+    """A participant answers for themselves; the secretariat records a participant's answer for them."""
+    viewer = viewer_of(request)
     meeting = _meeting(pk)
     minutes = _current(meeting)
     participants = list(meeting.participants.only("name").order_by("name", "pk"))
-    form = AnswerForm(request.POST if request.method == "POST" else None, participants=participants)
+    on_behalf = viewer.secretariat
+    form = AnswerForm(
+        request.POST if request.method == "POST" else None, participants=participants, on_behalf=on_behalf
+    )
     if request.method == "POST" and form.is_valid():
+        answer = dict(form.cleaned_data)
+        if not on_behalf:
+            # The rule let only a participant in (rules.takes_part).
+            answer["person"] = next(person for person in participants if person.pk == viewer.person_id)
         try:
-            services.answer_minutes(minutes, actor=request.user, **form.cleaned_data)
+            services.answer_minutes(minutes, actor=request.user, **answer)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             return _back(meeting)
     approvals = minutes.approvals.select_related("person")
-    context = {"form": form, "meeting": meeting, "minutes": minutes, "approvals": approvals}
+    context = {"form": form, "meeting": meeting, "minutes": minutes, "approvals": approvals, "on_behalf": on_behalf}
     return render(request, "governance/answer_form.html", context)

@@ -1,7 +1,9 @@
-"""The decision register and the follow-up dashboard.
+"""The decision register and the follow-up dashboard (for those who log in).
 
-Public reads for now, cached whole like every read page (see os2org.caching);
-the cache key carries the day, so what is overdue moves on at midnight.
+Each lists only the decisions the viewer may read: the public register
+holds exactly the decisions whose agenda item is public. Cached whole for
+the public like every read page (see os2org.caching); the cache key
+carries the day, so what is overdue moves on at midnight.
 """
 
 
@@ -12,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from os2org import markup
+from os2org.access.viewer import viewer_of
 from os2org.caching import cached_page
 from os2org.governance import selectors
 from os2org.governance.cycle import current_holders
@@ -26,7 +29,7 @@ class DecisionFilter(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("All bodies"),
-        error_messages={"invalid_choice": _("No body with meetings has that address; choose one from the list.")},
+        error_messages={"invalid_choice": _("No body with decisions has that address; choose one from the list.")},
     )
     year = forms.TypedChoiceField(
         label=_("Year"),
@@ -37,11 +40,14 @@ class DecisionFilter(forms.Form):
     )
     q = forms.CharField(label=_("Words"), max_length=200, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, viewer, **kwargs):
         # Its own ids: the site's search field in the header is "search-q".
         super().__init__(*args, auto_id="filter-%s", **kwargs)
-        self.fields["body"].queryset = Body.objects.filter(meetings__isnull=False).distinct().only("name", "slug")
-        years = AgendaItem.objects.decisions().datetimes("meeting__starts", "year", order="DESC")
+        # Only the bodies and years of decisions the viewer may read.
+        readable = AgendaItem.objects.decisions().filter(viewer.visible(**selectors.OF_ITEM))
+        bodies = Body.objects.filter(meetings__items__in=readable).distinct()
+        self.fields["body"].queryset = bodies.only("name", "slug").order_by("name", "pk")
+        years = readable.datetimes("meeting__starts", "year", order="DESC")
         self.fields["year"].choices = [("", _("All years")), *((moment.year, moment.year) for moment in years)]
 
     @property
@@ -52,11 +58,12 @@ class DecisionFilter(forms.Form):
 @require_GET
 @cached_page
 def decisions(request):
-    form = DecisionFilter(request.GET)
+    viewer = viewer_of(request)
+    form = DecisionFilter(request.GET, viewer=viewer)
     found = None
     if form.is_valid():
         data = form.cleaned_data
-        found = selectors.decisions(body=data["body"], year=data["year"], text=data["q"])
+        found = selectors.decisions(viewer=viewer, body=data["body"], year=data["year"], text=data["q"])
         for item in found:
             item.decision_html = markup.render(item.outcome_text)
     return render(request, "governance/decisions.html", {"form": form, "decisions": found})
@@ -66,7 +73,7 @@ def decisions(request):
 @cached_page
 def follow_ups(request):
     today = timezone.localdate()
-    overdue, this_week = (list(found) for found in selectors.follow_ups_due(today))
+    overdue, this_week = (list(found) for found in selectors.follow_ups_due(today, viewer=viewer_of(request)))
     holders = current_holders([follow_up.owner_role for follow_up in overdue + this_week])
     for follow_up in overdue + this_week:
         follow_up.holders = holders.get(follow_up.owner_role_id, [])

@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from os2org.caching import cached_page
-from os2org.organisation.coverage import capacity, coverage_csv as report_csv, coverage_report, percent, section_titles
+from os2org.organisation.coverage import capacity, coverage_report, percent, section_titles
+from os2org.organisation.coverage import coverage_csv as report_csv
 from os2org.organisation.models import Assignment, Body
 
 # The bar of a person's load ends at 200 %; the text beside it says the exact share.

@@ -3,6 +3,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from os2org.access.viewer import viewer_of
 from os2org.caching import cached_page
 from os2org.organisation.charts import chart_data, org_chart_graph, org_chart_mindmap
 
@@ -10,7 +11,7 @@ from os2org.organisation.charts import chart_data, org_chart_graph, org_chart_mi
 @require_GET
 @cached_page
 def chart(request):
-    data = chart_data()
+    data = chart_data(viewer=viewer_of(request))
     context = {"roots": data.roots}
     if data.roots:
         context.update(graph=org_chart_graph(data=data), mindmap=org_chart_mindmap(data=data))

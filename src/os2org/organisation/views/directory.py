@@ -1,24 +1,25 @@
 """Bodies, organisations, people and their workload, and the pages that change them.
 
-Read pages are public. The public's copy of a page is cached whole (see
-os2org.caching); staff see personal data (e-mail addresses, who changed
-what) and edit links, so their pages are made fresh and never shared.
+Who may open which page is in organisation/rules.py; each page lists only
+what the viewer may read. The public's copy of a page is cached whole (see
+os2org.caching); signed-in readers see personal data (e-mail addresses, and
+for the secretariat and board who changed what) and edit links, so their
+pages are made fresh and never shared.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from functools import wraps
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from os2org.access.viewer import viewer_of
 from os2org.audit.models import Entry
 from os2org.caching import cached_page
 from os2org.organisation.forms import (
@@ -32,19 +33,6 @@ from os2org.organisation.forms import (
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import assign_role, end_assignment, save_body, save_organisation, save_person
 from os2org.roles.models import RoleDescription
-
-
-def staff_only(view):
-    """An edit page: anyone not logged in is sent to log in; only staff may use it."""
-
-    @wraps(view)
-    @login_required(login_url="login")
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_staff:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _current(prefix="", on=None):
@@ -72,7 +60,8 @@ def _by_time(assignments, on=None):
 @cached_page
 def overview(request):
     bodies = (
-        Body.objects.only("name", "slug", "kind", "parent_id")
+        Body.objects.filter(viewer_of(request).visible(body="pk"))
+        .only("name", "slug", "kind", "parent_id")
         .annotate(members=Count("assignments__person", filter=_current("assignments__"), distinct=True))
         .order_by("name", "pk")
     )
@@ -87,15 +76,18 @@ def overview(request):
 @require_GET
 @cached_page
 def body(request, slug):
-    body = get_object_or_404(Body.objects.select_related("parent", "programme"), slug=slug)
-    assignments = body.assignments.select_related("person", "role").order_by("starts", "pk")
-    current, upcoming, former = _by_time(assignments)
+    viewer = viewer_of(request)
+    bodies = Body.objects.filter(viewer.visible(body="pk"))
+    body = get_object_or_404(bodies.select_related("parent", "programme"), slug=slug)
+    assignments = body.assignments.filter(viewer.visible(prefix="person__"))
+    current, upcoming, former = _by_time(assignments.select_related("person", "role").order_by("starts", "pk"))
+    organisations = Organisation.objects.filter(viewer.visible()).only("name", "slug")
     context = {
         "body": body,
-        "children": body.children.only("name", "slug", "kind"),
-        "communities": body.communities.only("name", "slug", "kind"),
-        "member_authorities": body.member_authorities.only("name", "slug"),
-        "suppliers": body.suppliers.only("name", "slug"),
+        "children": bodies.filter(parent=body).only("name", "slug", "kind"),
+        "communities": bodies.filter(programme=body).only("name", "slug", "kind"),
+        "member_authorities": organisations.filter(communities=body),
+        "suppliers": organisations.filter(supplied_communities=body),
         "current": current,
         "upcoming": upcoming,
         "former": former,
@@ -106,18 +98,21 @@ def body(request, slug):
 @require_GET
 @cached_page
 def organisations(request):
-    return render(request, "organisation/organisations.html", {"organisations": Organisation.objects.all()})
+    organisations = Organisation.objects.filter(viewer_of(request).visible())
+    return render(request, "organisation/organisations.html", {"organisations": organisations})
 
 
 @require_GET
 @cached_page
 def organisation(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
+    viewer = viewer_of(request)
+    organisation = get_object_or_404(Organisation.objects.filter(viewer.visible()), slug=slug)
+    bodies = Body.objects.filter(viewer.visible(body="pk")).only("name", "slug", "kind")
     context = {
         "organisation": organisation,
-        "employees": organisation.employees.only("name", "slug"),
-        "communities": organisation.communities.only("name", "slug", "kind"),
-        "supplied": organisation.supplied_communities.only("name", "slug", "kind"),
+        "employees": organisation.employees.filter(viewer.visible()).only("name", "slug"),
+        "communities": bodies.filter(member_authorities=organisation),
+        "supplied": bodies.filter(suppliers=organisation),
     }
     return render(request, "organisation/organisation.html", context)
 
@@ -146,7 +141,8 @@ class Load:
 @cached_page
 def people(request):
     people = (
-        Person.objects.select_related("employer")
+        Person.objects.filter(viewer_of(request).visible())
+        .select_related("employer")
         .only("name", "slug", "contract_hours", "employer__name", "employer__slug")
         .annotate(current_hours=Sum("assignments__hours_per_week", filter=_current("assignments__")))
         .order_by("name", "pk")
@@ -296,7 +292,8 @@ def _value(model, name, value, names):
 @require_GET
 @cached_page
 def person(request, slug):
-    person = get_object_or_404(Person.objects.select_related("employer"), slug=slug)
+    viewer = viewer_of(request)
+    person = get_object_or_404(Person.objects.filter(viewer.visible()).select_related("employer"), slug=slug)
     assignments = list(person.assignments.select_related("body", "role", "reports_to").order_by("starts", "pk"))
     current, upcoming, former = _by_time(assignments)
     context = {
@@ -305,7 +302,7 @@ def person(request, slug):
         "upcoming": upcoming,
         "former": former,
         "workload": workload(person, current),
-        "history": person_history(person, assignments, personal=request.user.is_staff),
+        "history": person_history(person, assignments, personal=viewer.reads_everything),
     }
     return render(request, "organisation/person.html", context)
 
@@ -333,49 +330,41 @@ PERSON = {"form_class": PersonForm, "save": save_person, "name": "person"}
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def body_create(request):
     return _edit(request, None, **BODY)
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def body_edit(request, slug):
     return _edit(request, get_object_or_404(Body, slug=slug), **BODY)
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def organisation_create(request):
     return _edit(request, None, **ORGANISATION)
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def organisation_edit(request, slug):
     return _edit(request, get_object_or_404(Organisation, slug=slug), **ORGANISATION)
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def person_create(request):
     return _edit(request, None, **PERSON)
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def person_edit(request, slug):
     return _edit(request, get_object_or_404(Person, slug=slug), **PERSON)
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def assignment_create(request, slug):
     return _assignment_form(request, get_object_or_404(Person, slug=slug), None)
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def assignment_edit(request, pk):
     assignment = get_object_or_404(Assignment.objects.select_related("person", "body"), pk=pk)
     return _assignment_form(request, assignment.person, assignment)
@@ -398,6 +387,7 @@ def _assignment_form(request, person, assignment):
                 hours_per_week=data["hours_per_week"] or None,
                 share=data["share"] or None,
                 reports_to=data["reports_to"],
+                revision=data["revision"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -408,13 +398,12 @@ def _assignment_form(request, person, assignment):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
 def assignment_end(request, pk):
     assignment = get_object_or_404(Assignment.objects.select_related("person", "body", "role"), pk=pk)
     form = EndAssignmentForm(_posted(request), assignment=assignment)
     if request.method == "POST" and form.is_valid():
         try:
-            end_assignment(assignment, ends=form.cleaned_data["ends"], actor=request.user)
+            end_assignment(assignment, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Visibility(models.TextChoices):
+    """Who may read an item. Every item the app shows carries one."""
+
+    # Anyone, without logging in: the handbook, the role catalogue, the
+    # organisation chart, decisions the board has made public.
+    PUBLIC = "public", _("public")
+    # Anyone with an account: members' contacts, coordinators, the board.
+    MEMBERS = "members", _("members")
+    # The secretariat and the board, and the coordinators and member
+    # contacts of the community the item belongs to.
+    INTERNAL = "internal", _("internal")
+
+
+def visibility_field(default):
+    return models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=default)
+
+
+class Account(models.Model):
+    """What the organisation knows about a log-in beyond its groups.
+
+    The groups (secretariat, board member, product coordinator, member
+    contact) are Django's own; an account ties the log-in to the person in
+    the directory (so a board member answers the minutes of meetings they
+    took part in, and a coordinator's community follows from their
+    assignments) and a member contact to their authority.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("log-in"), on_delete=models.CASCADE, related_name="account"
+    )
+    person = models.OneToOneField(
+        "organisation.Person",
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="account",
+    )
+    authority = models.ForeignKey(
+        "organisation.Organisation",
+        verbose_name=_("member authority"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contacts",
+    )
+
+    class Meta:
+        verbose_name = _("account")
+        verbose_name_plural = _("accounts")
+
+    def __str__(self):
+        return str(self.user)

@@ -1,0 +1,15 @@
+"""Who may use the handbook's pages. Pages list only what the viewer may read.
+
+Only the secretariat edits the handbook; a page's versions are for whoever
+may read the page (the view refuses the rest).
+"""
+
+from os2org.access.rules import anyone, secretariat
+
+RULES = {
+    "home": anyone,
+    "page": anyone,
+    "search": anyone,
+    "page-edit": secretariat,
+    "page-history": anyone,
+}

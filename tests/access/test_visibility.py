@@ -1,0 +1,171 @@
+"""What each viewer sees on the pages they may open: "nothing else, including
+through search, feeds, exports and the API".
+
+The world (world.py): A's meeting and agenda item are internal, B's meeting
+is internal and its item public; A has a public, a members' and an internal
+activity; the handbook has a page of each visibility.
+"""
+
+import pytest
+from icalendar import Calendar
+
+from os2org.access.groups import BOARD, COORDINATOR, MEMBER_CONTACT
+from os2org.access.models import Visibility
+from tests.access.world import PUBLIC, url
+from tests.dom import menu, parse
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, world, viewer, path, **query):
+    world.sign_in(client, viewer)
+    return client.get(path, query)
+
+
+def titles(found):
+    return sorted(item.title for item in found)
+
+
+def test_public_search_finds_only_public_pages(client, world):
+    response = get(client, world, PUBLIC, url("handbook:search", world), q="vejledning")
+
+    assert titles(response.context["pages"]) == ["Velkommen"]
+
+
+def test_board_search_finds_pages_of_every_visibility(client, world):
+    response = get(client, world, BOARD, url("handbook:search", world), q="vejledning")
+
+    assert titles(response.context["pages"]) == ["For medlemmer", "Intern huskeliste", "Velkommen"]
+
+
+def test_public_handbook_menu_leaves_out_pages_not_public(client, world):
+    response = get(client, world, PUBLIC, url("handbook:page", world))
+
+    assert [title for title, _address, _children in menu(parse(response))] == ["Roller", "Velkommen"]
+
+
+def test_members_handbook_menu_has_the_members_page(client, world):
+    response = get(client, world, MEMBER_CONTACT, url("handbook:page", world))
+
+    assert [title for title, _address, _children in menu(parse(response))] == ["Roller", "Velkommen", "For medlemmer"]
+
+
+def test_public_does_not_find_a_members_page(client, world):
+    response = get(client, world, PUBLIC, world.pages[Visibility.MEMBERS].get_absolute_url())
+
+    assert response.status_code == 404
+
+
+def test_public_decision_register_lists_only_the_public_decision(client, world):
+    response = get(client, world, PUBLIC, url("governance:decisions", world))
+
+    assert titles(response.context["decisions"]) == ["Budget for B"]
+
+
+def test_member_contact_decision_register_adds_their_communitys_internal_decision(client, world):
+    response = get(client, world, MEMBER_CONTACT, url("governance:decisions", world))
+
+    assert titles(response.context["decisions"]) == ["Budget for A", "Budget for B"]
+
+
+def test_public_api_lists_only_the_public_decision(client, world):
+    response = client.get(url("api:decisions-list", world))
+
+    assert [decision["title"] for decision in response.json()["results"]] == ["Budget for B"]
+
+
+def test_public_meeting_list_has_no_internal_meeting(client, world):
+    response = get(client, world, PUBLIC, url("governance:meetings", world))
+
+    assert (response.context["upcoming"], response.context["past"]) == ([], [])
+
+
+def addresses_on(response, world):
+    everyone = [world.coordinator.email, world.board_member.email, world.steering_member.email]
+    return [address for address in everyone if address in response.content.decode()]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["organisation:overview", "organisation:chart", "organisation:organisations", "organisation:organisation"],
+)
+def test_public_sees_no_email_address_on_the_organisation_pages(client, world, name):
+    response = get(client, world, PUBLIC, url(name, world))
+
+    assert addresses_on(response, world) == []
+
+
+@pytest.mark.parametrize("body", ["body", "steering"])
+def test_public_sees_no_email_address_on_the_page_of_a_body_with_people(client, world, body):
+    response = get(client, world, PUBLIC, getattr(world.a, body).get_absolute_url())
+
+    assert (response.status_code, addresses_on(response, world)) == (200, [])
+
+
+def test_signed_in_reader_sees_the_email_address_on_a_persons_page(client, world):
+    response = get(client, world, MEMBER_CONTACT, url("organisation:person", world))
+
+    assert addresses_on(response, world) == [world.coordinator.email]
+
+
+def test_members_feed_has_no_internal_activity(client, world):
+    response = client.get(url("governance:feed", world))
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+
+    assert sorted(str(event["SUMMARY"]) for event in events) == ["Medlemsmøde", "Offentlig frist"]
+
+
+def test_public_activity_list_shows_only_public_activities(client, world):
+    response = get(client, world, PUBLIC, url("governance:activities", world))
+
+    assert titles(row["activity"] for row in response.context["activities"]) == ["Offentlig frist"]
+
+
+@pytest.mark.parametrize("name", ["governance:agenda", "governance:agenda-markdown", "governance:minutes"])
+def test_public_does_not_find_an_internal_meetings_exports(client, world, name):
+    response = get(client, world, PUBLIC, url(name, world))
+
+    assert response.status_code == 404
+
+
+def test_coordinator_does_not_find_the_other_communitys_agenda(client, world):
+    response = get(client, world, COORDINATOR, url("governance:agenda", world, community="b"))
+
+    assert response.status_code == 404
+
+
+def test_coordinator_reads_their_communitys_agenda(client, world):
+    response = get(client, world, COORDINATOR, url("governance:agenda", world))
+
+    assert response.status_code == 200
+
+
+def test_member_contact_reads_their_communitys_internal_meeting(client, world):
+    response = get(client, world, MEMBER_CONTACT, url("governance:meeting", world))
+
+    assert [item.title for item in response.context["items"]] == ["Budget for A"]
+
+
+def test_member_contact_does_not_find_another_communitys_internal_meeting(client, world):
+    response = get(client, world, MEMBER_CONTACT, url("governance:meeting", world, community="b"))
+
+    assert response.status_code == 404
+
+
+def test_participant_reads_the_minutes_sent_to_them(client, world):
+    response = get(client, world, BOARD, url("governance:minutes-markdown", world))
+
+    assert (response.status_code, "# Referat af styregruppemøde A" in response.content.decode()) == (200, True)
+
+
+def test_participant_reads_the_minutes_sent_to_them_through_the_api(client, world):
+    token = world.tokens[BOARD]
+    response = client.get(url("api:minutes-list", world), HTTP_AUTHORIZATION=f"Token {token}")
+
+    assert sorted(minutes["id"] for minutes in response.json()["results"]) == [world.a.minutes.pk, world.b.minutes.pk]
+
+
+def test_member_contact_does_not_read_minutes_still_waiting_for_approval(client, world):
+    response = get(client, world, MEMBER_CONTACT, url("governance:minutes-markdown", world))
+
+    assert response.status_code == 404

@@ -1,0 +1,304 @@
+"""One small organisation with something of every kind and visibility, and a log-in per group.
+
+    Foreningen
+    ├── Fællesskab A (product community; member authority: Egeby Kommune)
+    │   └── Styregruppen for A
+    └── Fællesskab B (product community)
+        └── Styregruppen for B
+
+Each steering group has an internal meeting that the board member took
+part in, with one agenda item holding a decision, its case brief and a
+follow-up, and minutes sent for approval; each community has an internal
+annual-cycle activity. A's agenda item is internal, B's is public (so B's
+decision is the one in the public register). A also has a public and a
+members' activity; the calendar feed is the whole organisation's, for
+members. The handbook has a page of each visibility and a role description.
+
+The access tests open every view on A's objects unless they say otherwise
+(`url_kwargs(..., community="b")`).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+import pytest
+from django.conf import settings
+from django.test import Client, override_settings
+from django.urls import NoReverseMatch, reverse
+from rest_framework.authtoken.models import Token
+
+from os2org.access import groups
+from os2org.access.models import Visibility
+from os2org.governance import services
+from os2org.governance.activity_services import feed_for, save_activity
+from os2org.governance.models import Activity, AgendaItem, Feed, FollowUp, Meeting, Minutes
+from os2org.handbook.models import Page
+from os2org.handbook.services import import_handbook, save_page
+from os2org.organisation.models import Assignment, Body, Organisation, Person
+from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
+from os2org.roles.models import RoleDescription
+from tests.accounts import make_user
+from tests.governance.builders import at
+from tests.handbooks import write_handbook
+from tests.urlconf import views
+
+PUBLIC = "public"
+VIEWERS = (PUBLIC, groups.SECRETARIAT, groups.BOARD, groups.COORDINATOR, groups.MEMBER_CONTACT)
+
+# Every page mentions "vejledning", so a search for it shows what the searcher may read.
+PAGES = {
+    Visibility.PUBLIC: ("index.md", "Velkommen", "Den offentlige vejledning til foreningen."),
+    Visibility.MEMBERS: ("medlemmer.md", "For medlemmer", "Vejledning for medlemmernes kontaktpersoner."),
+    Visibility.INTERNAL: ("intern.md", "Intern huskeliste", "Sekretariatets interne vejledning."),
+}
+PAGE = "---\ntitle: {title}\nnav_order: {order}\n---\n\n# {title}\n\n{text}\n"
+
+
+@dataclass
+class Community:
+    body: Body
+    steering: Body
+    meeting: Meeting
+    item: AgendaItem
+    follow_up: FollowUp
+    minutes: Minutes
+    activity: Activity
+
+
+@dataclass
+class World:
+    a: Community
+    b: Community
+    authority: Organisation
+    coordinator: Person
+    board_member: Person
+    steering_member: Person
+    assignment: Assignment
+    pages: dict  # visibility → Page
+    role: RoleDescription
+    feed: Feed
+    users: dict  # viewer → User (no entry for the public)
+    tokens: dict  # viewer → API token key
+    sessions: dict  # viewer → session cookie of a log-in
+
+    def sign_in(self, client, viewer):
+        """Sign the test client in as `viewer` (the public stays signed out)."""
+        if viewer in self.sessions:
+            client.cookies[settings.SESSION_COOKIE_NAME] = self.sessions[viewer]
+
+    def community(self, name):
+        return {"a": self.a, "b": self.b}[name]
+
+    @property
+    def public_page(self):
+        return self.pages[Visibility.PUBLIC]
+
+
+def build(folder):
+    """Build the world through the services; `folder` is an empty folder for the handbook's files."""
+    pages, role = _handbook(folder)
+    association = save_body(name="Foreningen", kind=Body.Kind.ASSOCIATION)
+    authority = save_organisation(name="Egeby Kommune", kind=Organisation.Kind.MUNICIPALITY, is_member=True)
+    coordinator = save_person(name="Kasper Koordinator", email="kasper@example.org", employer=authority)
+    board_member = save_person(name="Birthe Bestyrelse", email="birthe@example.org")
+    steering_member = save_person(name="Stine Styregruppe", email="stine@example.org", employer=authority)
+    body_a, steering_a = _community("A", association, member_authorities=[authority])
+    body_b, steering_b = _community("B", association, member_authorities=[])
+    assignment = assign_role(
+        coordinator, body=body_a, function=Assignment.Function.COORDINATOR, starts=date(2025, 1, 1), hours_per_week=10
+    )
+    assign_role(steering_member, body=steering_a, starts=date(2025, 1, 1), hours_per_week=2)
+    _activity("Offentlig frist", body_a, Visibility.PUBLIC)
+    _activity("Medlemsmøde", body_a, Visibility.MEMBERS)
+    a_activity = _activity("Intern frist for A", body_a, Visibility.INTERNAL)
+    a = _governance(
+        "A", body_a, steering_a, a_activity, [board_member, steering_member], item_visibility=Visibility.INTERNAL
+    )
+    b_activity = _activity("Intern frist for B", body_b, Visibility.INTERNAL)
+    b = _governance("B", body_b, steering_b, b_activity, [board_member], item_visibility=Visibility.PUBLIC)
+    # Nobody types these passwords: a fast hash keeps the build quick.
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        users = {
+            groups.SECRETARIAT: make_user("sekretariat", groups.SECRETARIAT),
+            groups.BOARD: make_user("bestyrelse", groups.BOARD, person=board_member),
+            groups.COORDINATOR: make_user("koordinator", groups.COORDINATOR, person=coordinator),
+            groups.MEMBER_CONTACT: make_user("kontakt", groups.MEMBER_CONTACT, authority=authority),
+        }
+    return World(
+        a=a,
+        b=b,
+        authority=authority,
+        coordinator=coordinator,
+        board_member=board_member,
+        steering_member=steering_member,
+        assignment=assignment,
+        pages=pages,
+        role=role,
+        feed=feed_for(None, visibility=Visibility.MEMBERS),
+        users=users,
+        tokens={viewer: Token.objects.create(user=user).key for viewer, user in users.items()},
+        sessions={viewer: _session(user) for viewer, user in users.items()},
+    )
+
+
+def _session(user):
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def _handbook(folder):
+    write_handbook(folder, roles=1)
+    for order, (path, title, text) in enumerate(PAGES.values(), start=2):
+        (folder / path).write_text(PAGE.format(title=title, order=order, text=text), encoding="utf-8")
+    import_handbook([folder])
+    pages = {}
+    for visibility, (path, _title, _text) in PAGES.items():
+        page = Page.objects.get(path=path)
+        pages[visibility] = save_page(page, source=page.source, visibility=visibility)
+    return pages, RoleDescription.objects.get()
+
+
+def _community(name, association, *, member_authorities):
+    body = save_body(
+        name=f"Fællesskab {name}",
+        kind=Body.Kind.PRODUCT_COMMUNITY,
+        parent=association,
+        member_authorities=member_authorities,
+    )
+    return body, save_body(name=f"Styregruppen for {name}", kind=Body.Kind.STEERING_GROUP, parent=body)
+
+
+def _activity(title, body, visibility):
+    return save_activity(
+        title=title, kind=Activity.Kind.DEADLINE, body=body, starts=date(2026, 3, 1), visibility=visibility
+    )
+
+
+def _governance(name, body, steering, activity, participants, *, item_visibility):
+    meeting = services.save_meeting(
+        body=steering, starts=at("2026-03-05 10:00"), title=f"Styregruppemøde {name}", participants=participants
+    )
+    item = services.add_agenda_item(meeting, title=f"Budget for {name}", visibility=item_visibility)
+    services.save_case_brief(item, purpose="decision", date=date(2026, 2, 20), aim=f"Budgettet for {name}.")
+    item = services.record_outcome(item, outcome=AgendaItem.Outcome.DECISION, text=f"Budgettet for {name} vedtages.")
+    follow_up = services.add_follow_up(
+        item, title=f"Budgettet for {name} sendes ud", due=date(2026, 4, 1), owner_person=participants[0]
+    )
+    minutes = services.write_minutes(meeting, text=f"# Referat af styregruppemøde {name}")
+    services.send_minutes(minutes, notify=False)
+    return Community(body, steering, meeting, item, follow_up, minutes, activity)
+
+
+def _named(namespace, *names):
+    return [f"{namespace}:{name}" for name in names]
+
+
+# What a view with URL arguments is opened on: an attribute of the
+# community (A's, unless a test asks for B's) or else of the world.
+OPENED_ON = {
+    "body": ["organisation:body", "organisation:body-edit", "api:bodies-detail"],
+    "meeting": [
+        *_named("governance", "meeting", "meeting-edit", "item-create", "agenda", "agenda-markdown", "minutes"),
+        *_named("governance", "minutes-markdown", "minutes-edit", "minutes-send", "minutes-answer"),
+        "api:meetings-detail",
+    ],
+    "item": [
+        *_named("governance", "item-edit", "item-move", "brief-edit", "outcome-edit", "follow-up-create"),
+        "api:agenda-items-detail",
+        "api:decisions-detail",
+    ],
+    "follow_up": ["governance:follow-up", "api:follow-ups-detail"],
+    "minutes": ["api:minutes-detail"],
+    "activity": ["governance:activity", "governance:activity-edit", "api:activities-detail"],
+    "feed": ["governance:feed"],
+    "public_page": ["handbook:page", "handbook:page-edit", "handbook:page-history", "api:pages-detail"],
+    "role": ["roles:detail", "roles:history", "api:roles-detail"],
+    "authority": ["organisation:organisation", "organisation:organisation-edit", "api:organisations-detail"],
+    "coordinator": [
+        "organisation:person",
+        "organisation:person-edit",
+        "organisation:assignment-create",
+        "api:people-detail",
+    ],
+    "assignment": [
+        "organisation:assignment",
+        "organisation:assignment-edit",
+        "organisation:assignment-end",
+        "api:assignments-detail",
+    ],
+}
+OBJECTS = {view: what for what, names in OPENED_ON.items() for view in names}
+
+# A valid new item in the community for each API list (POST), so that a
+# write refused only once the item is known is refused here too. Read-only
+# endpoints get an empty one.
+API_NEW = {
+    "pages": lambda world, side: {},
+    "roles": lambda world, side: {},
+    "minutes": lambda world, side: {},
+    "decisions": lambda world, side: {},
+    "bodies": lambda world, side: {"name": "Faggruppen", "kind": Body.Kind.WORKING_GROUP, "parent": side.body.pk},
+    "organisations": lambda world, side: {"name": "Nyby Kommune", "kind": Organisation.Kind.MUNICIPALITY},
+    "people": lambda world, side: {"name": "Ny Person"},
+    "assignments": lambda world, side: {
+        "person": world.steering_member.pk,
+        "body": side.steering.pk,
+        "starts": "2026-01-01",
+        "hours_per_week": "1",
+    },
+    "activities": lambda world, side: {
+        "title": "Ny frist",
+        "kind": Activity.Kind.DEADLINE,
+        "body": side.body.pk,
+        "starts": "2026-06-01",
+    },
+    "meetings": lambda world, side: {"body": side.steering.pk, "starts": "2026-06-02T10:00:00+02:00"},
+    "agenda-items": lambda world, side: {"meeting": side.meeting.pk, "title": "Nyt punkt"},
+    "follow-ups": lambda world, side: {
+        "item": side.item.pk,
+        "title": "Ny opfølgning",
+        "due": "2026-05-01",
+        "owner_person": world.steering_member.pk,
+    },
+}
+
+
+def api_new(basename, world, community="a"):
+    """The data of a new item for POST on "api:<basename>-list"."""
+    if basename not in API_NEW:
+        pytest.fail(f"No new item for api:{basename}-list: add one to API_NEW in tests/access/world.py")
+    return API_NEW[basename](world, world.community(community))
+
+
+# Arguments no object carries: a password-reset link that is not valid.
+FIXED = {"password_reset_confirm": {"uidb64": "MQ", "token": "0-0"}}
+
+
+@cache
+def _arguments():
+    return {view.name: view.arguments for view in views()}
+
+
+def url_kwargs(view_name, world, community="a"):
+    """The URL arguments to open `view_name` with, on community A's objects (or B's)."""
+    if view_name in FIXED:
+        return FIXED[view_name]
+    arguments = _arguments().get(view_name)
+    if arguments is None:
+        pytest.fail(f"{view_name} is not in the URL configuration")
+    if not arguments:
+        return {}
+    if view_name not in OBJECTS:
+        pytest.fail(f"No URL arguments for {view_name}: add the view to OPENED_ON in tests/access/world.py")
+    side = world.community(community)
+    obj = getattr(side, OBJECTS[view_name], None) or getattr(world, OBJECTS[view_name])
+    return {name: getattr(obj, name) for name in arguments}
+
+
+def url(view_name, world, community="a"):
+    try:
+        return reverse(view_name, kwargs=url_kwargs(view_name, world, community))
+    except NoReverseMatch as error:
+        pytest.fail(f"{view_name}: {error}; fix its entry in tests/access/world.py")
