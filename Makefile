@@ -17,8 +17,11 @@ run: install assets
 	DEBUG=1 $(BIN)/os2org handbook import --replace $(CURDIR)/src/os2org/demo/handbook
 	DEBUG=1 $(BIN)/os2org org load $(CURDIR)/src/os2org/demo/organisation.yaml
 	DEBUG=1 $(BIN)/os2org governance demo
+	DEBUG=1 $(BIN)/os2org access demo
 	DEBUG=1 $(BIN)/os2org runserver $(HOST):$(PORT)
 
+# The suite runs on every core (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.
+PYTEST_ARGS ?= -n auto
 test: install assets
 	SECRET_KEY=tests-only-not-secret $(BIN)/python -m pytest $(PYTEST_ARGS)
 
