@@ -302,7 +302,7 @@ def person(request, slug):
         "upcoming": upcoming,
         "former": former,
         "workload": workload(person, current),
-        "history": person_history(person, assignments, personal=viewer.reads_everything),
+        "history": person_history(person, assignments, personal=viewer.signed_in),
     }
     return render(request, "organisation/person.html", context)
 
