@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.permissions import SAFE_METHODS
@@ -36,6 +36,14 @@ INVALID = OpenApiResponse(FIELD_ERRORS, description=_("The input is not valid; n
 UNAUTHENTICATED = OpenApiResponse(ProblemSerializer, description=_("Not signed in, or an unknown token."))
 FORBIDDEN = OpenApiResponse(ProblemSerializer, description=_("The caller may not do this."))
 NOT_FOUND = OpenApiResponse(ProblemSerializer, description=_("No such item, or none the caller may read."))
+CHANGED = OpenApiResponse(ProblemSerializer, description=_("The item changed since the revision in If-Match."))
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description=_("The ETag of the item as read; a change made by someone else since then is refused (412)."),
+)
 
 
 class ApiSchema(AutoSchema):
@@ -51,8 +59,16 @@ class ApiSchema(AutoSchema):
             responses.setdefault(code, self._get_response_for_code(response, code, direction=direction))
         return responses
 
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        if self.method in ("PUT", "PATCH"):
+            parameters.append(IF_MATCH)
+        return parameters
+
     def errors(self):
         errors = {"401": UNAUTHENTICATED, "403": FORBIDDEN}
+        if self.method in ("PUT", "PATCH"):
+            errors["412"] = CHANGED
         if self.method not in SAFE_METHODS:
             errors["400"] = INVALID
         if "{" in self.path:

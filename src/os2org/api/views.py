@@ -4,12 +4,15 @@ Who may use which endpoint is `os2org.api.rules`; the permission class asks
 it before a view runs and again with the body an item belongs to.
 """
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied
 from rest_framework.parsers import JSONParser
 from rest_framework.views import APIView
 
@@ -17,11 +20,30 @@ from os2org.api import rules, serializers
 from os2org.api.pagination import Pages
 from os2org.api.permissions import caller
 from os2org.api.schema import ApiSchema, token_schema
+from os2org.audit.selectors import revision
+from os2org.audit.services import check_revision
 from os2org.governance.models import Activity, AgendaItem, FollowUp, Meeting, Minutes
 from os2org.handbook.models import Page
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.roles.models import RoleDescription, Task
 from os2org.roles.views import PAGE_CONTENT
+
+
+class Changed(APIException):
+    """The item changed since the caller read it (their If-Match is out of date)."""
+
+    status_code = 412
+    default_detail = _("The item changed since you read it; nothing was saved. Read it again, then send your change.")
+    default_code = "conflict"
+
+
+def _revision_asked(request):
+    """The revision a write's If-Match names: None without one (or "*"), -1 if it names none we made."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header or header == "*":
+        return None
+    tag = header.removeprefix("W/").strip('"')
+    return int(tag) if tag.isdigit() else -1
 
 
 def _body_id(body):
@@ -75,9 +97,21 @@ class WriteViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadViewSet
         self.check_body(serializer)
         serializer.save()
 
+    def retrieve(self, request, *args, **kwargs):
+        # The item's revision as its ETag: send it back as If-Match with a
+        # change, and a change someone else made in between is refused (412).
+        response = super().retrieve(request, *args, **kwargs)
+        response["ETag"] = f'"{revision(self.get_object())}"'
+        return response
+
     def perform_update(self, serializer):
         self.check_body(serializer)
-        serializer.save()
+        with transaction.atomic():
+            try:
+                check_revision(serializer.instance, _revision_asked(self.request))
+            except DjangoValidationError:
+                raise Changed from None
+            serializer.save()
 
 
 class PageViewSet(ReadViewSet):

@@ -1,0 +1,60 @@
+"""Optimistic locking through the API: ETag on read, If-Match on write, 412 when stale."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from os2org.governance.models import Meeting
+from tests.accounts import make_user
+from tests.governance.builders import board, meeting
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def api():
+    client = APIClient()
+    client.force_authenticate(make_user("karen", "secretariat"))
+    return client
+
+
+@pytest.fixture
+def stored():
+    return meeting(board(), "2026-06-01 17:00")
+
+
+def test_an_item_is_read_with_its_revision_as_etag(api, stored):
+    from os2org.audit.selectors import revision
+
+    response = api.get(f"/api/meetings/{stored.pk}/")
+
+    assert response["ETag"] == f'"{revision(stored)}"'
+
+
+def test_a_change_from_the_current_revision_is_saved(api, stored):
+    etag = api.get(f"/api/meetings/{stored.pk}/")["ETag"]
+
+    response = api.patch(f"/api/meetings/{stored.pk}/", {"place": "Aarhus"}, format="json", HTTP_IF_MATCH=etag)
+
+    assert (response.status_code, Meeting.objects.get().place) == (200, "Aarhus")
+
+
+def test_the_second_of_two_changes_from_the_same_revision_is_refused(api, stored):
+    etag = api.get(f"/api/meetings/{stored.pk}/")["ETag"]
+    api.patch(f"/api/meetings/{stored.pk}/", {"place": "Aarhus"}, format="json", HTTP_IF_MATCH=etag)
+
+    response = api.patch(f"/api/meetings/{stored.pk}/", {"place": "Odense"}, format="json", HTTP_IF_MATCH=etag)
+
+    assert (response.status_code, response.json(), Meeting.objects.get().place) == (
+        412,
+        {
+            "detail": "Elementet er ændret, siden du læste det; intet blev gemt. "
+            "Læs det igen, og send så din ændring."
+        },
+        "Aarhus",
+    )
+
+
+def test_a_change_without_if_match_is_saved(api, stored):
+    response = api.patch(f"/api/meetings/{stored.pk}/", {"place": "Aarhus"}, format="json")
+
+    assert response.status_code == 200
