@@ -18,7 +18,6 @@ USERNAMES = ["sekretariat", "bestyrelse", "koordinator", "kontakt"]
 @pytest.fixture
 def demo(settings):
     settings.DEBUG = True
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     import_handbook([DEMO])
     load_yaml(DEMO.parent / "organisation.yaml")
 

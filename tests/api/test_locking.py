@@ -58,3 +58,10 @@ def test_a_change_without_if_match_is_saved(api, stored):
     response = api.patch(f"/api/meetings/{stored.pk}/", {"place": "Aarhus"}, format="json")
 
     assert response.status_code == 200
+
+
+def test_reading_an_item_with_its_etag_reads_it_once(api, stored, django_assert_num_queries):
+    # The caller's groups and account; the meeting and its participants; its
+    # newest audit entry for the ETag (reading the meeting twice made it 7).
+    with django_assert_num_queries(5):
+        api.get(f"/api/meetings/{stored.pk}/")

@@ -52,12 +52,6 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
 
 @pytest.fixture(autouse=True)
-def quick_passwords(settings):
-    """The token endpoint checks a password on every call; the real hasher is slow on purpose."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def in_the_test_transaction():
     """Django closes "old" database connections when a request starts and
     ends; inside the test's transaction that would end it. Its own test

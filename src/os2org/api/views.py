@@ -14,6 +14,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied
 from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from os2org.api import rules, serializers
@@ -100,9 +101,8 @@ class WriteViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadViewSet
     def retrieve(self, request, *args, **kwargs):
         # The item's revision as its ETag: send it back as If-Match with a
         # change, and a change someone else made in between is refused (412).
-        response = super().retrieve(request, *args, **kwargs)
-        response["ETag"] = f'"{revision(self.get_object())}"'
-        return response
+        item = self.get_object()
+        return Response(self.get_serializer(item).data, headers={"ETag": f'"{revision(item)}"'})
 
     def perform_update(self, serializer):
         self.check_body(serializer)
