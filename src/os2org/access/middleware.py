@@ -2,6 +2,7 @@ import logging
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.utils.cache import patch_cache_control
 
 from os2org.access.rules import allows, rule_for
 from os2org.access.viewer import viewer_of
@@ -37,3 +38,23 @@ class RuleMiddleware:
         if not viewer.signed_in:
             return redirect_to_login(request.get_full_path())
         raise PermissionDenied
+
+
+class PrivateMiddleware:
+    """Marks every response to a signed-in reader `Cache-Control: private`.
+
+    Such a page may hold personal data (e-mail addresses, hours, who changed
+    what), so no shared cache on the way (a proxy, a CDN) may keep it. Asked
+    after the response is made, so that an API caller signed in by a token
+    counts too: DRF sets the request's user once it has read the token.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True)
+        return response

@@ -2,14 +2,14 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from os2org.audit.selectors import changes, entries_filtered
 
 PER_PAGE = 50
 
 
-@require_GET
+@require_safe
 def log(request):
     entries, filters = entries_filtered(request.GET)
     page = Paginator(entries.select_related("actor"), PER_PAGE).get_page(request.GET.get("side"))

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from os2org.access.viewer import viewer_of
 from os2org.caching import cached_page
@@ -15,7 +15,7 @@ from os2org.roles.models import Task
 SEARCH_LIMIT = 50
 
 
-@require_GET
+@require_safe
 def home(request):
     pages = Page.objects.filter(viewer_of(request).visible())
     page = pages.filter(path__in=["index.md", "index.markdown", "README.md"]).first()
@@ -26,7 +26,7 @@ def home(request):
     return redirect(page)
 
 
-@require_GET
+@require_safe
 @cached_page
 def page(request, slug):
     pages = Page.objects.filter(viewer_of(request).visible()).select_related("role")
@@ -42,7 +42,7 @@ def snippet(text, query, width=80):
     return ("…" if start else "") + text[start : at + len(query) + width] + "…"
 
 
-@require_GET
+@require_safe
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     pages, tasks = [], []
@@ -57,7 +57,7 @@ def search(request):
     return render(request, "handbook/search.html", {"query": query, "pages": pages, "tasks": tasks})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def page_edit(request, slug):
     page = get_object_or_404(Page, slug=slug)
     form = PageForm(request.POST if request.method == "POST" else None, page=page)
@@ -71,7 +71,7 @@ def page_edit(request, slug):
     return render(request, "handbook/page_form.html", {"page": page, "form": form})
 
 
-@require_GET
+@require_safe
 def page_history(request, slug):
     page = get_object_or_404(Page.objects.defer("source", "html", "text", "search_text"), slug=slug)
     return version_history(request, page)

@@ -1,5 +1,5 @@
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from os2org.access.viewer import viewer_of
 from os2org.caching import cached_page
@@ -11,7 +11,7 @@ from os2org.roles.models import RoleDescription
 PAGE_CONTENT = ("page__source", "page__html", "page__text", "page__search_text")
 
 
-@require_GET
+@require_safe
 @cached_page
 def catalogue(request):
     # Django leaves Meta.ordering out of GROUP BY queries, so the order is explicit.
@@ -22,7 +22,7 @@ def catalogue(request):
     return render(request, "roles/catalogue.html", {"roles": roles})
 
 
-@require_GET
+@require_safe
 @cached_page
 def detail(request, slug):
     viewer = viewer_of(request)
@@ -34,7 +34,7 @@ def detail(request, slug):
     return render(request, "roles/detail.html", {"role": role, "holders": holders})
 
 
-@require_GET
+@require_safe
 def history(request, slug):
     role = get_object_or_404(RoleDescription.objects.select_related("page").defer(*PAGE_CONTENT), slug=slug)
     return version_history(request, role.page, role=role)

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.text import capfirst
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from os2org import markup
 from os2org.access.viewer import viewer_of
@@ -52,7 +52,7 @@ def _by_month(occurrences):
     ]
 
 
-@require_GET
+@require_safe
 @cached_page
 def wheel(request):
     year = _year(request.GET.get("aar"))
@@ -67,7 +67,7 @@ def wheel(request):
     return render(request, "governance/cycle.html", context)
 
 
-@require_GET
+@require_safe
 @cached_page
 def upcoming(request):
     today = timezone.localdate()
@@ -87,7 +87,7 @@ def upcoming(request):
     return render(request, "governance/upcoming.html", {"days": days, "today": today, "last": last})
 
 
-@require_GET
+@require_safe
 @cached_page
 def activities(request):
     viewer = viewer_of(request)
@@ -105,7 +105,7 @@ def _row(activity, today):
     return {"activity": activity, "schedule": describe(activity), "next": upcoming[0] if upcoming else None}
 
 
-@require_GET
+@require_safe
 @cached_page
 def activity(request, pk):
     readable = Activity.objects.filter(viewer_of(request).visible(**OWN))
@@ -133,11 +133,11 @@ def _activity_form(request, activity):
     return render(request, "governance/activity_form.html", {"form": form, "activity": activity})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def activity_create(request):
     return _activity_form(request, None)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def activity_edit(request, pk):
     return _activity_form(request, get_object_or_404(Activity, pk=pk))

@@ -9,7 +9,7 @@ os2org.caching).
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from os2org import markup
 from os2org.access.viewer import viewer_of
@@ -34,7 +34,7 @@ def _markdown(text, name):
     return response
 
 
-@require_GET
+@require_safe
 @cached_page
 def agenda(request, pk):
     viewer = viewer_of(request)
@@ -47,7 +47,7 @@ def agenda(request, pk):
     return render(request, "governance/agenda.html", {"document": agenda, "meeting": agenda.meeting})
 
 
-@require_GET
+@require_safe
 @cached_page
 def agenda_markdown(request, pk):
     viewer = viewer_of(request)
@@ -55,7 +55,7 @@ def agenda_markdown(request, pk):
     return _markdown(exports.agenda_page(meeting, viewer=viewer), exports.file_name(meeting, "dagsorden"))
 
 
-@require_GET
+@require_safe
 @cached_page
 def minutes(request, pk):
     viewer = viewer_of(request)
@@ -67,7 +67,7 @@ def minutes(request, pk):
     return render(request, "governance/minutes.html", {"document": document, "meeting": meeting})
 
 
-@require_GET
+@require_safe
 @cached_page
 def minutes_markdown(request, pk):
     viewer = viewer_of(request)

@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import capfirst
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from os2org.access.models import Visibility
 from os2org.governance.activity_forms import FeedForm
@@ -46,7 +46,7 @@ def _rows(request, scope, subjects, feeds):
     return rows
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def feeds(request):
     if request.method == "POST":
         return _make(request)
@@ -81,7 +81,7 @@ def _make(request):
     return redirect(f"{reverse('governance:feeds')}#{anchor}")
 
 
-@require_GET
+@require_safe
 def feed(request, token):
     feed = get_object_or_404(Feed.objects.select_related("body", "role", "person"), token=token)
     domain = request.get_host().partition(":")[0]

@@ -13,7 +13,7 @@ from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from os2org import markup
 from os2org.access.rules import allows
@@ -44,7 +44,7 @@ def _midnight(day):
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-@require_GET
+@require_safe
 @cached_page
 def meetings(request):
     viewer = viewer_of(request)
@@ -112,7 +112,7 @@ def readable_meeting(viewer, pk):
     return get_object_or_404(Meeting.objects.filter(viewer.visible(**OWN)).select_related("body"), pk=pk)
 
 
-@require_GET
+@require_safe
 @cached_page
 def meeting(request, pk):
     viewer = viewer_of(request)
@@ -151,14 +151,14 @@ def _meeting_form(request, meeting, body=None):
     return render(request, "governance/meeting_form.html", {"form": form, "meeting": meeting})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def meeting_create(request):
     slug = request.GET.get("organ")
     body = get_object_or_404(editable(meeting_bodies(), viewer_of(request)), slug=slug) if slug else None
     return _meeting_form(request, None, body)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def meeting_edit(request, pk):
     return _meeting_form(request, get_object_or_404(Meeting, pk=pk))
 
@@ -180,7 +180,7 @@ def _item_page(request, item, *, form, template, save, meeting=None):
     return render(request, f"governance/{template}", {"form": form, "item": item, "meeting": meeting})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def item_create(request, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
     form = AgendaItemForm(_posted(request), meeting=meeting)
@@ -191,7 +191,7 @@ def item_create(request, pk):
     return _item_page(request, None, form=form, template="item_form.html", save=save, meeting=meeting)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def item_edit(request, pk):
     item = _item(pk)
     form = AgendaItemForm(_posted(request), meeting=item.meeting, item=item)
@@ -212,7 +212,7 @@ def item_move(request, pk):
     return redirect(item)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def brief_edit(request, pk):
     item = _item(pk)
     form = CaseBriefForm(_posted(request), brief=_brief(item))
@@ -224,7 +224,7 @@ def brief_edit(request, pk):
     return _item_page(request, item, form=form, template="brief_form.html", save=save)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def outcome_edit(request, pk):
     item = _item(pk)
     form = OutcomeForm(_posted(request), item=item)
@@ -235,7 +235,7 @@ def outcome_edit(request, pk):
     return _item_page(request, item, form=form, template="outcome_form.html", save=save)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def follow_up_create(request, pk):
     item = _item(pk)
     form = FollowUpForm(_posted(request), item=item)
@@ -298,7 +298,7 @@ def _follow_up_change(request, pk):
     return _follow_up_page(request, _follow_up(request, pk), form)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def follow_up(request, pk):
     """A follow-up; those who edit its meeting's body change its status here (see rules.py)."""
     if request.method == "POST":

@@ -29,7 +29,7 @@ def _current(meeting):
     return minutes
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def minutes_edit(request, pk):
     meeting = _meeting(pk)
     minutes = services.current_minutes(meeting)
@@ -58,7 +58,7 @@ def minutes_send(request, pk):
     return _back(meeting)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def minutes_answer(request, pk):
     """A participant answers for themselves; the secretariat records a participant's answer for them."""
     viewer = viewer_of(request)

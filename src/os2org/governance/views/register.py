@@ -11,7 +11,7 @@ from django import forms
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from os2org import markup
 from os2org.access.viewer import viewer_of
@@ -55,7 +55,7 @@ class DecisionFilter(forms.Form):
         return any(value not in (None, "") for value in self.cleaned_data.values())
 
 
-@require_GET
+@require_safe
 @cached_page
 def decisions(request):
     viewer = viewer_of(request)
@@ -69,7 +69,7 @@ def decisions(request):
     return render(request, "governance/decisions.html", {"form": form, "decisions": found})
 
 
-@require_GET
+@require_safe
 @cached_page
 def follow_ups(request):
     today = timezone.localdate()

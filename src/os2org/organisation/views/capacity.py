@@ -6,7 +6,7 @@ version and today's date, and both reports depend on nothing else.
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from os2org.caching import cached_page
 from os2org.organisation.coverage import capacity, coverage_report, percent, section_titles
@@ -17,7 +17,7 @@ from os2org.organisation.models import Assignment, Body
 BAR_END = 200
 
 
-@require_GET
+@require_safe
 @cached_page
 def coverage(request):
     report = coverage_report()
@@ -32,7 +32,7 @@ def coverage(request):
     return render(request, "organisation/coverage.html", context)
 
 
-@require_GET
+@require_safe
 @cached_page
 def coverage_csv(request):
     # The byte order mark tells Excel the file is UTF-8.
@@ -41,7 +41,7 @@ def coverage_csv(request):
     return response
 
 
-@require_GET
+@require_safe
 @cached_page
 def assignment(request, pk):
     assignments = Assignment.objects.select_related("person", "body", "role").prefetch_related("role__tasks")

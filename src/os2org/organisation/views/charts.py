@@ -1,14 +1,14 @@
 """The org charts: the organisation drawn from its data, with a text alternative."""
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from os2org.access.viewer import viewer_of
 from os2org.caching import cached_page
 from os2org.organisation.charts import chart_data, org_chart_graph, org_chart_mindmap
 
 
-@require_GET
+@require_safe
 @cached_page
 def chart(request):
     data = chart_data(viewer=viewer_of(request))

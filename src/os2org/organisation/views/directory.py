@@ -17,7 +17,7 @@ from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from os2org.access.viewer import viewer_of
 from os2org.audit.models import Entry
@@ -56,7 +56,7 @@ def _by_time(assignments, on=None):
     return current, upcoming, former
 
 
-@require_GET
+@require_safe
 @cached_page
 def overview(request):
     bodies = (
@@ -73,7 +73,7 @@ def overview(request):
     return render(request, "organisation/overview.html", {"tree": children[None]})
 
 
-@require_GET
+@require_safe
 @cached_page
 def body(request, slug):
     viewer = viewer_of(request)
@@ -95,14 +95,14 @@ def body(request, slug):
     return render(request, "organisation/body.html", context)
 
 
-@require_GET
+@require_safe
 @cached_page
 def organisations(request):
     organisations = Organisation.objects.filter(viewer_of(request).visible())
     return render(request, "organisation/organisations.html", {"organisations": organisations})
 
 
-@require_GET
+@require_safe
 @cached_page
 def organisation(request, slug):
     viewer = viewer_of(request)
@@ -137,7 +137,7 @@ class Load:
         return self.hours - self.contract
 
 
-@require_GET
+@require_safe
 @cached_page
 def people(request):
     people = (
@@ -289,7 +289,7 @@ def _value(model, name, value, names):
     return value
 
 
-@require_GET
+@require_safe
 @cached_page
 def person(request, slug):
     viewer = viewer_of(request)
@@ -329,42 +329,42 @@ ORGANISATION = {"form_class": OrganisationForm, "save": save_organisation, "name
 PERSON = {"form_class": PersonForm, "save": save_person, "name": "person"}
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def body_create(request):
     return _edit(request, None, **BODY)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def body_edit(request, slug):
     return _edit(request, get_object_or_404(Body, slug=slug), **BODY)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def organisation_create(request):
     return _edit(request, None, **ORGANISATION)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def organisation_edit(request, slug):
     return _edit(request, get_object_or_404(Organisation, slug=slug), **ORGANISATION)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def person_create(request):
     return _edit(request, None, **PERSON)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def person_edit(request, slug):
     return _edit(request, get_object_or_404(Person, slug=slug), **PERSON)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def assignment_create(request, slug):
     return _assignment_form(request, get_object_or_404(Person, slug=slug), None)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def assignment_edit(request, pk):
     assignment = get_object_or_404(Assignment.objects.select_related("person", "body"), pk=pk)
     return _assignment_form(request, assignment.person, assignment)
@@ -397,7 +397,7 @@ def _assignment_form(request, person, assignment):
     return render(request, "organisation/assignment_form.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def assignment_end(request, pk):
     assignment = get_object_or_404(Assignment.objects.select_related("person", "body", "role"), pk=pk)
     form = EndAssignmentForm(_posted(request), assignment=assignment)
