@@ -1,8 +1,11 @@
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
+from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
 from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from os2org.governance.models import Activity
 from os2org.governance.recurrence import (
@@ -10,6 +13,7 @@ from os2org.governance.recurrence import (
     build_rule,
     check_rule,
     describe,
+    moved_start,
     next_dates,
     normalise_rule,
     occurrences,
@@ -339,3 +343,71 @@ def test_role_reviews_are_not_saved():
     (review,) = role_reviews([role("Koordinator", date(2026, 1, 5))])
 
     assert review.pk is None
+
+
+def test_parse_dates_refuses_a_date_outside_the_supported_years():
+    with pytest.raises(ValidationError) as raised:
+        parse_dates(["2026-03-15", "0001-01-01"])
+
+    assert raised.value.message_dict == {"dates": ["Line 2, “0001-01-01”: Give a date in the years 1900 to 2999."]}
+
+
+def test_parse_dates_refuses_more_than_the_most_dates():
+    days = [date(2026, 1, 1) + timedelta(days=number) for number in range(401)]
+
+    with pytest.raises(ValidationError) as raised:
+        parse_dates(days)
+
+    assert raised.value.message_dict == {"dates": ["List at most 400 dates; for more, write a rule."]}
+
+
+def test_moved_start_takes_a_daily_rule_to_the_day_before_the_window():
+    assert moved_start("FREQ=DAILY", date(1900, 1, 1), date(2026, 1, 1)) == ("FREQ=DAILY", date(2025, 12, 31))
+
+
+def test_moved_start_writes_the_days_a_yearly_rule_took_from_its_start():
+    moved = moved_start("FREQ=YEARLY", date(1904, 2, 29), date(2026, 6, 1))
+
+    assert moved == ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", date(2025, 2, 28))
+
+
+def test_moved_start_keeps_a_rule_that_counts():
+    assert moved_start("FREQ=DAILY;COUNT=5", date(1900, 1, 1), date(2026, 1, 1)) == ("FREQ=DAILY;COUNT=5", date(1900, 1, 1))
+
+
+def test_occurrences_of_a_daily_activity_from_1900_are_the_window_s_days():
+    daily = activity(date(1900, 1, 1), rule="FREQ=DAILY;INTERVAL=3")
+
+    assert occurrences(daily, date(2026, 1, 1), date(2026, 1, 7)) == [date(2026, 1, 3), date(2026, 1, 6)]
+
+
+RULES = st.builds(
+    lambda freq, interval, extra: ";".join([f"FREQ={freq}", f"INTERVAL={interval}", *extra]),
+    st.sampled_from(["DAILY", "WEEKLY", "MONTHLY", "YEARLY"]),
+    st.integers(1, 5),
+    st.lists(
+        st.sampled_from(["BYMONTH=2,7", "BYMONTHDAY=31", "BYMONTHDAY=-1", "BYDAY=TU", "BYDAY=2TH", "BYSETPOS=1"]),
+        max_size=2,
+        unique_by=lambda part: part.split("=")[0],
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rule=RULES,
+    starts=st.dates(date(1990, 1, 1), date(2030, 12, 31)),
+    ahead=st.integers(0, 4000),
+)
+def test_moved_start_gives_the_same_dates_from_the_window_on(rule, starts, ahead):
+    near = starts + timedelta(days=ahead)
+    moved_rule, moved = moved_start(rule, starts, near)
+    window = (datetime.combine(near, datetime.min.time()), datetime.combine(near + timedelta(days=800), datetime.min.time()))
+
+    try:
+        expected = rrulestr(rule, dtstart=datetime.combine(starts, datetime.min.time())).between(*window, inc=True)
+    except ValueError:
+        return  # dateutil refuses the combination (BYSETPOS without another BY part)
+    found = rrulestr(moved_rule, dtstart=datetime.combine(moved, datetime.min.time())).between(*window, inc=True)
+
+    assert found == expected

@@ -1,6 +1,5 @@
 """What the API reads and writes. Writes go through the apps' services, which write the audit entries."""
 
-from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -12,9 +11,19 @@ from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from os2org.api.permissions import caller
+from os2org.common.dates import validate_date
 from os2org.governance.activity_services import save_activity
 from os2org.governance.meeting_forms import MEETING_KINDS
-from os2org.governance.models import LONGEST_MINUTES, Activity, AgendaItem, CaseBrief, FollowUp, Meeting, Minutes
+from os2org.governance.models import (
+    LONGEST_MINUTES,
+    MAX_DATES,
+    Activity,
+    AgendaItem,
+    CaseBrief,
+    FollowUp,
+    Meeting,
+    Minutes,
+)
 from os2org.governance.services import add_agenda_item, add_follow_up, change_follow_up, save_agenda_item, save_meeting
 from os2org.handbook.models import Page
 from os2org.organisation.models import Assignment, Body, Organisation, Person
@@ -30,20 +39,8 @@ def service_errors(error):
     return serializers.ValidationError(detail)
 
 
-# The days the organisation's records can be about. Outside them lie only
-# typing errors, and times that Python and the calendar cannot do sums with
-# (a recurrence ten years on from the year 9995; Copenhagen's local mean
-# time before 1894, whose offset has seconds in it).
-EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
-
-
-def within_years(value):
-    day = value.date() if isinstance(value, datetime) else value
-    if not EARLIEST <= day <= LATEST:
-        raise serializers.ValidationError(_("Give a date in the years 1900 to 2999."))
-
-
-IN_YEARS = {"validators": [within_years]}
+# The days the organisation's records can be about (os2org.common.dates).
+IN_YEARS = {"validators": [validate_date]}
 # What the models' check constraints say, said here too so that an error
 # names its field.
 DURATION = {"min_value": 1, "max_value": LONGEST_MINUTES}
@@ -290,7 +287,10 @@ class ActivitySerializer(ServiceSerializer):
     """An activity of the annual cycle (årshjul)."""
 
     dates = serializers.ListField(
-        child=serializers.DateField(validators=[within_years]), required=False, help_text=_("Further dates (RDATE).")
+        child=serializers.DateField(validators=[validate_date]),
+        required=False,
+        max_length=MAX_DATES,
+        help_text=_("Further dates (RDATE)."),
     )
     time = LocalTimeField(
         required=False, allow_null=True, help_text=_("Leave it out for an activity of the whole day.")

@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from os2org.access.models import Visibility
 from os2org.audit.forms import revision_initial
+from os2org.common.dates import DateField
 from os2org.governance import recurrence
 from os2org.governance.meeting_forms import TimeInput, VisibilityField, editable, hidden_revision
 from os2org.governance.models import LONGEST_MINUTES, Activity, Feed
-from os2org.organisation.forms import DateInput
 from os2org.organisation.models import Body
 from os2org.roles.models import RoleDescription
 
@@ -58,9 +58,8 @@ class ActivityForm(forms.Form):
     schedule = forms.ChoiceField(
         label=_("How often"), choices=recurrence.SCHEDULES, initial=recurrence.YEARLY, widget=forms.RadioSelect
     )
-    starts = forms.DateField(
+    starts = DateField(
         label=_("First date"),
-        widget=DateInput(),
         required=False,
         help_text=_("Not needed for a list of dates: the earliest date listed is the first."),
     )
@@ -70,9 +69,8 @@ class ActivityForm(forms.Form):
     duration = forms.IntegerField(
         label=_("Duration in minutes"), min_value=1, max_value=LONGEST_MINUTES, initial=60, required=False
     )
-    until = forms.DateField(
+    until = DateField(
         label=_("Last date"),
-        widget=DateInput(),
         required=False,
         help_text=_("Optional: no dates after this one. Leave empty if it goes on."),
     )

@@ -18,10 +18,11 @@ from django.utils.translation import pgettext_lazy
 
 from os2org.access.models import Visibility
 from os2org.audit.forms import RevisionField, revision_initial
+from os2org.common.dates import DateField
 from os2org.governance.minutes_text import skeleton
 from os2org.governance.models import LONGEST_MINUTES, AgendaItem, Approval, CaseBrief, FollowUp
 from os2org.governance.services import check_follow_up
-from os2org.organisation.forms import DateInput, add_service_errors
+from os2org.organisation.forms import add_service_errors
 from os2org.organisation.models import Assignment, Body, Person
 from os2org.roles.models import RoleDescription
 
@@ -100,7 +101,7 @@ class MeetingForm(forms.Form):
     title = forms.CharField(
         label=_("Title"), max_length=200, required=False, help_text=_("Leave empty to call it by body and date.")
     )
-    starts = forms.DateField(label=_("Date"), widget=DateInput())
+    starts = DateField(label=_("Date"))
     time = forms.TimeField(label=_("Time"), widget=TimeInput())
     duration = forms.IntegerField(label=_("Duration in minutes"), min_value=1, max_value=LONGEST_MINUTES, initial=120)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
@@ -173,7 +174,7 @@ class CaseBriefForm(forms.Form):
     purpose = forms.ChoiceField(label=pgettext_lazy("case brief", "Purpose"), choices=BLANK_CHOICE_DASH + CaseBrief.Purpose.choices)
     author = forms.ModelChoiceField(label=_("Author"), queryset=people(), required=False, empty_label=_("(none)"))
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=people(), required=False, empty_label=_("(none)"))
-    date = forms.DateField(label=_("Date"), widget=DateInput())
+    date = DateField(label=_("Date"))
     aim = forms.CharField(label=_("Aim"), widget=forms.Textarea, required=False, help_text=_("Markdown."))
     background = forms.CharField(label=_("Background"), widget=forms.Textarea, required=False)
     analysis = forms.CharField(label=_("Analysis"), widget=forms.Textarea, required=False)
@@ -223,7 +224,7 @@ class FollowUpForm(forms.Form):
         empty_label=_("(none)"),
         help_text=_("Either a person or a role."),
     )
-    due = forms.DateField(label=pgettext_lazy("follow-up", "Due"), widget=DateInput())
+    due = DateField(label=pgettext_lazy("follow-up", "Due"))
 
     def __init__(self, *args, item, **kwargs):
         self.item = item
@@ -246,9 +247,8 @@ class FollowUpForm(forms.Form):
 
 class FollowUpStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=FollowUp.Status.choices)
-    on = forms.DateField(
+    on = DateField(
         label=_("Closed on"),
-        widget=DateInput(),
         required=False,
         help_text=_("For done or dropped; today if left empty."),
     )

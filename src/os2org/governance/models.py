@@ -11,10 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from os2org.access.models import Visibility, visibility_field
+from os2org.common.dates import validate_date
 
 # Nothing in the annual cycle or a meeting lasts longer than a week; a
 # longer duration is a typo, and an absurd one would overflow the calendar.
 LONGEST_MINUTES = 7 * 24 * 60
+# The most further dates (RDATE) an activity may list: a year's days and
+# then some. More is a rule written out by hand, and makes every calendar
+# feed that holds the activity large and slow.
+MAX_DATES = 400
 
 
 class Activity(models.Model):
@@ -61,7 +66,7 @@ class Activity(models.Model):
     )
     audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, blank=True)
     description = models.TextField(_("description"), blank=True)
-    starts = models.DateField(_("first date"))
+    starts = models.DateField(_("first date"), validators=[validate_date])
     # No time: the activity lasts the whole day (a deadline, a newsletter).
     time = models.TimeField(_("time"), null=True, blank=True)
     duration = models.PositiveIntegerField(
@@ -150,7 +155,7 @@ class Meeting(models.Model):
 
     body = models.ForeignKey("organisation.Body", verbose_name=_("body"), on_delete=models.PROTECT, related_name="meetings")
     title = models.CharField(_("title"), max_length=200, blank=True)
-    starts = models.DateTimeField(_("starts"))
+    starts = models.DateTimeField(_("starts"), validators=[validate_date])
     duration = models.PositiveIntegerField(
         _("duration in minutes"), default=120, validators=[MaxValueValidator(LONGEST_MINUTES)]
     )
@@ -248,7 +253,7 @@ class CaseBrief(models.Model):
     owner = models.ForeignKey(
         "organisation.Person", verbose_name=_("owner"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_date])
     # The five sections of the form, in order (Markdown).
     aim = models.TextField(_("aim"), blank=True)
     background = models.TextField(_("background"), blank=True)
@@ -309,9 +314,9 @@ class FollowUp(models.Model):
         on_delete=models.SET_NULL,
         related_name="follow_ups",
     )
-    due = models.DateField(_("due"))
+    due = models.DateField(_("due"), validators=[validate_date])
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
-    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True, validators=[validate_date])
 
     objects = FollowUpQuerySet.as_manager()
 

@@ -23,7 +23,8 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
-from os2org.governance.models import Activity
+from os2org.common.dates import OUT_OF_RANGE, in_range
+from os2org.governance.models import MAX_DATES, Activity
 
 ONCE, YEARLY, MONTHLY, WEEKDAY, DATES, CUSTOM = "once", "yearly", "monthly", "weekday", "dates", "custom"
 SCHEDULES = [
@@ -227,52 +228,106 @@ def check_rule(rule, starts):
 def parse_dates(values):
     """Sorted distinct dates from dates or text lines (2026-03-15 or 15.3.2026); blank lines are skipped.
 
-    ValidationError on "dates" names the first line that is no date.
+    ValidationError on "dates" names the first line that is no date or lies
+    outside the supported years, or says that there are more than MAX_DATES.
     """
     found = set()
     for number, value in enumerate(values, start=1):
-        if isinstance(value, date):
-            found.add(value)
+        day = value if isinstance(value, date) else _read_date(value, number)
+        if day is None:
             continue
-        line = value.strip()
-        if not line:
-            continue
-        for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
-            try:
-                found.add(datetime.strptime(line, pattern).date())
-                break
-            except ValueError:
-                continue
-        else:
-            message = _(
-                "Line %(number)d, “%(line)s”, is not a date. Write one date per line, as 2026-03-15 or 15.3.2026."
-            )
-            raise _error("dates", message % {"number": number, "line": line}, "date")
+        if not in_range(day):
+            message = _("Line %(number)d, “%(line)s”: %(problem)s")
+            raise _error("dates", message % {"number": number, "line": value, "problem": OUT_OF_RANGE}, "date_range")
+        found.add(day)
+        if len(found) > MAX_DATES:
+            message = _("List at most %(count)d dates; for more, write a rule.") % {"count": MAX_DATES}
+            raise _error("dates", message, "too_many")
     return sorted(found)
+
+
+def _read_date(value, number):
+    """The date on line `number`, None for a blank line; ValidationError for anything else."""
+    line = value.strip()
+    if not line:
+        return None
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(line, pattern).date()
+        except ValueError:
+            continue
+    message = _("Line %(number)d, “%(line)s”, is not a date. Write one date per line, as 2026-03-15 or 15.3.2026.")
+    raise _error("dates", message % {"number": number, "line": line}, "date")
 
 
 def stored_dates(activity):
     return [date.fromisoformat(value) for value in activity.dates]
 
 
-def _set(activity):
+def _set(activity, near):
+    """The activity's dates as a dateutil set, expanded from close before `near` rather than from its start."""
     dates = rruleset()
     if activity.rule:
-        dates.rrule(rrulestr(activity.rule, dtstart=_midnight(activity.starts)))
+        rule, starts = moved_start(activity.rule, activity.starts, near)
+        dates.rrule(rrulestr(rule, dtstart=_midnight(starts)))
     # DTSTART is always an occurrence (RFC 5545, 3.8.5.3), as are the RDATEs.
     for day in [activity.starts, *stored_dates(activity)]:
         dates.rdate(_midnight(day))
     return dates
 
 
+# The days a rule's part takes from DTSTART when it does not say them itself (as dateutil does).
+DEFAULTED = ("BYWEEKNO", "BYYEARDAY", "BYMONTHDAY", "BYDAY")
+
+
+def moved_start(rule, starts, near):
+    """(rule, DTSTART) giving the same dates from `near` on, with DTSTART moved up close before `near`.
+
+    dateutil expands a rule from its DTSTART, day by day for a daily one: a
+    daily activity that began a century ago would cost every view of the
+    wheel a century of days. DTSTART moves on by whole periods (INTERVAL ×
+    FREQ), which keeps every date the rule gives; the days the rule took
+    from the old DTSTART are written into it first. A rule with COUNT
+    counts from its start and stays as it is (COUNT is at most 9999).
+    """
+    parts = rule_parts(rule)
+    if "COUNT" in parts or near is None or near <= starts:
+        return rule, starts
+    freq, interval = parts["FREQ"], int(parts.get("INTERVAL", "1"))
+    if not any(part in parts for part in DEFAULTED):
+        if freq == "YEARLY":
+            parts.setdefault("BYMONTH", str(starts.month))
+        if freq in ("YEARLY", "MONTHLY"):
+            parts["BYMONTHDAY"] = str(starts.day)
+        elif freq == "WEEKLY":
+            parts["BYDAY"] = DAY_CODES[starts.weekday()]
+    # One period short of `near`, so that nothing on or after it is skipped.
+    if freq == "DAILY":
+        periods = (near - starts).days // interval - 1
+        step = relativedelta(days=interval)
+    elif freq == "WEEKLY":
+        periods = (near - starts).days // (7 * interval) - 1
+        step = relativedelta(weeks=interval)
+    elif freq == "MONTHLY":
+        periods = ((near.year - starts.year) * 12 + near.month - starts.month) // interval - 1
+        step = relativedelta(months=interval)
+    else:
+        periods = (near.year - starts.year) // interval - 1
+        step = relativedelta(years=interval)
+    if periods <= 0:
+        return rule, starts
+    return ";".join(f"{name}={value}" for name, value in parts.items()), starts + step * periods
+
+
 def occurrences(activity, start, end):
     """The dates of `activity` from `start` to `end`, both included, as a calendar program expands them."""
-    return [moment.date() for moment in _set(activity).between(_midnight(start), _midnight(end), inc=True)]
+    dates = _set(activity, start).between(_midnight(start), _midnight(end), inc=True)
+    return [moment.date() for moment in dates]
 
 
 def next_dates(activity, on, count):
     """The next `count` dates on or after `on` (fewer if the activity ends)."""
-    return [moment.date() for moment in _set(activity).xafter(_midnight(on), count=count, inc=True)]
+    return [moment.date() for moment in _set(activity, on).xafter(_midnight(on), count=count, inc=True)]
 
 
 def schedule_of(activity):

@@ -12,20 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 from os2org.access.models import Visibility
 from os2org.audit.forms import RevisionField, revision_initial
+from os2org.common.dates import DateField
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import check_not_inside_itself, check_one_chair, hours_from
 from os2org.organisation.templatetags import directory
 from os2org.roles.models import RoleDescription
 
 HOURS_IN_A_WEEK = Decimal("168")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        # The browser's date picker sends and expects ISO dates, whatever the language.
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class HoursField(forms.DecimalField):
@@ -188,8 +181,8 @@ class AssignmentForm(forms.Form):
         empty_label=_("(none)"),
     )
     function = forms.ChoiceField(label=_("Function"), choices=Assignment.Function.choices, initial="member")
-    starts = forms.DateField(label=_("From"), widget=DateInput())
-    ends = forms.DateField(label=_("Until"), widget=DateInput(), required=False, help_text=_("Leave empty if open-ended."))
+    starts = DateField(label=_("From"))
+    ends = DateField(label=_("Until"), required=False, help_text=_("Leave empty if open-ended."))
     hours_per_week = forms.CharField(
         label=_("Hours per week"), required=False, help_text=_("Either hours per week (e.g. 7,5)…")
     )
@@ -253,7 +246,7 @@ class AssignmentForm(forms.Form):
 
 
 class EndAssignmentForm(forms.Form):
-    ends = forms.DateField(label=_("Ends on"), widget=DateInput())
+    ends = DateField(label=_("Ends on"))
     revision = RevisionField(label="")
 
     def __init__(self, *args, assignment, **kwargs):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from os2org.access.models import Visibility, visibility_field
+from os2org.common.dates import validate_date
 
 # A full year's work (årsværk) in hours per week.
 FULL_TIME_HOURS = Decimal("37")
@@ -201,8 +202,8 @@ class Assignment(models.Model):
         related_name="assignments",
     )
     function = models.CharField(_("function"), max_length=20, choices=Function.choices, default=Function.MEMBER)
-    starts = models.DateField(_("from"))
-    ends = models.DateField(_("until"), null=True, blank=True)
+    starts = models.DateField(_("from"), validators=[validate_date])
+    ends = models.DateField(_("until"), null=True, blank=True, validators=[validate_date])
     hours_per_week = models.DecimalField(_("hours per week"), max_digits=5, decimal_places=2)
     # Set when the time was agreed as a share of a full year (1/5, 1/3, …);
     # hours_per_week is then that share of 37 hours.
