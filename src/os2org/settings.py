@@ -141,8 +141,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # so no instance serves a page older than the data.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
+        "BACKEND": "os2org.caching.BoundedMemoryCache",
+        "OPTIONS": {
+            "MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000),
+            # Bounded in bytes too: a page can weigh a megabyte.
+            "MAX_BYTES": env_int("CACHE_MAX_BYTES", 64 * 1024 * 1024),
+        },
     }
 }
 

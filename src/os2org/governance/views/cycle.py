@@ -7,7 +7,7 @@ for today and the next dates move at midnight.
 """
 
 from collections import defaultdict
-from datetime import MAXYEAR, MINYEAR, date, timedelta
+from datetime import date, timedelta
 from itertools import groupby
 
 from django.core.exceptions import ValidationError
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from os2org import markup
 from os2org.access.viewer import viewer_of
 from os2org.caching import cached_page
+from os2org.common.dates import EARLIEST, LATEST
 from os2org.governance.activity_forms import ActivityForm
 from os2org.governance.activity_services import save_activity
 from os2org.governance.cycle import ACTIVITY_FIELDS, activities_in, current_holders, occurrences_between, reviews_in
@@ -35,10 +36,10 @@ NEXT_DATES = 5
 
 
 def _year(text):
-    """The year asked for in ?aar=, this year without one; 404 for anything but a year."""
+    """The year asked for in ?aar=, this year without one; 404 for anything but a supported year."""
     if text is None:
         return timezone.localdate().year
-    if not text.isdigit() or not MINYEAR < int(text) < MAXYEAR:
+    if not text.isdigit() or not EARLIEST.year <= int(text) <= LATEST.year:
         raise Http404
     return int(text)
 
@@ -53,7 +54,7 @@ def _by_month(occurrences):
 
 
 @require_safe
-@cached_page
+@cached_page("aar")
 def wheel(request):
     year = _year(request.GET.get("aar"))
     occurrences = occurrences_between(date(year, 1, 1), date(year, 12, 31), viewer=viewer_of(request))

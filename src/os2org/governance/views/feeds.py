@@ -1,16 +1,24 @@
 """Calendar subscriptions to the annual cycle: the secretariat hands out the secret addresses; calendar programs fetch them.
 
-Each feed shows items up to the visibility chosen when it was made. A feed
-is never put in the page cache: its address is its only secret.
+Each feed shows items up to the visibility chosen when it was made. Its
+address is its only secret: the app keeps a made feed under a hash of the
+address, and tells every cache on the way to keep nothing.
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
 
 from os2org.access.models import Visibility
+from os2org.audit.selectors import data_version
+from os2org.caching import PAGE_SECONDS
 from os2org.governance.activity_forms import FeedForm
 from os2org.governance.activity_services import feed_for
 from os2org.governance.ical import feed_calendar
@@ -85,7 +93,18 @@ def _make(request):
 def feed(request, token):
     feed = get_object_or_404(Feed.objects.select_related("body", "role", "person"), token=token)
     domain = request.get_host().partition(":")[0]
-    content = feed_calendar(feed, domain=domain, absolute=request.build_absolute_uri)
+    # Calendar programs fetch every few hours, each the same bytes until the
+    # data changes: made once per version of the data and day, and kept in
+    # the page cache (bounded in bytes) under a hash of the secret address.
+    key = "feed:{}:{}:{}".format(
+        data_version(),
+        timezone.localdate().isoformat(),
+        hashlib.sha256(f"{token}|{request.scheme}|{request.get_host()}|{get_language()}".encode()).hexdigest(),
+    )
+    content = cache.get(key)
+    if content is None:
+        content = feed_calendar(feed, domain=domain, absolute=request.build_absolute_uri)
+        cache.set(key, content, PAGE_SECONDS)
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="calendar.ics"'
     # Whoever holds the address may read it, nobody on the way should keep it.

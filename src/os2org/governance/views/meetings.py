@@ -45,7 +45,7 @@ def _midnight(day):
 
 
 @require_safe
-@cached_page
+@cached_page("organ", "tid")
 def meetings(request):
     viewer = viewer_of(request)
     form = MeetingFilterForm(request.GET, viewer=viewer)

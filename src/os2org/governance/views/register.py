@@ -56,7 +56,7 @@ class DecisionFilter(forms.Form):
 
 
 @require_safe
-@cached_page
+@cached_page("body", "year", "q")
 def decisions(request):
     viewer = viewer_of(request)
     form = DecisionFilter(request.GET, viewer=viewer)

@@ -1,0 +1,104 @@
+"""The page cache: one copy per page and the parameters it reads, bounded in bytes."""
+
+import pickle
+from datetime import date
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from os2org.caching import BoundedMemoryCache
+from os2org.governance.activity_services import feed_for, save_activity
+from os2org.governance.models import Activity
+from os2org.organisation.models import Body
+from os2org.organisation.services import save_body
+
+pytestmark = pytest.mark.django_db
+
+
+def bounded(max_bytes, name):
+    return BoundedMemoryCache(name, {"OPTIONS": {"MAX_BYTES": max_bytes, "MAX_ENTRIES": 1000}})
+
+
+def pickled_size(value):
+    return len(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+
+def test_bounded_cache_never_holds_more_than_its_bytes():
+    store = bounded(1000, "bytes")
+    for number in range(20):
+        store.set(f"page-{number}", "x" * 300)
+
+    assert (store.size, store.size <= 1000) == (3 * pickled_size("x" * 300), True)
+
+
+def test_bounded_cache_lets_the_least_recently_used_go_first():
+    store = bounded(3 * pickled_size("x" * 300), "recent")
+    for name in ("a", "b", "c"):
+        store.set(name, "x" * 300)
+    store.get("a")
+
+    store.set("d", "x" * 300)
+
+    assert [store.get(name) is not None for name in ("a", "b", "c", "d")] == [True, False, True, True]
+
+
+def test_bounded_cache_keeps_nothing_larger_than_its_bytes():
+    store = bounded(100, "large")
+
+    store.set("page", "x" * 200)
+
+    assert (store.get("page"), store.size) == (None, 0)
+
+
+def test_bounded_cache_counts_a_value_set_again_once():
+    store = bounded(1000, "again")
+    store.set("page", "x" * 300)
+
+    store.set("page", "y" * 300)
+
+    assert store.size == pickled_size("y" * 300)
+
+
+def test_page_ignores_query_parameters_it_does_not_read(client):
+    save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
+    client.get("/organisation/diagram/")
+    one_page = cache.size
+
+    for number in range(1, 101):
+        client.get(f"/organisation/diagram/?n={number}")
+
+    assert cache.size == one_page
+
+
+def test_page_keeps_a_copy_per_value_of_a_parameter_it_reads(client):
+    client.get("/aarshjul/?aar=2026&n=1")
+    one_year = cache.size
+
+    client.get("/aarshjul/?aar=2026&n=2")
+    same = cache.size
+    client.get("/aarshjul/?aar=2027")
+
+    assert (same, cache.size > one_year) == (one_year, True)
+
+
+def test_feed_fetched_again_is_served_from_the_cache(client):
+    feed = feed_for()
+    save_activity(title="Frist", kind=Activity.Kind.DEADLINE, starts=date(2026, 3, 1), rule="FREQ=MONTHLY")
+    first = client.get(feed.get_absolute_url())
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(feed.get_absolute_url())
+
+    # The feed by its address, and the data's version.
+    assert (again.content, len(queries)) == (first.content, 2)
+
+
+def test_feed_shows_a_change_at_once(client):
+    feed = feed_for()
+    client.get(feed.get_absolute_url())
+
+    save_activity(title="Ny frist", kind=Activity.Kind.DEADLINE, starts=date(2026, 3, 1))
+
+    assert b"SUMMARY:Ny frist" in client.get(feed.get_absolute_url()).content
