@@ -3,14 +3,17 @@
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from os2org.audit.models import Entry
+from os2org.audit.services import history
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook
 from os2org.organisation.handbook_page import import_organisation_page, parse_organisation_page
 from os2org.organisation.models import Body, BodyRelation, Organisation
+from os2org.organisation.services import relate_bodies, save_body
 from os2org.roles.models import RoleSummary
 from tests.conftest import seed
 
@@ -36,6 +39,8 @@ RELATIONS = [
     ("Leverandører", "Produkter og Projekter", "both_ways"),
     ("Andre interessenter", "Produkter og Projekter", "both_ways"),
 ]
+# The audit entries of an import, by what they are about.
+KINDS = ("organisation.body", "organisation.bodyrelation", "organisation.organisation", "handbook.page")
 STRATEGIC = "Strategiske samarbejdspartnere i offentlig digitalisering."
 PARTNERS = [
     ("Digitaliseringsstyrelsen", "state", STRATEGIC),
@@ -118,10 +123,44 @@ def test_import_page_counts_what_it_read(organisation_page):
 
 
 def test_import_page_marks_the_page_and_writes_one_audit_entry(organisation_page):
+    import_organisation_page(organisation_page)
     before = Entry.objects.count()
     import_organisation_page(organisation_page)
     organisation_page.refresh_from_db()
     assert (organisation_page.describes_organisation, Entry.objects.count() - before) == (True, 1)
+
+
+def test_import_page_writes_every_body_organisation_and_relation_through_its_service(organisation_page):
+    import_organisation_page(organisation_page)
+
+    audited = Entry.objects.values_list("object_type", flat=True)
+    assert [audited.filter(object_type=kind).count() for kind in KINDS] == [12, 4, 6, 1]
+
+
+def test_import_page_audits_the_change_of_a_stored_body(organisation_page):
+    board = save_body(name="Bestyrelsen", kind=Body.Kind.COMMITTEE)
+
+    import_organisation_page(organisation_page)
+
+    changed = history(board).first().data
+    assert (changed["before"]["kind"], changed["after"]["kind"]) == ("committee", "board")
+
+
+def test_import_page_refuses_a_box_named_like_a_formula_and_stores_nothing(organisation_page):
+    organisation_page.source = organisation_page.source.replace("Bestyrelsen", "=Bestyrelsen")
+    before = Entry.objects.count()
+
+    with pytest.raises(ValidationError) as raised:
+        import_organisation_page(organisation_page)
+
+    assert (raised.value.messages, Body.objects.count(), Entry.objects.count()) == (
+        [
+            f"{organisation_page.path}: “=Bestyrelsen”: Et navn kan ikke begynde med =, +, - eller @ "
+            "(et regneark ville læse det som en formel)."
+        ],
+        0,
+        before,
+    )
 
 
 def test_import_page_again_changes_nothing(organisation_page):
@@ -147,9 +186,9 @@ def test_import_page_updates_an_existing_body_of_the_same_name(organisation_page
 def test_import_page_removes_relations_the_page_no_longer_draws(organisation_page):
     import_organisation_page(organisation_page)
     board, users = Body.objects.get(name="Bestyrelsen"), Body.objects.get(name="Anvendere")
-    BodyRelation.objects.create(source=board, target=users)
+    extra = relate_bodies(board, users)
     import_organisation_page(organisation_page)
-    assert stored_relations() == RELATIONS
+    assert (stored_relations(), history(extra).first().data["after"]) == (RELATIONS, None)
 
 
 def test_parse_reads_a_graph_without_a_mind_map_as_a_tree():

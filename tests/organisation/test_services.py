@@ -8,7 +8,7 @@ from django.utils import translation
 from os2org.audit.models import Entry
 from os2org.audit.services import history
 from os2org.organisation.models import Assignment, Body
-from os2org.organisation.services import assign_role, end_assignment, save_body, save_person
+from os2org.organisation.services import assign_role, end_assignment, save_body, save_organisation, save_person
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +100,16 @@ def test_save_body_refuses_a_parent_inside_the_body(board):
 def test_save_body_allows_a_parent_beside_the_body(board):
     committee = save_body(name="Udvalget", kind=Body.Kind.COMMITTEE)
     assert save_body(committee, parent=board).parent == board
+
+
+def test_save_body_records_its_member_authorities_before_and_after():
+    egeby, nyby = save_organisation(name="Egeby Kommune"), save_organisation(name="Nyby Kommune")
+    body = save_body(name="Fællesskab A", kind=Body.Kind.PRODUCT_COMMUNITY, member_authorities=[egeby])
+
+    save_body(body, member_authorities=[egeby, nyby], suppliers=[nyby])
+
+    changed = history(body).first().data
+    assert (
+        (changed["before"]["member_authorities"], changed["before"]["suppliers"]),
+        (changed["after"]["member_authorities"], changed["after"]["suppliers"]),
+    ) == (([egeby.pk], []), ([egeby.pk, nyby.pk], [nyby.pk]))

@@ -45,8 +45,6 @@ The CSV has one row per finding, columns `section,name,detail,value`:
 | never_reviewed | role | | |
 """
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -56,6 +54,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from os2org.common.spreadsheets import csv_text
 from os2org.organisation.models import Assignment, Body, Person
 from os2org.roles.models import Priority, RoleDescription, Task
 
@@ -273,12 +272,8 @@ def csv_rows(report):
 
 
 def coverage_csv(report):
-    """The report as CSV text with a header row (see the module docstring)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_rows(report))
-    return out.getvalue()
+    """The report as CSV text with a header row (see the module docstring), safe to open in a spreadsheet."""
+    return csv_text([CSV_COLUMNS, *csv_rows(report)])
 
 
 def section_titles():

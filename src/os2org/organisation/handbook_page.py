@@ -48,6 +48,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -58,7 +59,8 @@ from os2org.handbook.lint import WARNING, Finding
 from os2org.handbook.models import Page
 from os2org.handbook.pages import read_page, split_lines
 from os2org.organisation.models import Body, BodyRelation, Organisation
-from os2org.organisation.services import unique_slug
+from os2org.common.names import name_key
+from os2org.organisation.services import relate_bodies, save_body, save_organisation, unrelate_bodies
 from os2org.roles.models import RoleDescription, RoleSummary
 
 GRAPH, MINDMAP, ROLES = "org-chart", "org-mindmap", "roles-table"
@@ -429,18 +431,23 @@ def parse_organisation_page(path, source):
 def import_organisation_page(page, *, actor=None):
     """Read the organisation from a stored handbook page (see the module's docstring).
 
-    Side effects, in one transaction: creates or updates (by name) a Body
-    per box, its kind, order and parent; creates or updates the
-    BodyRelation rows between those bodies and removes the others between
-    them; creates or updates (by name) the partner Organisation rows
-    (is_partner, partner_role); replaces the page's RoleSummary rows;
-    marks the page as the organisation page (Page.describes_organisation);
-    writes one audit entry. Running it again changes nothing.
+    Side effects, in one transaction and through the organisation's
+    services (each changed body, relation and organisation gets its own
+    audit entry; what is already as the page says is not written again):
+    creates or updates (by name) a Body per box, its kind, order and
+    parent; creates or updates the BodyRelation rows between those bodies
+    and removes the others between them; creates or updates (by name) the
+    partner Organisation rows (is_partner, partner_role); replaces the
+    page's RoleSummary rows; marks the page as the organisation page
+    (Page.describes_organisation); writes one audit entry for the import.
+    Running it again changes nothing. A box or partner whose name the
+    services refuse raises ValidationError naming the page, its line and
+    the name; nothing is stored then.
     """
     parsed = parse_organisation_page(page.path, page.source)
-    bodies = save_bodies(parsed.bodies)
-    relations = save_relations(parsed.relations, bodies)
-    partners = save_partners(parsed.partners)
+    bodies = save_bodies(parsed.bodies, actor=actor, page=page)
+    relations = save_relations(parsed.relations, bodies, actor=actor)
+    partners = save_partners(parsed.partners, actor=actor, page=page)
     roles = save_role_summaries(page, parsed.roles, parsed.findings)
     Page.objects.filter(pk=page.pk).update(describes_organisation=True)
     page.describes_organisation = True
@@ -460,45 +467,88 @@ def import_organisation_page(page, *, actor=None):
     return result
 
 
-def save_bodies(parsed_bodies):
-    """{name: Body}: bodies created or updated by name, then given their parents."""
+def _refused(page, name, error):
+    """A service's refusal of a name from the page, told as `path: name: what is wrong`."""
+    reasons = "; ".join(error.messages)
+    return ValidationError(_("%(path)s: “%(name)s”: %(reasons)s") % {"path": page.path, "name": name, "reasons": reasons})
+
+
+def save_bodies(parsed_bodies, *, actor=None, page=None):
+    """{name: Body}: bodies created or updated by name through save_body, parents before their parts.
+
+    Taken from the top down, so that a body is given its parent only once
+    that parent has its own place: no body is ever, even for a moment, part
+    of itself.
+    """
     names = [body.name for body in parsed_bodies]
     # The oldest body of a name is the one the page means.
     existing = {body.name: body for body in Body.objects.filter(name__in=names).order_by("-pk")}
+    positions = {parsed.name: position for position, parsed in enumerate(parsed_bodies)}
     bodies = {}
-    for position, parsed in enumerate(parsed_bodies):
-        body = existing.get(parsed.name) or Body(name=parsed.name, slug=unique_slug(Body, parsed.name))
-        body.kind, body.position, body.parent = parsed.kind, position, None
-        body.save()
-        bodies[parsed.name] = body
-    for parsed in parsed_bodies:
-        if parsed.parent:
-            bodies[parsed.name].parent = bodies[parsed.parent]
-            bodies[parsed.name].save(update_fields=["parent"])
+    for parsed in _top_down(parsed_bodies):
+        body = existing.get(parsed.name)
+        parent = bodies[parsed.parent] if parsed.parent else None
+        fields = {"kind": parsed.kind, "position": positions[parsed.name], "parent": parent}
+        if body is not None and all(getattr(body, name) == value for name, value in fields.items()):
+            bodies[parsed.name] = body
+            continue
+        try:
+            bodies[parsed.name] = save_body(body, actor=actor, **({"name": parsed.name} if body is None else {}), **fields)
+        except ValidationError as error:
+            raise _refused(page, parsed.name, error) from None
     return bodies
 
 
-def save_relations(parsed_relations, bodies):
+def _top_down(parsed_bodies):
+    """The bodies, each after its parent (the page's order kept otherwise)."""
+    by_name = {parsed.name: parsed for parsed in parsed_bodies}
+    ordered, placed = [], set()
+
+    def place(parsed):
+        if parsed.name in placed:
+            return
+        placed.add(parsed.name)
+        if parsed.parent in by_name:
+            place(by_name[parsed.parent])
+        ordered.append(parsed)
+
+    for parsed in parsed_bodies:
+        place(parsed)
+    return ordered
+
+
+def save_relations(parsed_relations, bodies, *, actor=None):
     ids = [body.pk for body in bodies.values()]
+    stored = {
+        (relation.source_id, relation.target_id): relation
+        for relation in BodyRelation.objects.filter(source__in=ids, target__in=ids)
+    }
     kept = []
     for position, (source, target, kind) in enumerate(parsed_relations):
-        relation, _created = BodyRelation.objects.update_or_create(
-            source=bodies[source], target=bodies[target], defaults={"kind": kind, "position": position}
-        )
+        relation = stored.get((bodies[source].pk, bodies[target].pk))
+        if relation is None or (relation.kind, relation.position) != (kind, position):
+            relation = relate_bodies(bodies[source], bodies[target], kind=kind, position=position, actor=actor)
         kept.append(relation.pk)
-    BodyRelation.objects.filter(source__in=ids, target__in=ids).exclude(pk__in=kept).delete()
+    for relation in stored.values():
+        if relation.pk not in kept:
+            unrelate_bodies(relation, actor=actor)
     return kept
 
 
-def save_partners(parsed_partners):
+def save_partners(parsed_partners, *, actor=None, page=None):
     saved = []
     for name, role in parsed_partners:
-        organisation = Organisation.objects.filter(name=name).order_by("pk").first()
+        organisation = Organisation.objects.filter(name_key=name_key(name)).first()
+        fields = {"is_partner": True, "partner_role": role}
+        if organisation is not None and all(getattr(organisation, key) == value for key, value in fields.items()):
+            saved.append(organisation)
+            continue
         if organisation is None:
-            organisation = Organisation(name=name, slug=unique_slug(Organisation, name), kind=organisation_kind(name))
-        organisation.is_partner, organisation.partner_role = True, role
-        organisation.save()
-        saved.append(organisation)
+            fields.update(name=name, kind=organisation_kind(name))
+        try:
+            saved.append(save_organisation(organisation, actor=actor, **fields))
+        except ValidationError as error:
+            raise _refused(page, name, error) from None
     return saved
 
 

@@ -26,6 +26,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from os2org.common.names import clean_name, name_key
 from os2org.organisation.models import FULL_TIME_HOURS, Assignment, Body, BodyRelation, Organisation, Person
 from os2org.organisation.services import (
     assign_role,
@@ -306,17 +307,21 @@ def _read_text(path):
 
 
 class _Names:
-    """Objects of one model by name: the stored ones and those the load saves."""
+    """Objects of one model by name: the stored ones and those the load saves.
+
+    Names are compared as os2org.common.names compares them: names that look
+    the same are the same name.
+    """
 
     def __init__(self, loader, queryset, missing):
         self.loader, self.missing = loader, missing
         self.by_name = defaultdict(list)
         for obj in queryset:
-            self.by_name[obj.name].append(obj)
+            self.by_name[name_key(obj.name)].append(obj)
 
     def find(self, record, key):
         name = self.loader.text(record, key)
-        found = self.by_name.get(name, [])
+        found = self.by_name.get(name_key(name), [])
         if len(found) > 1:
             message = _("more than one is named “%(name)s”; rename one in the app.")
             self.loader.fail(record, key, message % {"name": name})
@@ -332,7 +337,7 @@ class _Names:
         return obj
 
     def add(self, obj):
-        self.by_name[obj.name] = [obj]
+        self.by_name[name_key(obj.name)] = [obj]
 
 
 class _Loader:
@@ -417,14 +422,15 @@ class _Loader:
         return hours
 
     def named(self, records):
-        """{name: record}, refusing a name listed twice."""
-        found = {}
+        """{name: record}, the names cleaned, refusing a name listed twice (or two that look the same)."""
+        found, keys = {}, {}
         for record in records:
-            name = self.text(record, "name", required=True)
-            if name in found:
+            name = clean_name(self.text(record, "name", required=True))
+            first = keys.get(name_key(name))
+            if first is not None:
                 message = _("“%(name)s” is listed twice (first on line %(line)d).")
-                self.fail(record, "name", message % {"name": name, "line": found[name].line})
-            found[name] = record
+                self.fail(record, "name", message % {"name": name, "line": first.line})
+            found[name] = keys[name_key(name)] = record
         return found
 
     # Saving

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from os2org.access.models import Visibility, visibility_field
 from os2org.common.dates import validate_date
+from os2org.common.names import name_key, validate_name
 
 # A full year's work (årsværk) in hours per week.
 FULL_TIME_HOURS = Decimal("37")
@@ -37,7 +38,7 @@ class Body(models.Model):
         SUPPLIERS = "suppliers", _("suppliers")
         STAKEHOLDERS = "stakeholders", _("other stakeholders")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_name])
     slug = models.SlugField(_("address"), max_length=200, unique=True, allow_unicode=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     # Siblings are drawn in this order in the org charts (as on the page they came from).
@@ -116,7 +117,10 @@ class Organisation(models.Model):
         COMPANY = "company", _("company")
         OTHER = "other", _("other")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_name])
+    # The name as names are compared (os2org.common.names.name_key): two
+    # organisations whose names look alike are one organisation.
+    name_key = models.TextField(_("name as compared"), editable=False, default="")
     slug = models.SlugField(_("address"), max_length=200, unique=True, allow_unicode=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     cvr = models.CharField(_("CVR number"), max_length=8, blank=True)
@@ -135,6 +139,7 @@ class Organisation(models.Model):
             models.CheckConstraint(condition=Q(cvr="") | Q(cvr__regex=r"^[0-9]{8}$"), name="organisation_cvr_8_digits"),
             models.UniqueConstraint(fields=["cvr"], condition=~Q(cvr=""), name="organisation_cvr_unique"),
             models.CheckConstraint(condition=~Q(name=""), name="organisation_name_not_empty"),
+            models.UniqueConstraint(fields=["name_key"], name="organisation_name_unique"),
         ]
 
     def __str__(self):
@@ -143,9 +148,14 @@ class Organisation(models.Model):
     def get_absolute_url(self):
         return reverse("organisation:organisation", args=[self.slug])
 
+    def save(self, *args, **kwargs):
+        # Kept in step with the name whoever saves (a service, a restore, a test).
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)
+
 
 class Person(models.Model):
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_name])
     slug = models.SlugField(_("address"), max_length=200, unique=True, allow_unicode=True)
     email = models.EmailField(_("e-mail"), blank=True)
     employer = models.ForeignKey(

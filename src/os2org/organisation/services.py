@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from os2org.audit.services import check_revision, record, snapshot
+from os2org.common.names import clean_name, name_key
 from os2org.organisation.models import FULL_TIME_HOURS, Assignment, Body, BodyRelation, Organisation, Person
 
 
@@ -26,18 +27,39 @@ def unique_slug(model, name, *, exclude_pk=None):
     return slug
 
 
-def _save(obj, *, action, actor, fields, revision=None):
-    """Validate and save `obj` with `fields` set; record before and after."""
+def _save(obj, *, action, actor, fields, revision=None, related=None):
+    """Validate and save `obj` with `fields` set, and its many-to-many `related` lists if given; record both.
+
+    The audit entry's before and after hold the many-to-many lists too,
+    taken once they are set.
+    """
     check_revision(obj, revision)
     before = snapshot(obj)
+    if "name" in fields:
+        fields = {**fields, "name": clean_name(fields["name"])}
     for name, value in fields.items():
         setattr(obj, name, value)
     if not obj.slug:
         obj.slug = unique_slug(type(obj), obj.name, exclude_pk=obj.pk)
     obj.full_clean(validate_unique=True, validate_constraints=True)
+    check_unique_name(obj)
     obj.save()
+    for name, values in (related or {}).items():
+        if values is not None:
+            getattr(obj, name).set(values)
     record(action, summary=f"{obj._meta.verbose_name}: {obj}", actor=actor, obj=obj, before=before, after=snapshot(obj))
     return obj
+
+
+def check_unique_name(obj):
+    """An organisation's name is its own: none other may look the same (os2org.common.names)."""
+    if not isinstance(obj, Organisation):
+        return
+    other = Organisation.objects.filter(name_key=name_key(obj.name)).exclude(pk=obj.pk).first()
+    if other is not None:
+        raise ValidationError(
+            {"name": _("An organisation named “%(name)s” exists already.") % {"name": other.name}}, code="name_taken"
+        )
 
 
 def check_not_inside_itself(body, parent):
@@ -62,12 +84,8 @@ def save_body(body=None, *, actor=None, revision=None, member_authorities=None, 
     """
     if "parent" in fields:
         check_not_inside_itself(body, fields["parent"])
-    body = _save(body or Body(), action="organisation.body", actor=actor, fields=fields, revision=revision)
-    if member_authorities is not None:
-        body.member_authorities.set(member_authorities)
-    if suppliers is not None:
-        body.suppliers.set(suppliers)
-    return body
+    related = {"member_authorities": member_authorities, "suppliers": suppliers}
+    return _save(body or Body(), action="organisation.body", actor=actor, fields=fields, revision=revision, related=related)
 
 
 @transaction.atomic
@@ -86,6 +104,14 @@ def relate_bodies(source, target, *, kind=BodyRelation.Kind.BOTH_WAYS, position=
     relation.save()
     record("organisation.relation", summary=str(relation), actor=actor, obj=relation, before=before, after=snapshot(relation))
     return relation
+
+
+@transaction.atomic
+def unrelate_bodies(relation, *, actor=None):
+    """Remove a relation between two bodies. Side effects: the BodyRelation row is deleted, one audit entry."""
+    before = snapshot(relation)
+    record("organisation.relation", summary=str(relation), actor=actor, obj=relation, before=before, after=None)
+    relation.delete()
 
 
 @transaction.atomic
