@@ -26,6 +26,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from os2org.common.limits import UntrustedText, compose_yaml
 from os2org.common.names import clean_name, name_key
 from os2org.organisation.models import FULL_TIME_HOURS, Assignment, Body, BodyRelation, Organisation, Person
 from os2org.organisation.services import (
@@ -135,7 +136,9 @@ def read_yaml(path):
     """The sections of an organisation file as {section: [Record]}."""
     text = _read_text(path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose_yaml(text)
+    except UntrustedText as error:
+        raise LoadError(path, error.line, error.message) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise LoadError(path, mark.line + 1, _("not valid YAML: %(problem)s") % {"problem": error.problem}) from None
