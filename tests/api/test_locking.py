@@ -54,10 +54,30 @@ def test_the_second_of_two_changes_from_the_same_revision_is_refused(api, stored
     )
 
 
-def test_a_change_without_if_match_is_saved(api, stored):
-    response = api.patch(f"/api/meetings/{stored.pk}/", {"place": "Aarhus"}, format="json")
+@pytest.mark.parametrize("if_match", [None, "*"])
+def test_a_change_without_a_revision_is_refused(api, stored, if_match):
+    headers = {"HTTP_IF_MATCH": if_match} if if_match else {}
 
-    assert response.status_code == 200
+    response = api.patch(f"/api/meetings/{stored.pk}/", {"place": "Aarhus"}, format="json", **headers)
+
+    assert (response.status_code, response.json(), Meeting.objects.get().place) == (
+        428,
+        {
+            "detail": "Send elementets ETag som If-Match med en ændring, så en ændring, som en anden har lavet "
+            "imens, ikke bliver overskrevet: læs elementet, og send så din ændring med dets ETag."
+        },
+        "Mødelokale 1",
+    )
+
+
+def test_two_changes_of_different_fields_from_one_read_keep_the_first_and_refuse_the_second(api, stored):
+    etag = api.get(f"/api/meetings/{stored.pk}/")["ETag"]
+    api.patch(f"/api/meetings/{stored.pk}/", {"place": "Aarhus"}, format="json", HTTP_IF_MATCH=etag)
+
+    response = api.patch(f"/api/meetings/{stored.pk}/", {"title": "Budgetmøde"}, format="json", HTTP_IF_MATCH=etag)
+
+    stored.refresh_from_db()
+    assert (response.status_code, stored.place, stored.title) == (412, "Aarhus", "")
 
 
 def test_reading_an_item_with_its_etag_reads_it_once(api, stored, django_assert_num_queries):

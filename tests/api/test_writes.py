@@ -17,7 +17,9 @@ def post(client, address, data, headers):
 
 
 def patch(client, address, data, headers):
-    return client.patch(address, data, content_type="application/json", headers=headers)
+    """A change as a caller sends it: with the ETag of the item as they read it (none if they cannot)."""
+    etag = client.get(address, headers=headers).get("ETag", '"0"')
+    return client.patch(address, data, content_type="application/json", headers={**headers, "If-Match": etag})
 
 
 @pytest.fixture
@@ -170,9 +172,12 @@ def test_agenda_item_stays_on_its_meeting(client, world, secretariat):
 def test_assignment_read_back_is_saved_unchanged(client, world, secretariat):
     (assignment,) = world.karen.assignments.all()
     address = f"/api/assignments/{assignment.pk}/"
-    read = client.get(address, headers=secretariat).json()
+    got = client.get(address, headers=secretariat)
+    read = got.json()
 
-    response = client.put(address, read, content_type="application/json", headers=secretariat)
+    response = client.put(
+        address, read, content_type="application/json", headers={**secretariat, "If-Match": got["ETag"]}
+    )
 
     assert (response.status_code, response.json()) == (200, read)
 

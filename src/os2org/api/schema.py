@@ -37,12 +37,18 @@ UNAUTHENTICATED = OpenApiResponse(ProblemSerializer, description=_("Not signed i
 FORBIDDEN = OpenApiResponse(ProblemSerializer, description=_("The caller may not do this."))
 NOT_FOUND = OpenApiResponse(ProblemSerializer, description=_("No such item, or none the caller may read."))
 CHANGED = OpenApiResponse(ProblemSerializer, description=_("The item changed since the revision in If-Match."))
+UNCONDITIONAL = OpenApiResponse(
+    ProblemSerializer, description=_("No If-Match: a change must name the revision (ETag) it was made from.")
+)
 IF_MATCH = OpenApiParameter(
     "If-Match",
     str,
     OpenApiParameter.HEADER,
-    required=False,
-    description=_("The ETag of the item as read; a change made by someone else since then is refused (412)."),
+    required=True,
+    description=_(
+        "The ETag of the item as read. A change made by someone else since then is refused (412); "
+        "a change without If-Match is refused (428)."
+    ),
 )
 
 
@@ -69,6 +75,7 @@ class ApiSchema(AutoSchema):
         errors = {"401": UNAUTHENTICATED, "403": FORBIDDEN}
         if self.method in ("PUT", "PATCH"):
             errors["412"] = CHANGED
+            errors["428"] = UNCONDITIONAL
         if self.method not in SAFE_METHODS:
             errors["400"] = INVALID
         if "{" in self.path:

@@ -38,11 +38,27 @@ class Changed(APIException):
     default_code = "conflict"
 
 
+class Unconditional(APIException):
+    """A change that names no revision (RFC 6585's 428 Precondition Required)."""
+
+    status_code = 428
+    default_detail = _(
+        "Send the item's ETag as If-Match with a change, so that a change someone else made in between "
+        "is not overwritten: read the item, then send your change with its ETag."
+    )
+    default_code = "precondition_required"
+
+
 def _revision_asked(request):
-    """The revision a write's If-Match names: None without one (or "*"), -1 if it names none we made."""
+    """The revision a write's If-Match names; -1 if it names none we made.
+
+    A change must say which revision it was made from: without If-Match
+    (or with "*", which names none) it is refused with 428, since a PUT or
+    PATCH writes every field of the item as the caller last read it.
+    """
     header = request.headers.get("If-Match", "").strip()
     if not header or header == "*":
-        return None
+        raise Unconditional
     tag = header.removeprefix("W/").strip('"')
     return int(tag) if tag.isdigit() else -1
 
@@ -105,10 +121,11 @@ class WriteViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadViewSet
         return Response(self.get_serializer(item).data, headers={"ETag": f'"{revision(item)}"'})
 
     def perform_update(self, serializer):
+        asked = _revision_asked(self.request)
         self.check_body(serializer)
         with transaction.atomic():
             try:
-                check_revision(serializer.instance, _revision_asked(self.request))
+                check_revision(serializer.instance, asked)
             except DjangoValidationError:
                 raise Changed from None
             serializer.save()
