@@ -8,6 +8,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from os2org.audit.models import Entry
+from os2org.audit.selectors import revision
 from os2org.governance import services
 from os2org.governance.models import AgendaItem, CaseBrief, FollowUp, Meeting
 from os2org.handbook.services import import_handbook
@@ -528,7 +529,7 @@ def agenda_titles(meeting):
 def test_item_move_up_swaps_with_the_item_above(client, march, staff):
     last = AgendaItem.objects.get(title="Eventuelt")
 
-    response = client.post(f"/en/punkter/{last.pk}/flyt/", {"direction": "up"})
+    response = client.post(f"/en/punkter/{last.pk}/flyt/", {"direction": "up", "revision": revision(last)})
 
     assert response["Location"] == f"/en/moeder/{march.pk}/#item-{last.pk}"
     assert agenda_titles(march) == ["Godkendelse af dagsorden", "Eventuelt", "Budget 2027"]
@@ -537,15 +538,28 @@ def test_item_move_up_swaps_with_the_item_above(client, march, staff):
 def test_item_move_down_of_the_last_item_changes_nothing(client, march, staff):
     last = AgendaItem.objects.get(title="Eventuelt")
 
-    client.post(f"/en/punkter/{last.pk}/flyt/", {"direction": "down"})
+    client.post(f"/en/punkter/{last.pk}/flyt/", {"direction": "down", "revision": revision(last)})
 
     assert agenda_titles(march) == ["Godkendelse af dagsorden", "Budget 2027", "Eventuelt"]
+
+
+def test_item_move_from_an_agenda_shown_before_the_item_changed_is_refused(client, march, staff):
+    last = AgendaItem.objects.get(title="Eventuelt")
+    shown = revision(last)
+    services.save_agenda_item(last, title="Eventuelt og afslutning")
+
+    response = client.post(f"/en/punkter/{last.pk}/flyt/", {"direction": "up", "revision": shown})
+
+    assert (response.status_code, agenda_titles(march)) == (
+        409,
+        ["Godkendelse af dagsorden", "Budget 2027", "Eventuelt og afslutning"],
+    )
 
 
 def test_item_move_refuses_an_unknown_direction(client, march, staff):
     last = AgendaItem.objects.get(title="Eventuelt")
 
-    response = client.post(f"/en/punkter/{last.pk}/flyt/", {"direction": "sideways"})
+    response = client.post(f"/en/punkter/{last.pk}/flyt/", {"direction": "sideways", "revision": revision(last)})
 
     assert response.status_code == 400
     assert agenda_titles(march) == ["Godkendelse af dagsorden", "Budget 2027", "Eventuelt"]

@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 
 from os2org.access.groups import BOARD
 from os2org.audit.models import Entry
+from os2org.audit.selectors import revision
 from os2org.governance import services
 from os2org.governance.minutes_text import skeleton
 from os2org.governance.models import Approval, Minutes
@@ -256,8 +257,13 @@ def test_minutes_edit_of_sent_minutes_clears_the_answers(client, sent, ane_bo_ce
 # Sending the minutes for approval
 
 
+def send(client, minutes):
+    """The send button as the meeting page shows it: with the draft's revision."""
+    return client.post(f"/en/moeder/{minutes.meeting_id}/referat/send/", {"revision": revision(minutes)})
+
+
 def test_minutes_send_sends_the_draft(client, draft, staff):
-    response = client.post(f"/en/moeder/{draft.meeting_id}/referat/send/")
+    response = send(client, draft)
 
     assert response["Location"] == f"/en/moeder/{draft.meeting_id}/#minutes"
     assert versions(draft.meeting) == [(1, "sent", "Referatet, *version 1*.")]
@@ -266,7 +272,7 @@ def test_minutes_send_sends_the_draft(client, draft, staff):
 def test_minutes_send_refuses_minutes_already_sent(client, sent, staff):
     before = state()
 
-    response = client.post(f"/en/moeder/{sent.meeting_id}/referat/send/")
+    response = send(client, sent)
 
     assert response.status_code == 409
     assert texts(elements(main(response), "li")) == ["Only a draft can be sent for approval."]
@@ -275,9 +281,7 @@ def test_minutes_send_refuses_minutes_already_sent(client, sent, staff):
 
 def test_minutes_send_refuses_a_meeting_without_participants(client, staff):
     alone = meeting(board(), "2026-06-04 16:00")
-    services.write_minutes(alone, text="Referat")
-
-    response = client.post(f"/en/moeder/{alone.pk}/referat/send/")
+    response = send(client, services.write_minutes(alone, text="Referat"))
 
     assert texts(elements(main(response), "li")) == [
         "The meeting has no participants to approve the minutes. Add them first."
@@ -287,6 +291,15 @@ def test_minutes_send_refuses_a_meeting_without_participants(client, staff):
 
 def test_minutes_send_without_minutes_is_not_found(client, march, staff):
     assert client.post(f"/en/moeder/{march.pk}/referat/send/").status_code == 404
+
+
+def test_minutes_send_refuses_a_draft_changed_since_the_page_was_shown(client, draft, staff):
+    shown = revision(draft)
+    services.write_minutes(draft.meeting, text="Referatet, rettet.", revision=shown)
+
+    response = client.post(f"/en/moeder/{draft.meeting_id}/referat/send/", {"revision": shown})
+
+    assert (response.status_code, versions(draft.meeting)) == (409, [(1, "draft", "Referatet, rettet.")])
 
 
 def test_minutes_send_refuses_get(client, draft, staff):

@@ -2,6 +2,8 @@ from typing import NamedTuple
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast, Coalesce
 
 from os2org.audit.models import Entry
 
@@ -30,6 +32,18 @@ def revision(obj):
         .first()
         or 0
     )
+
+
+def with_revisions(queryset):
+    """The queryset with each object's `revision` (see `revision`), in the same query.
+
+    For pages that post a form per row (the agenda's move buttons), so that
+    each form carries its object's revision without a query per row.
+    """
+    newest = Entry.objects.filter(
+        object_type=queryset.model._meta.label_lower, object_id=Cast(OuterRef("pk"), CharField())
+    ).order_by("-id")
+    return queryset.annotate(revision=Coalesce(Subquery(newest.values("id")[:1]), 0))
 
 
 # Fields whose change says nothing to a reader of the log.

@@ -207,8 +207,11 @@ class OutcomeForm(forms.Form):
         help_text=_("A decision needs its text, as it was made."),
     )
 
+    revision = hidden_revision()
+
     def __init__(self, *args, item, **kwargs):
-        kwargs.setdefault("initial", {"outcome": item.outcome, "outcome_text": item.outcome_text})
+        initial = {"outcome": item.outcome, "outcome_text": item.outcome_text, **revision_initial(item)}
+        kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
 
 
@@ -253,17 +256,28 @@ class FollowUpStatusForm(forms.Form):
         help_text=_("For done or dropped; today if left empty."),
     )
 
+    revision = hidden_revision()
+
     def __init__(self, *args, follow_up, **kwargs):
-        kwargs.setdefault("initial", {"status": follow_up.status, "on": follow_up.closed_on})
+        initial = {"status": follow_up.status, "on": follow_up.closed_on, **revision_initial(follow_up)}
+        kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
 
 
 class MoveForm(forms.Form):
-    # Posted by the buttons on the meeting page; never shown as a form.
+    # Posted by the buttons on the meeting page, with the item's revision as
+    # the agenda showed it; never shown as a form.
     direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
+    revision = forms.IntegerField(min_value=0)
 
     def by(self):
         return -1 if self.cleaned_data["direction"] == "up" else 1
+
+
+class SendForm(forms.Form):
+    # Posted by the "send for approval" button, with the draft's revision as
+    # the meeting page showed it.
+    revision = forms.IntegerField(min_value=0)
 
 
 class MinutesForm(forms.Form):

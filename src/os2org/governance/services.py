@@ -104,12 +104,15 @@ def save_agenda_item(item, *, title, description="", visibility=None, actor=None
 
 
 @transaction.atomic
-def move_agenda_item(item, *, by, actor=None):
+def move_agenda_item(item, *, by, actor=None, revision=None):
     """Move an item up (by=-1) or down (by=1) the agenda, swapping places with its neighbour.
 
-    Side effects: the two AgendaItem rows, one audit entry. Moving the first
-    item up or the last down changes nothing and returns False.
+    `revision` is the item's as the agenda was shown: a move from an
+    out-of-date agenda is refused. Side effects: the two AgendaItem rows,
+    one audit entry. Moving the first item up or the last down changes
+    nothing and returns False.
     """
+    check_revision(item, revision)
     items = item.meeting.items.select_for_update().order_by("position")
     neighbour = (items.filter(position__lt=item.position).last() if by < 0 else items.filter(position__gt=item.position).first())
     if neighbour is None:
@@ -145,12 +148,13 @@ def save_case_brief(item, *, purpose, date, actor=None, revision=None, **fields)
 
 
 @transaction.atomic
-def record_outcome(item, *, outcome, text="", actor=None):
+def record_outcome(item, *, outcome, text="", actor=None, revision=None):
     """Record what the meeting made of an item: noted, discussed, or a decision with its text.
 
     Side effects: the AgendaItem row, one audit entry. An item whose
     decision has follow-ups keeps being a decision.
     """
+    check_revision(item, revision)
     if outcome == AgendaItem.Outcome.DECISION and not text.strip():
         raise ValidationError({"outcome_text": _("Write the decision as it was made.")})
     if outcome != AgendaItem.Outcome.DECISION and item.follow_ups.exists():
@@ -185,12 +189,13 @@ def add_follow_up(item, *, title, due, owner_person=None, owner_role=None, actor
 
 
 @transaction.atomic
-def change_follow_up(follow_up, *, actor=None, on=None, **fields):
+def change_follow_up(follow_up, *, actor=None, on=None, revision=None, **fields):
     """Change a follow-up: its title, owner, due date or status.
 
     A status of done or dropped closes it on `on` (today by default); open or
     in progress opens it again. Side effects: the FollowUp row, one audit entry.
     """
+    check_revision(follow_up, revision)
     before = snapshot(follow_up)
     for name, value in fields.items():
         setattr(follow_up, name, value)
@@ -240,12 +245,16 @@ def write_minutes(meeting, *, text, actor=None, revision=None):
 
 
 @transaction.atomic
-def send_minutes(minutes, *, actor=None, notify=True):
+def send_minutes(minutes, *, actor=None, notify=True, revision=None):
     """Send a draft to the participants for approval.
 
-    Side effects: the Minutes row, one audit entry, and after the commit
-    (unless not `notify`) a mail to every participant with an e-mail address.
+    `revision` is the draft's as its sender read it: a draft changed since
+    is not sent. Side effects: the Minutes row, one audit entry, and after
+    the commit (unless not `notify`) a mail to every participant with an
+    e-mail address.
     """
+    check_revision(minutes, revision)
+    minutes.refresh_from_db()
     if minutes.status != Minutes.Status.DRAFT:
         raise ValidationError({"status": _("Only a draft can be sent for approval.")})
     if not minutes.meeting.participants.exists():

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from os2org import markup
 from os2org.access.rules import allows
 from os2org.access.viewer import viewer_of
+from os2org.audit.selectors import revision, with_revisions
 from os2org.caching import cached_page
 from os2org.governance import services
 from os2org.governance.meeting_forms import (
@@ -75,12 +76,16 @@ def meetings(request):
 
 def _agenda(meeting, viewer):
     follow_ups = FollowUp.objects.select_related("owner_person", "owner_role").order_by("due", "pk")
-    items = list(
+    items = (
         meeting.items.filter(viewer.visible(**OF_ITEM))
         .select_related("brief__author", "brief__owner")
         .prefetch_related(Prefetch("follow_ups", queryset=follow_ups))
         .order_by("position")
     )
+    if viewer.edits(meeting.body_id):
+        # Each move button posts its item's revision (services.move_agenda_item).
+        items = with_revisions(items)
+    items = list(items)
     for item in items:
         item.description_html = markup.render(item.description)
         item.outcome_html = markup.render(item.outcome_text)
@@ -121,6 +126,7 @@ def meeting(request, pk):
     minutes, history = _minutes(meeting, viewer=viewer, participants=participants)
     answered = {approval.person_id for approval in minutes.approvals.all()} if minutes else set()
     sent = minutes is not None and minutes.status == Minutes.Status.SENT
+    draft = minutes is not None and minutes.status == Minutes.Status.DRAFT
     context = {
         "meeting": meeting,
         "ends": meeting.starts + timedelta(minutes=meeting.duration),
@@ -131,6 +137,8 @@ def meeting(request, pk):
         "history": history,
         "unanswered": [person for person in participants if person.pk not in answered],
         "answers": sent and allows(viewer, "governance:minutes-answer", pk=meeting.pk),
+        # The send button posts the draft's revision (services.send_minutes).
+        "minutes_revision": revision(minutes) if draft and viewer.edits(meeting.body_id) else None,
     }
     return render(request, "governance/meeting.html", context)
 
@@ -208,7 +216,11 @@ def item_move(request, pk):
     form = MoveForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest()
-    services.move_agenda_item(item, by=form.by(), actor=request.user)
+    try:
+        services.move_agenda_item(item, by=form.by(), actor=request.user, revision=form.cleaned_data["revision"])
+    except ValidationError as error:
+        context = {"meeting": item.meeting, "reasons": error.messages, "anchor": f"item-{item.pk}"}
+        return render(request, "governance/meeting_refused.html", context, status=409)
     return redirect(item)
 
 
@@ -229,8 +241,8 @@ def outcome_edit(request, pk):
     item = _item(pk)
     form = OutcomeForm(_posted(request), item=item)
 
-    def save(*, outcome, outcome_text):
-        return services.record_outcome(item, outcome=outcome, text=outcome_text, actor=request.user)
+    def save(*, outcome, outcome_text, revision):
+        return services.record_outcome(item, outcome=outcome, text=outcome_text, actor=request.user, revision=revision)
 
     return _item_page(request, item, form=form, template="outcome_form.html", save=save)
 
@@ -287,9 +299,7 @@ def _follow_up_change(request, pk):
     form = FollowUpStatusForm(request.POST, follow_up=follow_up)
     if form.is_valid():
         try:
-            services.change_follow_up(
-                follow_up, actor=request.user, status=form.cleaned_data["status"], on=form.cleaned_data["on"]
-            )
+            services.change_follow_up(follow_up, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -2,14 +2,14 @@
 answered by each participant (or the secretariat on their behalf), locked once approved."""
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from os2org.access.viewer import viewer_of
 from os2org.governance import services
-from os2org.governance.meeting_forms import AnswerForm, MinutesForm
+from os2org.governance.meeting_forms import AnswerForm, MinutesForm, SendForm
 from os2org.governance.models import Meeting
 from os2org.organisation.forms import add_service_errors
 
@@ -50,8 +50,11 @@ def minutes_edit(request, pk):
 def minutes_send(request, pk):
     meeting = _meeting(pk)
     minutes = _current(meeting)
+    form = SendForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest()
     try:
-        services.send_minutes(minutes, actor=request.user)
+        services.send_minutes(minutes, actor=request.user, revision=form.cleaned_data["revision"])
     except ValidationError as error:
         context = {"meeting": meeting, "minutes": minutes, "reasons": error.messages}
         return render(request, "governance/meeting_refused.html", context, status=409)

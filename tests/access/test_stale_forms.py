@@ -1,0 +1,79 @@
+"""Every form that changes an existing item refuses a save made from an out-of-date copy.
+
+The cases come from the URL configuration: each view with URL arguments
+that the secretariat may POST to (but those that create a new item). Its
+form is read from the page a person sends it from, as a browser reads it,
+and sent back twice: first with another revision than the item's (as a
+form opened before someone else saved would send it), which must be refused
+with a message and write nothing; then as it stands, which must be saved.
+"""
+
+from html import unescape
+
+import pytest
+
+from os2org.access.groups import SECRETARIAT
+from os2org.audit.models import Entry
+from os2org.governance import services
+from os2org.governance.models import Approval
+from tests.access.test_matrix import expected
+from tests.access.world import url
+from tests.forms import form_posting_to
+from tests.urlconf import views
+
+CONFLICT = "En anden gemte dette, mens du redigerede det. Intet af dit blev gemt"
+
+# Forms that are buttons on another page than their own address.
+FORM_PAGE = {"governance:item-move": "governance:meeting", "governance:minutes-send": "governance:meeting"}
+
+
+def _second_item(world):
+    """A's agenda gets a second item, so that its first has a "move down" button."""
+    services.add_agenda_item(world.a.meeting, title="Eventuelt")
+
+
+def _new_draft(world):
+    """A's minutes are approved by both participants, and a new version is drafted: one to send."""
+    for person in world.a.meeting.participants.all():
+        services.answer_minutes(world.a.minutes, person=person, answer=Approval.Answer.APPROVED)
+    services.write_minutes(world.a.meeting, text="Referat, version 2")
+
+
+PREPARE = {"governance:item-move": _second_item, "governance:minutes-send": _new_draft}
+# What a person fills in before sending, where the form starts empty.
+FILL = {"governance:minutes-answer": lambda world: {"answer": ["approved"], "person": [str(world.board_member.pk)]}}
+
+
+def _changes():
+    for view in views():
+        posts = (expected(view.name) or {}).get("POST", ())
+        if SECRETARIAT in posts and view.arguments and not view.name.endswith("-create"):
+            yield view.name
+
+
+def test_there_are_forms_to_check():
+    assert len(list(_changes())) >= 15
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", list(_changes()))
+def test_form_changing_an_item_refuses_an_out_of_date_revision(world, client, name):
+    PREPARE.get(name, lambda world: None)(world)
+    world.sign_in(client, SECRETARIAT)
+    address, page = url(name, world), url(FORM_PAGE.get(name, name), world)
+    form = form_posting_to(client.get(page).content.decode(), address, page)
+    data = {**form.data(), **FILL.get(name, lambda world: {})(world)}
+    assert "revision" in data, f"{name}: its form carries no revision"
+    current = int(data["revision"][0])
+    # An older revision; an item never changed since it was made has none, so another one.
+    stale = current - 1 if current else current + 1
+    written = Entry.objects.count()
+
+    refused = client.post(address, {**data, "revision": [str(stale)]})
+
+    assert (refused.status_code != 302, CONFLICT in unescape(refused.content.decode()), Entry.objects.count()) == (
+        True,
+        True,
+        written,
+    )
+    assert client.post(address, data).status_code == 302
