@@ -58,3 +58,20 @@ def write_handbook(folder, *, roles, must_tasks=1):
         must = "\n".join(f"- Opgave {number:02}.{task} der skal løses." for task in range(1, must_tasks + 1))
         (folder / f"rolle-{number:02}.md").write_text(ROLE.format(number=number, must=must), encoding="utf-8")
     return folder
+
+
+def write_pages(folder, pages, *, site=True):
+    """Write `pages` ({path: text}) under `folder`, with Jekyll's _config.yml when `site`; returns `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if site:
+        (folder / "_config.yml").write_text("title: Håndbogen\n", encoding="utf-8")
+    for path, text in pages.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(text, encoding="utf-8")
+    return folder
+
+
+def role_page(name, *, title=None, parent=None):
+    """The source of a small role description page of the role `name`."""
+    front_matter = f"title: {title or name}\n" + (f"parent: {parent}\n" if parent else "")
+    return f"---\n{front_matter}---\n\n# Funktionsbeskrivelse – {name} i Foreningen\n\n### MUST\n\n- {name} leder.\n"

@@ -298,6 +298,15 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 # The language the handbook is written in; content keeps it when the
 # interface is switched to another language, so screen readers speak it right.
 HANDBOOK_LANGUAGE = env_str("HANDBOOK_LANGUAGE", "da")
+# Who may read a page that `handbook import` stores for the first time and
+# that was not renamed from a stored page: this, or its parent's visibility
+# if that is stricter. Public, because Jekyll publishes every page it is given.
+HANDBOOK_NEW_PAGE_VISIBILITY = env_str("HANDBOOK_NEW_PAGE_VISIBILITY", "public")
+if HANDBOOK_NEW_PAGE_VISIBILITY not in ("public", "members", "internal"):
+    raise ImproperlyConfigured(
+        f"HANDBOOK_NEW_PAGE_VISIBILITY={HANDBOOK_NEW_PAGE_VISIBILITY!r} is not a visibility; "
+        "use public, members or internal."
+    )
 
 
 LOGGING = {

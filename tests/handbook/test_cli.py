@@ -134,7 +134,8 @@ def test_lint_demo_passes(demo_dir):
 def test_import_stores_pages(db, seeds_dir):
     out, err = run("import", seeds_dir)
     assert (out, err.splitlines(), counts()[:2]) == (
-        "Imported 5 pages (5 new, 0 updated, 0 removed, 4 role descriptions).\n",
+        "Imported 5 pages (5 new, 0 updated, 0 removed, 4 role descriptions).\n"
+        "New pages by who may read them: public: 5.\n",
         [f"[{n}/5] {path.name}" for n, path in enumerate(sorted(seeds_dir.iterdir()), start=1)],
         (5, 4),
     )
@@ -149,7 +150,10 @@ def test_import_quietly(db, seeds_dir):
 def test_import_replace_reports_removed_pages(db, seeds_dir, demo_dir):
     run("import", seeds_dir)
     out, _ = run("import", "--replace", demo_dir)
-    assert out == "Imported 10 pages (10 new, 0 updated, 5 removed, 5 role descriptions).\n"
+    assert out == (
+        "Imported 10 pages (10 new, 0 updated, 5 removed, 5 role descriptions).\n"
+        "New pages by who may read them: public: 10.\n"
+    )
 
 
 def test_import_broken_file_is_a_command_error(db, tmp_path):

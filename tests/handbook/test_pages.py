@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from os2org.handbook.pages import PageError, read_file, read_handbook, read_page, split_front_matter
 from tests.conftest import seed
@@ -144,6 +145,34 @@ def test_invalid_yaml_error_keeps_its_parts():
         2,
         "front matter is not valid YAML: mapping values are not allowed here",
     )
+
+
+# 262 bytes whose aliases would unfold to a title of millions of characters.
+ALIAS_BOMB = "---\n" + "".join(
+    f"{name}: &{name} [{','.join([f'*{inner}' if inner else 'lol'] * 9)}]\n"
+    for inner, name in zip(["", "a", "b", "c", "d", "e"], "abcdef")
+) + "title: *f\n---\n\n# Bombe\n"
+
+
+def page_error(source):
+    with pytest.raises(PageError) as raised, translation.override("en"):
+        read_page("a.md", source)
+    return str(raised.value)
+
+
+def test_front_matter_whose_aliases_unfold_too_far_is_an_error_on_its_line():
+    message = "its aliases unfold to far more than the text itself; write the values out."
+    assert page_error(ALIAS_BOMB) == f"a.md:6: {message}"
+
+
+def test_front_matter_nested_too_deep_is_an_error_on_its_line():
+    source = "---\ntitle: A\nnav: " + "[" * 20_000 + "]" * 20_000 + "\n---\n"
+    assert page_error(source) == "a.md:3: nests deeper than 50 levels."
+
+
+def test_front_matter_with_a_few_aliases_is_read():
+    page = read_page("a.md", "---\ntitle: &navn Årshjul\nparent: *navn\n---\n")
+    assert (page.title, page.parent) == ("Årshjul", "Årshjul")
 
 
 def test_front_matter_list_is_an_error():

@@ -167,14 +167,17 @@ def test_save_page_replaces_the_role_tasks(handbook):
     assert list(role.tasks.filter(priority=1).values_list("text", flat=True)) == ["Ny kerneopgave."]
 
 
-def test_save_page_removes_the_role_when_the_page_is_no_longer_one(handbook):
+def test_save_page_detaches_and_keeps_the_role_when_the_page_is_no_longer_one(handbook):
     page = role_page()
-
+    role = RoleDescription.objects.get()
     source = edited(page, "# Funktionsbeskrivelse – Rolle 01 i Foreningen", "# Noter")
 
     save_page(page, source=source, visibility="public")
 
-    assert (RoleDescription.objects.count(), role_page().kind) == (0, "page")
+    assert (list(RoleDescription.objects.values_list("pk", "name", "page")), role_page().kind) == (
+        [(role.pk, "Rolle 01", None)],
+        "page",
+    )
 
 
 def test_save_page_refuses_an_unreadable_page_with_its_place(handbook):
@@ -302,6 +305,33 @@ def test_editor_shows_why_a_page_cannot_be_read_at_the_source(client, secretaria
     assert texts(elements(field, "li")) == [
         "rolle-01.md:3: front matter is not valid YAML: mapping values are not allowed here"
     ]
+
+
+def test_editor_shows_front_matter_nested_too_deep_at_the_source(client, secretariat):
+    page = role_page()
+    source = "---\ntitle: " + "[" * 20_000 + "]" * 20_000 + "\n---\n"
+
+    response = client.post(EDITOR, form_data(page, source=source))
+
+    field = element(parse(response), "div", id="field-source")
+    assert (response.status_code, texts(elements(field, "li")), role_page().source) == (
+        200,
+        ["rolle-01.md:2: nests deeper than 50 levels."],
+        page.source,
+    )
+
+
+def test_editor_shows_a_title_longer_than_the_database_holds_at_the_source(client, secretariat):
+    page = role_page()
+
+    response = client.post(EDITOR, form_data(page, source=edited(page, "title: Rolle 01", f"title: {'x' * 501}")))
+
+    field = element(parse(response), "div", id="field-source")
+    assert (response.status_code, texts(elements(field, "li")), role_page().source) == (
+        200,
+        ["rolle-01.md:2: title is longer than 500 characters"],
+        page.source,
+    )
 
 
 def test_editor_refuses_a_page_longer_than_the_limit(client, secretariat):

@@ -151,7 +151,7 @@ class RoleViewSet(ReadViewSet):
     def get_queryset(self):
         tasks = Prefetch("tasks", queryset=Task.objects.order_by("priority", "position"))
         roles = RoleDescription.objects.select_related("page").defer(*PAGE_CONTENT).prefetch_related(tasks)
-        return roles.filter(self.viewer.visible(prefix="page__"))
+        return roles.readable_by(self.viewer)
 
 
 class BodyViewSet(WriteViewSet):

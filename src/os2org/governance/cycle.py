@@ -86,7 +86,7 @@ def reviews_in(*, viewer, body=None, role=None, person=None):
     """
     if body is not None or not viewer.reads(Visibility.MEMBERS):
         return []
-    roles = RoleDescription.objects.filter(viewer.visible(prefix="page__"), reviewed_on__isnull=False)
+    roles = RoleDescription.objects.readable_by(viewer).filter(reviewed_on__isnull=False)
     roles = roles.only(*ROLE_FIELDS).order_by("name", "pk")
     if role is not None:
         roles = roles.filter(pk=role.pk)

@@ -4,16 +4,23 @@ A page is kept exactly as it was read (`source`); everything else here is
 derived from it, so writing a page back can never lose anything.
 """
 
+import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 from django.conf import settings
 
 from os2org import markup
+from os2org.common.limits import UntrustedText, load_yaml
 
 PAGE_SUFFIXES = (".md", ".markdown", ".txt")
+# Jekyll's settings file marks the root of a handbook (a Jekyll site).
+SITE_CONFIG = "_config.yml"
+# Jekyll leaves out files and folders whose names start so.
+HIDDEN = (".", "_")
+LINK = "is a symbolic link; a handbook is read only from the files inside it"
 FRONT_MATTER_FENCE = re.compile(r"^---[ \t]*\r?$")
 FRONT_MATTER_END = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")
 # The name runs to the last " i " ("Chef i Drift i OS2" is the role "Chef i Drift").
@@ -21,11 +28,11 @@ ROLE_HEADING = re.compile(r"^\s*Funktionsbeskrivelse\s*[–—-]+\s*(?P<name>.+)
 
 
 class PageError(ValueError):
-    """A page that cannot be read; `str()` is `path:line: what is wrong`."""
+    """A page that cannot be read; `str()` is `path:line: what is wrong` (`path: what is wrong` without a line)."""
 
     def __init__(self, path, line, message):
         self.path, self.line, self.message = path, line, message
-        super().__init__(f"{path}:{line}: {message}")
+        super().__init__(f"{path}: {message}" if line is None else f"{path}:{line}: {message}")
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -130,7 +137,10 @@ def split_front_matter(path, source):
         raise PageError(path, 1, "front matter starts with --- but is never closed by a --- line")
     yaml_text = "".join(lines[1:index])
     try:
-        data = yaml.load(yaml_text, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+        data = load_yaml(yaml_text, loader=_FrontMatterLoader)
+    except UntrustedText as error:
+        # The front matter starts on the file's second line.
+        raise PageError(path, error.line + 1, error.message) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 2
@@ -153,7 +163,12 @@ def read_page(path, source):
 
 def read_file(file_path, name):
     limit = settings.IMPORT_MAX_BYTES
-    with open(file_path, "rb") as file:
+    try:
+        # O_NOFOLLOW: a file swapped for a symbolic link after it was found is not read either.
+        descriptor = os.open(file_path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as error:
+        raise PageError(name, None, f"cannot be read: {error.strerror}") from None
+    with os.fdopen(descriptor, "rb") as file:
         data = file.read(limit + 1)  # enough to tell, however large the file
     if len(data) > limit:
         message = f"is larger than {limit} bytes (IMPORT_MAX_BYTES); split it into several pages"
@@ -168,22 +183,102 @@ def read_file(file_path, name):
     return read_page(name, source)
 
 
+@dataclass(frozen=True)
+class Given:
+    """A file or folder named to be read, and where it lies in its handbook.
+
+    `name` is its path relative to the handbook's root ("" for the root
+    itself), as the pages in it are named.
+    """
+
+    path: Path
+    name: str
+
+    @property
+    def is_folder(self):
+        return self.path.is_dir()
+
+
+def handbook_root(path):
+    """The folder a file or folder is named from.
+
+    The nearest folder at or above it, as the path is written, that holds
+    Jekyll's _config.yml; without one, the folder itself (for a file: its
+    own folder).
+    """
+    start = path if path.is_dir() else path.parent
+    for folder in (start, *start.parents):
+        if (folder / SITE_CONFIG).is_file():
+            return folder
+    return start
+
+
+def locate(given):
+    """The Given for a path as typed; PageError if it is missing, or leads through a link or out of its root.
+
+    Nothing below the root may be a symbolic link: a link could bring in
+    any file the app may read (its environment file, say) as a page.
+    """
+    path = Path(given).absolute()
+    root = handbook_root(path)
+    below = path.parts[len(root.parts) :]
+    for depth in range(1, len(below) + 1):
+        if root.joinpath(*below[:depth]).is_symlink():
+            raise PageError(PurePosixPath(*below[:depth]).as_posix(), None, LINK)
+    if not (path.is_file() or path.is_dir()):
+        raise PageError(str(given), 0, "no such file or folder")
+    inside = root.resolve()
+    if not path.resolve().is_relative_to(inside):
+        raise PageError(str(given), None, f"lies outside the handbook it is named from ({inside})")
+    name = path.resolve().relative_to(inside).as_posix()
+    return Given(path, "" if name == "." else name)
+
+
+def pages_in(folder):
+    """(file path, name) of every page in a Given folder, in name order.
+
+    Hidden and underscore folders and files are left out, as Jekyll does.
+    A symbolic link to a page or to a folder is refused (PageError):
+    neither is followed.
+    """
+    found = []
+    for top, folders, files in os.walk(folder.path):
+        top = Path(top)
+        prefix = PurePosixPath(folder.name, top.relative_to(folder.path))
+        folders[:] = [name for name in folders if not name.startswith(HIDDEN)]
+        for name in folders:
+            if (top / name).is_symlink():
+                raise PageError((prefix / name).as_posix(), None, LINK)
+        for name in files:
+            path = top / name
+            if name.startswith(HIDDEN) or path.suffix not in PAGE_SUFFIXES:
+                continue
+            if path.is_symlink():
+                raise PageError((prefix / name).as_posix(), None, LINK)
+            if path.is_file():
+                found.append((path, (prefix / name).as_posix()))
+    return sorted(found)
+
+
 def collect_files(paths):
     """Yield (file path, name) for every page under the given files and folders.
 
-    Names are relative to the folder given, so a handbook keeps its layout.
+    Names are relative to the handbook's root (see handbook_root), so a
+    page has the same name whether its handbook, its folder or the page
+    itself is given.
     """
-    for given in map(Path, paths):
-        if given.is_dir():
-            for file_path in sorted(given.rglob("*")):
-                relative = file_path.relative_to(given)
-                hidden = any(part.startswith((".", "_")) for part in relative.parts)
-                if file_path.is_file() and file_path.suffix in PAGE_SUFFIXES and not hidden:
-                    yield file_path, relative.as_posix()
-        elif given.is_file():
-            yield given, given.name
-        else:
-            raise PageError(str(given), 0, "no such file or folder")
+    seen = set()
+    for given in map(locate, paths):
+        for file_path, name in pages_in(given) if given.is_folder else [(given.path, given.name)]:
+            # A page given twice (by itself and in its folder) is read once.
+            if name not in seen:
+                seen.add(name)
+                yield file_path, name
+
+
+def given_folders(paths):
+    """The names of the folders among `paths` ("" for a handbook's root), for `import --replace`."""
+    return sorted({given.name for given in map(locate, paths) if given.is_folder})
 
 
 def read_handbook(paths, progress=None):

@@ -1,8 +1,10 @@
 """Changing the stored handbook: import, the page editor and export."""
 
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -10,13 +12,18 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from os2org import markup
+from os2org.access.models import Visibility
 from os2org.audit.services import check_revision, record
-from os2org.handbook.lint import ERROR, check_role
+from os2org.handbook.lint import ERROR, check_role, front_matter_line
 from os2org.handbook.models import Page, PageVersion
-from os2org.handbook.pages import PAGE_SUFFIXES, PageError, read_handbook, read_page
+from os2org.handbook.pages import PAGE_SUFFIXES, PageError, given_folders, read_handbook, read_page
 from os2org.organisation.handbook_page import refreshed_source
+from os2org.roles.models import RoleDescription
 from os2org.roles.parsing import parse_role
-from os2org.roles.services import remove_roles_except, save_role
+from os2org.roles.services import store_roles
+
+# Visibilities from the widest readership to the narrowest.
+STRICTNESS = {level: rank for rank, level in enumerate(Visibility.values)}
 
 
 @dataclass
@@ -25,6 +32,8 @@ class ImportResult:
     updated: int
     removed: int
     roles: int
+    # How many of the new pages got each visibility.
+    visibilities: dict = field(default_factory=dict)
 
 
 def page_slug(path):
@@ -56,6 +65,36 @@ def page_fields(page):
     }
 
 
+def _limit(model, name):
+    return model._meta.get_field(name).max_length
+
+
+def check_lengths(page, role):
+    """Refuse a page (or its role) with more text in a field than the database holds.
+
+    Raises PageError `path:line: <field> is longer than N characters`, as a
+    form would refuse it.
+    """
+    heading, heading_line = page.heading()
+    fields = [
+        ("path", page.path, _limit(Page, "path"), 1),
+        ("address", page_slug(page.path), _limit(Page, "slug"), 1),
+        ("title", page.title, _limit(Page, "title"), "title"),
+        ("heading", heading, _limit(Page, "heading"), heading_line),
+        ("parent", page.parent, _limit(Page, "parent"), "parent"),
+        ("grand_parent", page.grand_parent, _limit(Page, "grand_parent"), "grand_parent"),
+    ]
+    if role:
+        fields += [
+            ("role name", role.name, _limit(RoleDescription, "name"), role.heading_line),
+            ("reports to", role.reports_to, _limit(RoleDescription, "reports_to"), role.reports_to_line),
+        ]
+    for name, value, most, line in fields:
+        if value and len(value) > most:
+            line = front_matter_line(page, line) if isinstance(line, str) else line
+            raise PageError(page.path, line, f"{name} is longer than {most} characters")
+
+
 def check_unique_paths(pages):
     seen = {}
     for page in pages:
@@ -77,33 +116,41 @@ def check_free_addresses(pages):
 def import_handbook(paths, *, replace=False, actor=None, progress=None):
     """Read pages from files and folders and store them, all or nothing.
 
-    Side effects: creates or updates a Page per file (and its role
-    description and tasks); a PageVersion for each page whose source is
-    new or changed; with `replace`, removes pages not in the import;
-    writes one audit entry. A file that cannot be read, or that
-    would take a stored page's address, raises PageError (`path:line: …`)
-    and nothing is stored.
+    Pages are named relative to their handbook's root (pages.handbook_root).
+    Side effects: creates or updates a Page per file (a new one with the
+    visibility new_page_visibilities gives it) and its role description
+    and tasks (roles.services.store_roles); a PageVersion for each page
+    whose source is new or changed; with `replace`, removes the stored
+    pages under the folders given that the import does not hold (a file
+    given on its own removes nothing), detaching their role descriptions;
+    writes one audit entry. A file that cannot be read, holds more than
+    the database takes, or would take a stored page's address raises
+    PageError (`path:line: …`) and nothing is stored.
     """
     pages = read_handbook(paths, progress=progress)
     check_unique_paths(pages)
     roles = {page.path: parse_role(page) for page in pages}
+    for page in pages:
+        check_lengths(page, roles[page.path])
+    folders = given_folders(paths) if replace else []
     with transaction.atomic():
-        existing = dict(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "source"))
-        removed = 0
-        if replace:
-            # delete() counts the role descriptions and tasks it takes along too.
-            _total, deleted = Page.objects.exclude(path__in=[p.path for p in pages]).delete()
-            removed = deleted.get(Page._meta.label, 0)
+        rows = list(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "source", "visibility"))
+        existing = {path: source for path, source, _level in rows}
+        leaving = leaving_pages(pages, folders)
+        levels = new_page_visibilities(pages, {path: level for path, _source, level in rows}, leaving)
+        _total, deleted = Page.objects.filter(path__in=leaving).delete()
+        removed = deleted.get(Page._meta.label, 0)
         check_free_addresses(pages)
-        stored = []
-        for page in pages:
-            model, _created = Page.objects.update_or_create(path=page.path, defaults=page_fields(page))
-            stored.append(model)
+        stored = [store_page(page, levels.get(page.path)) for page in pages]
         add_versions([model for model in stored if model.source != existing.get(model.path)], actor=actor)
-        kept_roles = [save_role(model, roles[model.path]) for model in stored if roles[model.path]]
-        remove_roles_except(stored, kept_roles)
+        kept_roles = store_roles([(model, roles[model.path]) for model in stored])
+        counts = Counter(levels.values())
         result = ImportResult(
-            created=len(pages) - len(existing), updated=len(existing), removed=removed, roles=len(kept_roles)
+            created=len(pages) - len(existing),
+            updated=len(existing),
+            removed=removed,
+            roles=len(kept_roles),
+            visibilities={level: counts[level] for level in Visibility.values if counts[level]},
         )
         record(
             "handbook.import",
@@ -112,6 +159,78 @@ def import_handbook(paths, *, replace=False, actor=None, progress=None):
             data={"paths": sorted(p.path for p in pages), "replace": replace, **result.__dict__},
         )
     return result
+
+
+def store_page(page, visibility):
+    """Create or update the Page of a page read; `visibility` is for a new one."""
+    fields = page_fields(page)
+    model, _created = Page.objects.update_or_create(
+        path=page.path, defaults=fields, create_defaults={**fields, "visibility": visibility}
+    )
+    return model
+
+
+def leaving_pages(pages, folders):
+    """The paths of the stored pages under `folders` ("" is the whole handbook) that `pages` do not hold."""
+    kept = {page.path for page in pages}
+    prefixes = tuple(f"{folder}/" for folder in folders)
+    stored = Page.objects.exclude(path__in=kept).values_list("path", flat=True)
+    return [path for path in stored if "" in folders or path.startswith(prefixes)]
+
+
+def strictest(levels):
+    return max(levels, key=STRICTNESS.__getitem__)
+
+
+def new_page_visibilities(pages, stored_levels, leaving):
+    """{path: visibility} of the pages new to the store, so that a page keeps who may read it.
+
+    A page renamed takes the visibility of the page it was renamed from:
+    one of the `leaving` pages with the same source or else, if exactly
+    one, with the same display title. Any other new page gets the
+    strictest of HANDBOOK_NEW_PAGE_VISIBILITY and the visibility of its
+    parent (the page, stored or imported, whose title its `parent:`
+    names), so a new page under an internal page is internal.
+    """
+    new = [page for page in pages if page.path not in stored_levels]
+    levels = renamed_visibilities(new, leaving)
+    default = settings.HANDBOOK_NEW_PAGE_VISIBILITY
+    children = defaultdict(list)
+    for page in new:
+        if page.path not in levels:
+            levels[page.path] = default
+            if page.parent:
+                children[page.parent].append(page)
+    # Known visibilities flow down to the new pages below them; a page is
+    # visited again only when its level rises, at most twice.
+    stored = Page.objects.exclude(path__in=[*leaving, *(page.path for page in pages)]).filter(title__in=children)
+    queue = list(stored.values_list("title", "parent", "visibility"))
+    queue += [(page.title, page.parent, stored_levels[page.path]) for page in pages if page.path in stored_levels]
+    queue += [(page.title, page.parent, levels[page.path]) for page in new if levels[page.path] != default]
+    while queue:
+        title, parent, level = queue.pop()
+        for child in children.get(title, ()):
+            below = not child.grand_parent or child.grand_parent == parent
+            if below and STRICTNESS[level] > STRICTNESS[levels[child.path]]:
+                levels[child.path] = level
+                queue.append((child.title, child.parent, level))
+    return {page.path: levels[page.path] for page in new}
+
+
+def renamed_visibilities(new, leaving):
+    """{path: visibility} of the new pages that are a `leaving` page under another name."""
+    by_source, by_title = defaultdict(list), defaultdict(list)
+    rows = Page.objects.filter(path__in=leaving).values_list("path", "source", "title", "heading", "visibility")
+    for path, source, title, heading, visibility in rows:
+        by_source[source].append(visibility)
+        by_title[title or heading or PurePosixPath(path).stem].append(visibility)
+    levels = {}
+    for page in new:
+        same_title = by_title.get(page.display_title, [])
+        renamed_from = by_source.get(page.source) or (same_title if len(same_title) == 1 else None)
+        if renamed_from:
+            levels[page.path] = strictest(renamed_from)
+    return levels
 
 
 def add_versions(pages, *, actor=None, note=""):
@@ -133,14 +252,16 @@ def read_edited_page(path, source):
     """A page's new source read as an import reads a file: (page, role or None).
 
     Raises ValidationError on "source", each message `path:line: what is
-    wrong`, for a page that cannot be read or whose role description
-    contradicts itself (the lint errors of one page).
+    wrong`, for a page that cannot be read, holds more in a field than the
+    database takes (check_lengths), or whose role description contradicts
+    itself (the lint errors of one page).
     """
     try:
         parsed = read_page(path, source)
+        role = parse_role(parsed)
+        check_lengths(parsed, role)
     except PageError as error:
         raise ValidationError({"source": str(error)}, code="unreadable") from None
-    role = parse_role(parsed)
     findings = check_role(parsed, role) if role else []
     errors = [f"{f.path}:{f.line}: {f.message}" for f in findings if f.severity == ERROR]
     if errors:
@@ -177,9 +298,10 @@ def save_page(page, *, source, visibility, note="", revision=None, version=None,
     check_revision and check_version); None skips the checks.
 
     Side effects: the Page row with every field derived from the source;
-    its role description and tasks (created, replaced, or removed when the
-    page is no longer one); a PageVersion when the source changed; one
-    audit entry with the source and visibility before and after. A save
+    its role description and tasks (roles.services.store_roles: a role
+    the page no longer describes is detached, not deleted); a PageVersion
+    when the source changed; one audit entry with the source and
+    visibility before and after. A save
     that changes nothing writes nothing. Raises ValidationError for a
     source that cannot be read and for a conflicting save; nothing is
     written then.
@@ -196,7 +318,7 @@ def save_page(page, *, source, visibility, note="", revision=None, version=None,
         page.visibility = visibility
         page.full_clean()
         page.save()
-        remove_roles_except([page], [save_role(page, role)] if role else [])
+        store_roles([(page, role)])
         data = {"note": note}
         if before["source"] != source:
             (added,) = add_versions([page], actor=actor, note=note)

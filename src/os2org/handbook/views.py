@@ -52,7 +52,8 @@ def search(request):
         pages = list(pages.only("slug", "title", "heading", "path", "text")[:SEARCH_LIMIT])
         for found in pages:
             found.snippet = snippet(found.text, query)
-        tasks = Task.objects.filter(viewer.visible(prefix="role__page__")).matching(query).select_related("role")
+        tasks = Task.objects.filter(viewer.visible(prefix="role__page__"), role__page__isnull=False)
+        tasks = tasks.matching(query).select_related("role")
         tasks = tasks[:SEARCH_LIMIT]
     return render(request, "handbook/search.html", {"query": query, "pages": pages, "tasks": tasks})
 

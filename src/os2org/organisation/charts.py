@@ -201,6 +201,6 @@ def roles_table(page):
         "|" + "|".join("-" * (len(h) + 2) for h in headings) + "|",
     ]
     for summary in RoleSummary.objects.filter(page=page).select_related("role__page"):
-        target = relative_link(page.path, summary.role.page.path) if summary.role else ""
+        target = relative_link(page.path, summary.role.page.path) if summary.role and summary.role.page else ""
         lines.append(f"| **{table_cell(summary.name)}** | {table_cell(summary.main_tasks)} | [{link}]({target}) |")
     return "\n".join(lines) + "\n"

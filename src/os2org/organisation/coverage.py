@@ -138,7 +138,8 @@ def coverage_report(on=None):
     day = on or timezone.localdate()
     current = Assignment.objects.current(on=day)
     roles = list(
-        RoleDescription.objects.only("name", "slug", "reviewed_on")
+        RoleDescription.objects.in_handbook()
+        .only("name", "slug", "reviewed_on")
         .annotate(held=Exists(current.filter(role=OuterRef("pk"))))
         .prefetch_related(Prefetch("tasks", Task.objects.filter(priority=Priority.MUST), to_attr="must_tasks"))
     )
@@ -161,7 +162,7 @@ def coverage_report(on=None):
 
 def _must_tasks_beyond_hours(current):
     assignments = (
-        current.filter(role__isnull=False)
+        current.filter(role__page__isnull=False)
         .select_related("person", "role")
         .only("hours_per_week", "person__name", "role__name", "role__slug")
         .prefetch_related("role__tasks")

@@ -3,6 +3,9 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from os2org.access.models import Visibility
+from os2org.common.dates import validate_date
+
 
 class Priority(models.IntegerChoices):
     MUST = 1, "MUST"
@@ -11,6 +14,14 @@ class Priority(models.IntegerChoices):
 
 
 class RoleDescriptionQuerySet(models.QuerySet):
+    def in_handbook(self):
+        """Roles whose page is stored: a detached role (see RoleDescription) is in no list of the handbook."""
+        return self.filter(page__isnull=False)
+
+    def readable_by(self, viewer):
+        """Roles in the handbook whose page the viewer may read."""
+        return self.in_handbook().filter(viewer.visible(prefix="page__"))
+
     def with_task_counts(self):
         return self.annotate(
             must_count=Count("tasks", filter=Q(tasks__priority=Priority.MUST)),
@@ -20,10 +31,23 @@ class RoleDescriptionQuerySet(models.QuerySet):
 
 
 class RoleDescription(models.Model):
-    """A funktionsbeskrivelse, read from its handbook page on import."""
+    """A funktionsbeskrivelse, read from its handbook page on import.
+
+    A role is known by its name. It is never deleted with its page: when
+    the page is removed, or stops describing the role, the role is
+    *detached* (`page` is None) and keeps its assignments, follow-ups and
+    activities; a page that describes a role of the same name takes it
+    back (roles.services.store_roles). A detached role is not in the
+    handbook: no catalogue, search, page or API lists it.
+    """
 
     page = models.OneToOneField(
-        "handbook.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="role"
+        "handbook.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="role",
     )
     name = models.CharField(_("name"), max_length=300)
     slug = models.SlugField(_("address"), max_length=300, unique=True, allow_unicode=True)
@@ -42,7 +66,7 @@ class RoleDescription(models.Model):
     review_rule = models.TextField(_("review rule"), blank=True)
     # From the page's front matter (`reviewed: 2026-03-01`); a yearly review
     # is due a year after it.
-    reviewed_on = models.DateField(_("last reviewed"), null=True, blank=True)
+    reviewed_on = models.DateField(_("last reviewed"), null=True, blank=True, validators=[validate_date])
 
     objects = RoleDescriptionQuerySet.as_manager()
 
@@ -63,6 +87,11 @@ class RoleDescription(models.Model):
 
     def get_absolute_url(self):
         return reverse("roles:detail", args=[self.slug])
+
+    @property
+    def read_scope(self):
+        """(visibility, body): a role is as visible as its page; a detached role only to those who read everything."""
+        return (self.page.visibility if self.page_id else Visibility.INTERNAL), None
 
     def task_groups(self):
         """[(priority, [tasks])] for MUST, SHOULD and COULD, each in page order."""

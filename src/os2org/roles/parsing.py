@@ -63,6 +63,7 @@ class Role:
     qualities: list = field(default_factory=list)
     relationships: list = field(default_factory=list)
     reports_to: str | None = None
+    reports_to_line: int | None = None
     hours_min: float | None = None
     hours_max: float | None = None
     hours_text: str | None = None
@@ -283,8 +284,8 @@ def read_terms(role, section, page):
             role.review_rule = text
 
 
-def find_reports_to(sections):
-    """The first reporting line in relationships or terms, in page order."""
+def find_reports_to(sections, page):
+    """(whom, line) of the first reporting line in relationships or terms, in page order; (None, None) without one."""
     for section in sections:
         if section.kind not in ("relationships", "terms"):
             continue
@@ -292,8 +293,8 @@ def find_reports_to(sections):
             if token.type == "inline":
                 found = read_reports_to(token)
                 if found:
-                    return found
-    return None
+                    return found, page.line_of(token)
+    return None, None
 
 
 def read_tasks(page):
@@ -338,5 +339,5 @@ def parse_role(page):
             role.relationships.extend(texts_in_order(section.tokens))
         elif section.kind == "terms":
             read_terms(role, section, page)
-    role.reports_to = find_reports_to(role.sections)
+    role.reports_to, role.reports_to_line = find_reports_to(role.sections, page)
     return role

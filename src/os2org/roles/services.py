@@ -7,15 +7,20 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from os2org.audit.services import record, snapshot
+from os2org.common.dates import in_range
 from os2org.handbook.pages import split_front_matter
 from os2org.roles.models import Priority, RoleDescription, Task
 from os2org.roles.parsing import PRIORITIES
 
+SLUG_LENGTH = RoleDescription._meta.get_field("slug").max_length
+# Room for the "-2", "-3", … that tells roles of one name apart.
+SLUG_SUFFIX_ROOM = 10
 
-def unique_slug(name, page_id):
-    base = slugify(name, allow_unicode=True) or "rolle"
+
+def unique_slug(name, role_id):
+    base = (slugify(name, allow_unicode=True) or "rolle")[: SLUG_LENGTH - SLUG_SUFFIX_ROOM].strip("-_")
     slug, number = base, 2
-    while RoleDescription.objects.filter(slug=slug).exclude(page_id=page_id).exists():
+    while RoleDescription.objects.filter(slug=slug).exclude(pk=role_id).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
 
@@ -25,41 +30,87 @@ def _decimal(value):
 
 
 def reviewed_on(page):
-    """The date in the page's `reviewed` front-matter key (YYYY-MM-DD), or None."""
+    """The date in the page's `reviewed` front-matter key (YYYY-MM-DD), or None.
+
+    A date outside the range the organisation's records can have
+    (common.dates) is read as no date, as an unreadable one is.
+    """
     front_matter, _body, _line = split_front_matter(page.path, page.source)
     try:
-        return date.fromisoformat(str((front_matter or {}).get("reviewed", "")))
+        day = date.fromisoformat(str((front_matter or {}).get("reviewed", "")))
     except ValueError:
         return None
+    return day if in_range(day) else None
 
 
-def save_role(page, parsed):
-    """Create or update the role description of a page and replace its tasks.
+def store_roles(described):
+    """Give each page the role description it describes; a role is known by its name.
 
-    Side effects: writes one RoleDescription and its Task rows. Called
-    inside the import's transaction, which records the audit entry.
+    `described` is [(page, parsed role or None)] of stored pages. A page
+    keeps its own role while the name stays the same (compared with
+    casefold()). A name that another role has, a detached one or one whose
+    page now describes another role, takes that role over, so its
+    assignments, follow-ups and activities follow the name. Otherwise the
+    page's own role is renamed, or a new role is made. A role that no page
+    describes any more is detached, never deleted.
+
+    Side effects: RoleDescription rows (their page and every field read
+    from it) and their Task rows. Called inside the import's or the page
+    editor's transaction, which records the audit entry. Returns the
+    roles stored, in the order of `described`.
     """
-    role, _ = RoleDescription.objects.update_or_create(
-        page=page,
-        defaults={
-            "name": parsed.name,
-            "slug": unique_slug(parsed.name, page.pk),
-            "purpose": parsed.purpose,
-            "responsibilities": parsed.responsibilities,
-            "competencies": [{"label": c.label, "text": c.text} for c in parsed.competencies],
-            "qualities": parsed.qualities,
-            "relationships": parsed.relationships,
-            "sections": [{"heading": s.heading, "kind": s.kind} for s in parsed.sections],
-            "reports_to": parsed.reports_to or "",
-            "hours_min": _decimal(parsed.hours_min),
-            "hours_max": _decimal(parsed.hours_max),
-            "hours_text": parsed.hours_text or "",
-            "staff_responsibility": parsed.staff_responsibility,
-            "budget_responsibility": parsed.budget_responsibility,
-            "review_rule": parsed.review_rule or "",
-            "reviewed_on": reviewed_on(page),
-        },
-    )
+    pages = [page for page, _parsed in described]
+    own = {role.page_id: role for role in RoleDescription.objects.filter(page__in=pages)}
+    wanted = {page.pk: parsed.name.casefold() for page, parsed in described if parsed}
+    free = {}
+    for role in [*RoleDescription.objects.filter(page__isnull=True).order_by("pk"), *own.values()]:
+        if wanted.get(role.page_id) != role.name.casefold():
+            free.setdefault(role.name.casefold(), role)
+    chosen = {}
+    for page, parsed in described:
+        mine = own.get(page.pk)
+        if parsed and mine and mine.name.casefold() == wanted[page.pk]:
+            chosen[page.pk] = mine
+        elif parsed and wanted[page.pk] in free:
+            chosen[page.pk] = free.pop(wanted[page.pk])
+    taken = {role.pk for role in chosen.values()}
+    for page, parsed in described:
+        mine = own.get(page.pk)
+        if parsed and page.pk not in chosen:
+            chosen[page.pk] = mine if mine and mine.pk not in taken else RoleDescription()
+    # Detached first: a page holds one role, even for a moment.
+    leaving = [role.pk for role in own.values() if chosen.get(role.page_id) is not role]
+    RoleDescription.objects.filter(pk__in=leaving).update(page=None)
+    return [save_role(chosen[page.pk], page=page, parsed=parsed) for page, parsed in described if parsed]
+
+
+def save_role(role, *, page, parsed):
+    """Store what a page says of a role into `role`, attached to the page, and replace its tasks.
+
+    Side effects: writes the RoleDescription and its Task rows.
+    """
+    fields = {
+        "page": page,
+        "name": parsed.name,
+        "slug": unique_slug(parsed.name, role.pk),
+        "purpose": parsed.purpose,
+        "responsibilities": parsed.responsibilities,
+        "competencies": [{"label": c.label, "text": c.text} for c in parsed.competencies],
+        "qualities": parsed.qualities,
+        "relationships": parsed.relationships,
+        "sections": [{"heading": s.heading, "kind": s.kind} for s in parsed.sections],
+        "reports_to": parsed.reports_to or "",
+        "hours_min": _decimal(parsed.hours_min),
+        "hours_max": _decimal(parsed.hours_max),
+        "hours_text": parsed.hours_text or "",
+        "staff_responsibility": parsed.staff_responsibility,
+        "budget_responsibility": parsed.budget_responsibility,
+        "review_rule": parsed.review_rule or "",
+        "reviewed_on": reviewed_on(page),
+    }
+    for name, value in fields.items():
+        setattr(role, name, value)
+    role.save()
     # Estimates are made in the app, not in the page: a task that is still
     # on the page after a re-import keeps its estimate.
     estimates = {(t.priority, t.text): t.hours_per_week for t in role.tasks.all()}
@@ -77,11 +128,6 @@ def save_role(page, parsed):
         for position, text in enumerate(parsed.tasks[name], start=1)
     )
     return role
-
-
-def remove_roles_except(pages, kept):
-    """Pages that are no longer role descriptions lose their role data."""
-    RoleDescription.objects.filter(page__in=pages).exclude(pk__in=[r.pk for r in kept]).delete()
 
 
 @transaction.atomic

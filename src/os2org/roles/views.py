@@ -15,7 +15,7 @@ PAGE_CONTENT = ("page__source", "page__html", "page__text", "page__search_text")
 @cached_page
 def catalogue(request):
     # Django leaves Meta.ordering out of GROUP BY queries, so the order is explicit.
-    roles = RoleDescription.objects.filter(viewer_of(request).visible(prefix="page__"))
+    roles = RoleDescription.objects.readable_by(viewer_of(request))
     roles = roles.with_task_counts().order_by("name", "slug").only(
         "name", "slug", "hours_min", "hours_max", "hours_text", "reports_to"
     )
@@ -26,7 +26,7 @@ def catalogue(request):
 @cached_page
 def detail(request, slug):
     viewer = viewer_of(request)
-    roles = RoleDescription.objects.filter(viewer.visible(prefix="page__")).select_related("page")
+    roles = RoleDescription.objects.readable_by(viewer).select_related("page")
     role = get_object_or_404(roles.defer(*PAGE_CONTENT), slug=slug)
     holders = Assignment.objects.current().filter(viewer.visible(prefix="person__"), role=role)
     holders = holders.select_related("person", "body")
@@ -36,5 +36,6 @@ def detail(request, slug):
 
 @require_safe
 def history(request, slug):
-    role = get_object_or_404(RoleDescription.objects.select_related("page").defer(*PAGE_CONTENT), slug=slug)
+    roles = RoleDescription.objects.in_handbook().select_related("page")
+    role = get_object_or_404(roles.defer(*PAGE_CONTENT), slug=slug)
     return version_history(request, role.page, role=role)

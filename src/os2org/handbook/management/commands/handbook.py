@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from os2org.access.models import Visibility
 from os2org.handbook.lint import ERROR, lint
 from os2org.handbook.navigation import build_menu
 from os2org.handbook.pages import PageError, read_handbook
@@ -99,6 +100,9 @@ class Command(BaseCommand):
                 "roles": result.roles,
             }
         )
+        if result.visibilities:
+            levels = ", ".join(f"{Visibility(level).label}: {count}" for level, count in result.visibilities.items())
+            self.stdout.write(_("New pages by who may read them: %(levels)s.") % {"levels": levels})
 
     def handle_export(self, *, directory, refresh=False, **options):
         written = export_handbook(directory, refresh=refresh)
