@@ -72,7 +72,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "os2org.audit",
     "os2org.access",
@@ -165,15 +165,31 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # The API reads a token ("Authorization: Token …") or the browser's session;
 # what a caller may see and change is decided by the same rules as the pages.
+# It reads JSON only, and answers 400 to a body nesting deeper than
+# os2org.common.limits.MAX_DEPTH before Python's own parser recurses into it.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "os2org.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    "DEFAULT_PARSER_CLASSES": ["os2org.api.parsers.JSONParser"],
     "DEFAULT_PERMISSION_CLASSES": ["os2org.api.permissions.ByRule"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
+}
+# API tokens (django-rest-knox) are stored as digests only, shown once when
+# made, and end after API_TOKEN_DAYS, or sooner with the owner's password
+# (os2org.access.tokens). A token that renewed itself with every use
+# (AUTO_REFRESH) would never end for a script that runs daily.
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90)
+if API_TOKEN_DAYS < 1:
+    raise ImproperlyConfigured(f"API_TOKEN_DAYS={API_TOKEN_DAYS} must be 1 or more.")
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=API_TOKEN_DAYS),
+    # As DRF's tokens were sent, so that existing clients keep working.
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "os2org API",

@@ -26,7 +26,7 @@ import pytest
 from django.conf import settings
 from django.test import Client, override_settings
 from django.urls import NoReverseMatch, reverse
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from os2org.access import groups
 from os2org.access.models import Visibility
@@ -137,7 +137,7 @@ def build(folder):
         role=role,
         feed=feed_for(None, visibility=Visibility.MEMBERS),
         users=users,
-        tokens={viewer: Token.objects.create(user=user).key for viewer, user in users.items()},
+        tokens={viewer: AuthToken.objects.create(user)[1] for viewer, user in users.items()},
         sessions={viewer: _session(user) for viewer, user in users.items()},
     )
 

@@ -1,7 +1,7 @@
 """Fixtures of the API tests: a small world, callers in every group, and their tokens."""
 
 import pytest
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from tests.accounts import make_user
 from tests.api.world import build
@@ -13,7 +13,7 @@ def world(db, tmp_path):
 
 
 def token_headers(user):
-    return {"Authorization": f"Token {Token.objects.create(user=user).key}"}
+    return {"Authorization": f"Token {AuthToken.objects.create(user)[1]}"}
 
 
 @pytest.fixture

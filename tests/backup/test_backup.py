@@ -9,12 +9,15 @@ from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
 from django.db.migrations.loader import MigrationLoader
 from django.utils import translation
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from os2org.access import groups
 from os2org.audit.models import Entry
 from os2org.audit.services import record
 from os2org.backup.services import BackupError, backed_up_models, restore_backup, write_backup
+from os2org.common.limits import MAX_DEPTH
+from os2org.handbook.models import Page
+from os2org.handbook.services import import_handbook
 from os2org.organisation.models import Organisation, Person
 from tests.conftest import DEMO
 
@@ -44,13 +47,19 @@ def add_user():
     """A user in the board group with an API token, named in an audit entry."""
     user = User.objects.create_user("anna", password="a-long-test-password")
     user.groups.add(Group.objects.get_or_create(name=groups.BOARD)[0])
-    Token.objects.create(user=user, key="0123456789abcdef0123456789abcdef01234567")
+    AuthToken.objects.create(user)
     record("test.user", summary="Anna was added.", actor=user, obj=user)
 
 
 def add_person():
     employer = Organisation.objects.create(name="Aarhus Kommune", slug="aarhus")
     Person.objects.create(name="Karen Lund", slug="karen-lund", employer=employer)
+
+
+def add_page(folder):
+    folder.mkdir()
+    (folder / "om.md").write_text("---\ntitle: Om os\n---\n\n# Om foreningen\n\nVi *deler* kode.\n", encoding="utf-8")
+    import_handbook([folder])
 
 
 def new_database():
@@ -110,15 +119,21 @@ def test_restore_gives_back_every_object_of_the_backup(tmp_path):
 
 
 @restores
-def test_restore_keeps_users_groups_and_tokens(backup):
+def test_restore_keeps_users_and_groups(backup):
     restore_backup(backup)
 
-    token = Token.objects.get()
-    assert (token.key, token.user.username, list(token.user.groups.values_list("name", flat=True))) == (
-        "0123456789abcdef0123456789abcdef01234567",
-        "anna",
-        [groups.BOARD],
-    )
+    user = User.objects.get()
+    assert (user.username, list(user.groups.values_list("name", flat=True))) == ("anna", [groups.BOARD])
+
+
+def test_backup_holds_no_api_tokens(tmp_path):
+    add_user()
+    stored = AuthToken.objects.get()
+
+    write_backup(tmp_path / "backup.json")
+
+    text = (tmp_path / "backup.json").read_text(encoding="utf-8")
+    assert ("knox.authtoken" in text, stored.digest in text, stored.token_key in text) == (False, False, False)
 
 
 @restores
@@ -326,8 +341,8 @@ def test_restore_command_prints_a_summary(backup):
 
     call_command("restore", str(backup), stdout=out)
 
-    # Four groups, the user, the token, the audit entry, the organisation and the person.
-    assert out.getvalue() == f"Restored 9 objects from {backup}.\n"
+    # Four groups, the user, the audit entry, the organisation and the person.
+    assert out.getvalue() == f"Restored 8 objects from {backup}.\n"
 
 
 def test_restore_command_reports_a_refusal_as_a_command_error(tmp_path):
@@ -338,3 +353,109 @@ def test_restore_command_reports_a_refusal_as_a_command_error(tmp_path):
         call_command("restore", str(path))
 
     assert str(error.value) == f"{path} is not an os2org backup."
+
+
+@restores
+def test_restore_of_the_same_object_twice_restores_nothing(backup):
+    document = read(backup)
+    objects = document["objects"]
+    (number, person) = [(n, o) for n, o in enumerate(objects, 1) if o["model"] == "organisation.person"][0]
+    # Its id written as text, which Django reads as the same id.
+    objects.append({**person, "pk": str(person["pk"]), "fields": {**person["fields"], "name": "Mallory"}})
+    write(backup, document)
+    before = counts()
+
+    with pytest.raises(BackupError) as error:
+        restore_backup(backup)
+
+    assert str(error.value) == (
+        f"Nothing was restored: objects {number} and {len(objects)} of {backup} "
+        f"are both organisation.person id {person['pk']}."
+    )
+    assert counts() == before
+
+
+@restores
+def test_restore_of_a_session_restores_nothing(backup):
+    document = read(backup)
+    fields = {"session_data": "e30", "expire_date": "2030-01-01T00:00:00Z"}
+    document["objects"].append({"model": "sessions.session", "pk": "k3y", "fields": fields})
+    write(backup, document)
+    before = counts()
+
+    with pytest.raises(BackupError) as error:
+        restore_backup(backup)
+
+    assert str(error.value) == (
+        f"Nothing was restored: object {len(document['objects'])} of {backup} is sessions.session id k3y, "
+        "and a backup never holds sessions.session objects."
+    )
+    assert counts() == before
+
+
+@restores
+def test_restore_of_an_api_token_restores_nothing(backup):
+    document = read(backup)
+    token = {
+        "model": "knox.authtoken",
+        "pk": "d" * 128,
+        "fields": {"token_key": "0123456789abcde", "user": ["anna"], "created": "2026-01-01T00:00:00Z", "expiry": None},
+    }
+    document["objects"].append(token)
+    write(backup, document)
+
+    with pytest.raises(BackupError) as error:
+        restore_backup(backup)
+
+    assert str(error.value) == (
+        f"Nothing was restored: object {len(document['objects'])} of {backup} is knox.authtoken id {'d' * 128}, "
+        "and a backup never holds knox.authtoken objects."
+    )
+
+
+@restores
+def test_restore_makes_page_html_from_the_source(tmp_path):
+    add_page(tmp_path / "handbook")
+    made = Page.objects.values("html", "text", "search_text", "title").get()
+    write_backup(tmp_path / "backup.json")
+    document = read(tmp_path / "backup.json")
+    (page,) = [o for o in document["objects"] if o["model"] == "handbook.page"]
+    page["fields"].update(html="<script>alert(1)</script>", text="injected", search_text="injected", title="Injected")
+    write(tmp_path / "backup.json", document)
+    new_database()
+
+    restore_backup(tmp_path / "backup.json")
+
+    assert Page.objects.values("html", "text", "search_text", "title").get() == made
+
+
+@restores
+def test_restore_of_a_page_whose_source_cannot_be_read_restores_nothing(tmp_path):
+    add_page(tmp_path / "handbook")
+    write_backup(tmp_path / "backup.json")
+    document = read(tmp_path / "backup.json")
+    (page,) = [o for o in document["objects"] if o["model"] == "handbook.page"]
+    page["fields"]["source"] = "---\ntitle: Om os\n"
+    write(tmp_path / "backup.json", document)
+    new_database()
+    before = counts()
+
+    with pytest.raises(BackupError) as error:
+        restore_backup(tmp_path / "backup.json")
+
+    assert str(error.value) == (
+        f"Nothing was restored: handbook.page id {page['pk']} in {tmp_path / 'backup.json'} cannot be made "
+        "from its source: om.md:1: front matter starts with --- but is never closed by a --- line"
+    )
+    assert counts() == before
+
+
+def test_restore_of_a_file_nested_too_deep_is_refused(empty_backup):
+    document = read(empty_backup)
+    text = json.dumps({**document, "objects": []})
+    empty_backup.write_text(text[:-1] + ', "extra": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+
+    with pytest.raises(BackupError) as error:
+        restore_backup(empty_backup)
+
+    assert str(error.value) == f"{empty_backup} is not an os2org backup: line 1 nests deeper than {MAX_DEPTH} levels."

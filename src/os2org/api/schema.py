@@ -1,7 +1,9 @@
 """The OpenAPI schema: what drf-spectacular infers, plus every error an operation can answer with."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import build_bearer_security_scheme_object
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
@@ -16,7 +18,20 @@ class ProblemSerializer(serializers.Serializer):
 
 
 class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField(help_text=_("Send it as `Authorization: Token <token>`."))
+    token = serializers.CharField(help_text=_("Send it as `Authorization: Token <token>`. It is shown only this once."))
+    expiry = serializers.DateTimeField(help_text=_("When the token ends; it ends sooner if the password changes."))
+
+
+class TokenScheme(OpenApiAuthenticationExtension):
+    """The API's token (django-rest-knox's), under the name DRF's token had (`tokenAuth`), so clients see no change."""
+
+    target_class = "os2org.api.authentication.TokenAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        return build_bearer_security_scheme_object(
+            header_name="Authorization", token_prefix=self.target.authenticate_header(None)
+        )
 
 
 # A ValidationError as DRF answers it: each field's messages (a list field's

@@ -10,15 +10,16 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
+from knox.views import LoginView
 from rest_framework import mixins, viewsets
-from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from os2org.api import rules, serializers
 from os2org.api.pagination import Pages
+from os2org.api.parsers import JSONParser
 from os2org.api.permissions import caller
 from os2org.api.schema import ApiSchema, token_schema
 from os2org.audit.selectors import revision
@@ -289,12 +290,25 @@ class DecisionViewSet(ReadViewSet):
 
 
 @token_schema
-class TokenView(ObtainAuthToken):
-    """A token for a username and password, to send as `Authorization: Token <token>`."""
+class TokenView(LoginView):
+    """A new token for a username and password, each time, to send as `Authorization: Token <token>`.
+
+    It is shown only this once (only a digest of it is kept), and it ends
+    at its expiry or, sooner, when the password changes.
+    """
 
     parser_classes = [JSONParser]
     # The password is the credential here; a stale token in the header must not get in the way.
     authentication_classes = []
+    permission_classes = []
+
+    def post(self, request, format=None):
+        # authenticate() sees the request, so django-axes counts a wrong
+        # password and refuses a locked-out username (as a wrong password: 400).
+        serializer = AuthTokenSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        request.user = serializer.validated_data["user"]
+        return super().post(request, format=format)
 
 
 @extend_schema(exclude=True)

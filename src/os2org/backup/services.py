@@ -9,9 +9,19 @@ A backup is a JSON document (gzipped when its name ends in `.gz`):
 form, each model after those it refers to by natural key (references by
 id are checked once the whole file is in). Content types and
 permissions are left out, because `migrate` makes them on every database;
-objects refer to them by natural key. Sessions are left out too. Objects
-keep their ids, so ids stored as plain values (audit entries name the
-objects they changed) still point at the right rows after a restore.
+objects refer to them by natural key. Sessions, log-in attempts and API
+tokens are left out too: a restored site starts without them, so a copy
+restored elsewhere (a test machine) lets no one in that the password does
+not. (A token row would not let anyone in either: django-rest-knox stores
+a SHA-512 digest of the token and its first 15 of 64 characters, to find
+it by.) Objects keep their ids, so ids stored as plain values (audit
+entries name the objects they changed) still point at the right rows
+after a restore.
+
+A restore trusts the file no further than an import. It refuses objects
+of models a backup never holds and the same object twice, and it makes
+every field in REBUILT again from its source with the project's own
+code, so HTML written into the file by hand never reaches a page.
 """
 
 import datetime
@@ -36,21 +46,45 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from os2org.common.limits import UntrustedText, load_json
+from os2org.handbook.pages import read_page
+from os2org.handbook.services import page_fields
+
 FORMAT = "os2org-backup"
 VERSION = 1
 # Made by `migrate` on every database (objects name them by natural key),
-# or not worth keeping: sessions, and the log-in attempts (addresses and
-# browsers of whoever tried to log in), which a restored site starts without.
+# or ways in that a restored site starts without: sessions, API tokens, and
+# the log-in attempts (addresses and browsers of whoever tried to log in).
+# A restore refuses them.
 LEFT_OUT = {
     "contenttypes.contenttype",
     "auth.permission",
     "sessions.session",
+    "knox.authtoken",
     "axes.accessattempt",
     "axes.accesslog",
     "axes.accessfailurelog",
     "axes.accessattemptexpiration",
 }
 GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _page_fields(page):
+    """A handbook page's fields made from its source: the HTML, its text, its place in the menu."""
+    fields = page_fields(read_page(page.path, page.source))
+    del fields["source"]
+    return fields
+
+
+# The fields that the project's own code makes from another field, above all
+# sanitised HTML, which pages show as it is: a restore makes them again from
+# their source instead of taking them from the file, which anyone may have
+# edited. One line per model: its label, and a function from an object to
+# {field: value} that raises ValueError (saying where) for a source it
+# cannot read.
+REBUILT = {
+    "handbook.page": _page_fields,
+}
 
 
 class BackupError(Exception):
@@ -61,9 +95,9 @@ def write_backup(path, *, progress=None):
     """Write every object in the database to the file at `path`; return how many.
 
     Side effects: creates or replaces `path` (readable by its owner only: it
-    holds password hashes and API tokens). The file is written beside it
-    under a temporary name and renamed when whole, so a failed backup leaves
-    no half file. `progress(done, total)` is called after each model.
+    holds password hashes). The file is written beside it under a temporary
+    name and renamed when whole, so a failed backup leaves no half file.
+    `progress(done, total)` is called after each model.
     """
     path = Path(path)
     with _consistent_reads():
@@ -98,12 +132,15 @@ def restore_backup(path, *, progress=None):
 
     Side effects: deletes the rows that migrations made outside our apps
     (the access app's groups; the backup holds the source's own), writes
-    every object of the file with its stored ids and timestamps, and moves
-    the database's id sequences past them.
+    every object of the file with its stored ids and timestamps, makes the
+    fields in REBUILT again from their sources, and moves the database's
+    id sequences past the restored ids.
     Raises BackupError, having written nothing, when the file is not a
-    backup or too large, when the database holds data or has other
-    migrations applied than the backup was made on, or when an object
-    cannot be loaded. `progress(done, total)` is called after each object.
+    backup, too large or nested too deep, when the database holds data or
+    has other migrations applied than the backup was made on, or when an
+    object cannot be loaded, is of a model a backup never holds, is in the
+    file twice, or has a source that cannot be read.
+    `progress(done, total)` is called after each object.
     """
     path = Path(path)
     document = _read(path)
@@ -112,11 +149,12 @@ def restore_backup(path, *, progress=None):
     objects = document["objects"]
     with transaction.atomic():
         _clear_what_migrations_made()
-        models = set()
+        models, loaded = set(), {}
         for number, raw in enumerate(objects, 1):
-            models.add(_load(raw, number=number, path=path))
+            models.add(_load(raw, number=number, path=path, loaded=loaded))
             _report(progress, number, len(objects))
         _check_references(models, path=path)
+        _rebuild(path=path)
         _reset_sequences(models)
     return len(objects)
 
@@ -208,7 +246,13 @@ def _read(path):
         raise too_large
     not_a_backup = BackupError(_("%(file)s is not an os2org backup.") % {"file": path})
     try:
-        document = json.loads(data)
+        # Bounded: Python's parser recurses once per level and would fail deep down.
+        document = load_json(data.decode("utf-8"))
+    except UntrustedText as error:
+        raise BackupError(
+            _("%(file)s is not an os2org backup: line %(line)d %(problem)s")
+            % {"file": path, "line": error.line, "problem": error.message}
+        ) from None
     except ValueError as error:
         raise not_a_backup from error
     if not (
@@ -267,17 +311,47 @@ def _check_migrations(migrations):
         )
 
 
-def _load(raw, *, number, path):
-    """Save the serialized object `raw` as stored; return its model."""
+def _load(raw, *, number, path, loaded):
+    """Save the serialized object `raw` as stored; return its model.
+
+    `loaded` maps (model, id) of every object saved so far to its number
+    in the file, and gets this one's: the second of two objects with the
+    same id would overwrite the first.
+    """
     try:
         (deserialized,) = serializers.deserialize("python", [raw])
+        model, pk = type(deserialized.object), deserialized.object.pk
+        _check_held(model, pk, number=number, path=path)
+        if pk is not None:
+            _check_once(model, pk, number=number, path=path, loaded=loaded)
         deserialized.save()
     except (DeserializationError, DatabaseError, ValidationError, LookupError, TypeError, ValueError) as error:
         raise BackupError(
             _("Nothing was restored: object %(number)d of %(file)s (%(model)s, id %(pk)s) cannot be loaded: %(error)s")
             % {"number": number, "file": path, **_identify(raw), "error": error}
         ) from error
-    return type(deserialized.object)
+    return model
+
+
+def _check_held(model, pk, *, number, path):
+    if not _is_backed_up(model):
+        raise BackupError(
+            _(
+                "Nothing was restored: object %(number)d of %(file)s is %(model)s id %(pk)s, "
+                "and a backup never holds %(model)s objects."
+            )
+            % {"number": number, "file": path, "model": model._meta.label_lower, "pk": pk}
+        )
+
+
+def _check_once(model, pk, *, number, path, loaded):
+    key = (model._meta.label_lower, pk)
+    if key in loaded:
+        raise BackupError(
+            _("Nothing was restored: objects %(first)d and %(second)d of %(file)s are both %(model)s id %(pk)s.")
+            % {"first": loaded[key], "second": number, "file": path, "model": key[0], "pk": pk}
+        )
+    loaded[key] = number
 
 
 def _identify(raw):
@@ -318,6 +392,23 @@ def _check_references(models, *, path):
                         "value": dangling[1],
                     }
                 )
+
+
+def _rebuild(*, path):
+    """Make the fields in REBUILT again from their sources, in every restored object."""
+    for label, fields_of in REBUILT.items():
+        model = apps.get_model(label)
+        # A list, not iterator(): SQLite would let the updates disturb the reads.
+        for obj in list(model._base_manager.order_by("pk")):
+            try:
+                fields = fields_of(obj)
+            except ValueError as error:
+                raise BackupError(
+                    _("Nothing was restored: %(model)s id %(pk)s in %(file)s cannot be made from its source: %(error)s")
+                    % {"model": label, "pk": obj.pk, "file": path, "error": error}
+                ) from error
+            # update(), not save(): the restored timestamps stay as stored.
+            model._base_manager.filter(pk=obj.pk).update(**fields)
 
 
 def _reset_sequences(models):

@@ -1,14 +1,17 @@
-"""`os2org access user|demo` — log-ins and their groups from the command line."""
+"""`os2org access user|token|demo` — log-ins, their groups and their API tokens from the command line."""
 
 import os
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from os2org.access import demo, groups
 from os2org.access.services import access_list, set_access
+from os2org.access.tokens import make_token
 
 
 class Command(BaseCommand):
@@ -31,6 +34,12 @@ class Command(BaseCommand):
         user.add_argument("--person", help="The address (slug) of the person in the directory; '' to clear.")
         user.add_argument("--authority", help="The address (slug) of the member authority; '' to clear.")
         user.add_argument("--list", action="store_true", help="List every log-in with its groups, person and authority.")
+        token = actions.add_parser(
+            "token",
+            help="Make a new API token for a log-in and print it, this once (only its digest is kept). "
+            "It ends after API_TOKEN_DAYS days, or sooner when the log-in's password changes.",
+        )
+        token.add_argument("username")
         actions.add_parser(
             "demo",
             help="Add one demo log-in per group, tied to the demo organisation's people; "
@@ -55,6 +64,18 @@ class Command(BaseCommand):
         self.stdout.write("\t".join(row))
         if not user.has_usable_password():
             self.stdout.write(_("%(user)s has no password yet: os2org changepassword %(user)s") % {"user": user.username})
+
+    def handle_token(self, *, username, **options):
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            raise CommandError(_("No log-in is called %(user)s.") % {"user": username})
+        token, expiry = make_token(user)
+        # The token alone on its line, for a script to read; it cannot be shown again.
+        self.stdout.write(token)
+        self.stdout.write(
+            _("The token ends %(expiry)s. It is shown only this once.")
+            % {"expiry": f"{timezone.localtime(expiry):%Y-%m-%d %H:%M}"}
+        )
 
     def handle_demo(self, **options):
         if not settings.DEBUG:
