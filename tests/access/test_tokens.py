@@ -90,7 +90,7 @@ def test_tokens_ended_with_the_password_are_recorded(client, ane):
 
     entry = Entry.objects.get(action="access.tokens_ended")
     assert (entry.summary, entry.object_id, entry.data) == (
-        "API tokens of ane ended with the password",
+        "API-tokens for ane udløb med adgangskoden",
         str(ane.pk),
         {"tokens": 2},
     )

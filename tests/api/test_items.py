@@ -216,6 +216,7 @@ def test_minutes_have_their_text_and_status(client, world, secretariat):
         "version": 1,
         "status": "sent",
         "text": "Referat.",
+        "parts": [],
         # Written at the real time: the model's default is the clock as it was imported.
         "created": timezone.localtime(minutes.created).isoformat(),
         "sent": "2026-05-07T12:00:00+02:00",

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 VERY_DEEP = "[" * 100_000 + "]" * 100_000
 # English, whatever the Danish catalogue says.
 ENGLISH = {"Accept-Language": "en"}
-TOO_DEEP = {"detail": f"The JSON nests deeper than {MAX_DEPTH} levels (line 1)."}
+TOO_DEEP = {"detail": f"JSON'en ligger dybere end {MAX_DEPTH} niveauer (linje 1)."}
 
 
 def send(client, method, address, body, headers=None):

@@ -16,10 +16,13 @@ from os2org.audit.models import Entry
 from os2org.audit.services import record
 from os2org.backup.services import BackupError, backed_up_models, restore_backup, write_backup
 from os2org.common.limits import MAX_DEPTH
+from os2org.governance import services
+from os2org.governance.models import Minutes, MinutesPart
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook
 from os2org.organisation.models import Organisation, Person
 from tests.conftest import DEMO
+from tests.governance.builders import board, decision, meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -427,6 +430,27 @@ def test_restore_makes_page_html_from_the_source(tmp_path):
     restore_backup(tmp_path / "backup.json")
 
     assert Page.objects.values("html", "text", "search_text", "title").get() == made
+
+
+@restores
+def test_restore_makes_the_html_of_the_minutes_from_their_text(tmp_path):
+    made = meeting(board(), "2026-03-05 16:00")
+    item = decision(made, "Budget 2027", "Budgettet godkendes.")
+    services.write_minutes(made, text="Alle *kom*.", parts={item: "Vedtaget."})
+    write_backup(tmp_path / "backup.json")
+    document = read(tmp_path / "backup.json")
+    for entry in document["objects"]:
+        if entry["model"] in ("governance.minutes", "governance.minutespart"):
+            entry["fields"]["html"] = "<script>alert(1)</script>"
+    write(tmp_path / "backup.json", document)
+    new_database()
+
+    restore_backup(tmp_path / "backup.json")
+
+    assert (Minutes.objects.get().html, MinutesPart.objects.get().html) == (
+        "<p>Alle <em>kom</em>.</p>\n",
+        "<p>Vedtaget.</p>\n",
+    )
 
 
 @restores

@@ -188,7 +188,9 @@ def test_meeting_page_offers_staff_a_new_version_of_approved_minutes(client, app
 def test_minutes_edit_starts_a_first_draft_from_the_agenda(client, march, staff):
     response = client.get(f"/en/moeder/{march.pk}/referat/")
 
-    assert response.context["form"]["text"].value() == skeleton(march)
+    form, draft = response.context["form"], skeleton(march)
+    (item,) = march.items.all()
+    assert (form["text"].value(), form[f"item_{item.pk}"].value()) == (draft.text, draft.parts[item.pk])
     assert text(element(main(response), "p", class_="minutes-note")) == (
         "A first draft, made from the agenda and what came of each item. Change it as needed."
     )
@@ -210,9 +212,9 @@ def test_minutes_edit_shows_the_current_text(client, draft, staff):
 def test_minutes_edit_requires_a_text(client, draft, staff):
     before = state()
 
-    response = client.post(f"/en/moeder/{draft.meeting_id}/referat/", {"text": "  "})
+    response = client.post(f"/en/moeder/{draft.meeting_id}/referat/", {"text": "  ", "revision": revision(draft)})
 
-    assert field_errors(response, "text") == ["This field is required."]
+    assert field_errors(response, "text") == ["The minutes are empty."]
     assert state() == before
 
 
@@ -309,6 +311,11 @@ def test_minutes_send_refuses_get(client, draft, staff):
 # Recording the participants' answers
 
 
+def answer(client, minutes, data):
+    """An answer as the answer page sends it: with the revision of the minutes it showed."""
+    return client.post(f"/en/moeder/{minutes.meeting_id}/referat/svar/", {**data, "revision": revision(minutes)})
+
+
 def test_minutes_answer_offers_the_participants_only(client, sent, staff):
     response = client.get(f"/en/moeder/{sent.meeting_id}/referat/svar/")
 
@@ -317,9 +324,7 @@ def test_minutes_answer_offers_the_participants_only(client, sent, staff):
 
 
 def test_minutes_answer_records_an_approval(client, sent, ane_bo_cecilie, staff):
-    response = client.post(
-        f"/en/moeder/{sent.meeting_id}/referat/svar/", {"person": ane_bo_cecilie[0].pk, "answer": "approved"}
-    )
+    response = answer(client, sent, {"person": ane_bo_cecilie[0].pk, "answer": "approved"})
 
     assert response["Location"] == f"/en/moeder/{sent.meeting_id}/#minutes"
     assert list(Approval.objects.values_list("person__name", "answer", "comment")) == [("Ane Holm", "approved", "")]
@@ -327,7 +332,7 @@ def test_minutes_answer_records_an_approval(client, sent, ane_bo_cecilie, staff)
 
 def test_minutes_answer_by_the_last_participant_approves_and_locks_them(client, sent, ane_bo_cecilie, staff):
     for person in ane_bo_cecilie[:2]:
-        client.post(f"/en/moeder/{sent.meeting_id}/referat/svar/", {"person": person.pk, "answer": "approved"})
+        answer(client, sent, {"person": person.pk, "answer": "approved"})
 
     assert Minutes.objects.get().is_locked is True
 
@@ -335,9 +340,7 @@ def test_minutes_answer_by_the_last_participant_approves_and_locks_them(client, 
 def test_minutes_answer_refuses_a_non_participant_and_changes_nothing(client, sent, ane_bo_cecilie, staff):
     before = state()
 
-    response = client.post(
-        f"/en/moeder/{sent.meeting_id}/referat/svar/", {"person": ane_bo_cecilie[2].pk, "answer": "approved"}
-    )
+    response = answer(client, sent, {"person": ane_bo_cecilie[2].pk, "answer": "approved"})
 
     assert field_errors(response, "person") == [
         "Cecilie Dahl did not take part in the meeting and cannot approve its minutes."
@@ -348,18 +351,14 @@ def test_minutes_answer_refuses_a_non_participant_and_changes_nothing(client, se
 def test_minutes_answer_refuses_an_amendment_without_a_comment(client, sent, ane_bo_cecilie, staff):
     before = state()
 
-    answer = {"person": ane_bo_cecilie[0].pk, "answer": "amend", "comment": ""}
-
-    response = client.post(f"/en/moeder/{sent.meeting_id}/referat/svar/", answer)
+    response = answer(client, sent, {"person": ane_bo_cecilie[0].pk, "answer": "amend", "comment": ""})
 
     assert field_errors(response, "comment") == ["Say what should be amended."]
     assert state() == before
 
 
 def test_minutes_answer_refuses_a_draft(client, draft, ane_bo_cecilie, staff):
-    response = client.post(
-        f"/en/moeder/{draft.meeting_id}/referat/svar/", {"person": ane_bo_cecilie[0].pk, "answer": "approved"}
-    )
+    response = answer(client, draft, {"person": ane_bo_cecilie[0].pk, "answer": "approved"})
 
     assert field_errors(response, "answer") == ["These minutes are not waiting for approval."]
     assert Approval.objects.count() == 0
@@ -429,9 +428,7 @@ def test_minutes_answer_by_a_participant_has_no_person_to_choose(client, sent, a
 
 
 def test_minutes_answer_by_a_participant_is_stored_as_theirs(client, sent, ane_logged_in):
-    response = client.post(
-        f"/en/moeder/{sent.meeting_id}/referat/svar/", {"answer": "amend", "comment": "Punkt 2 mangler."}
-    )
+    response = answer(client, sent, {"answer": "amend", "comment": "Punkt 2 mangler."})
 
     assert response["Location"] == f"/en/moeder/{sent.meeting_id}/#minutes"
     assert list(Approval.objects.values_list("minutes", "person__name", "answer", "comment")) == [
@@ -440,7 +437,7 @@ def test_minutes_answer_by_a_participant_is_stored_as_theirs(client, sent, ane_l
 
 
 def test_minutes_answer_by_a_participant_ignores_a_person_posted(client, sent, ane_bo_cecilie, ane_logged_in):
-    client.post(f"/en/moeder/{sent.meeting_id}/referat/svar/", {"person": ane_bo_cecilie[1].pk, "answer": "approved"})
+    answer(client, sent, {"person": ane_bo_cecilie[1].pk, "answer": "approved"})
 
     assert list(Approval.objects.values_list("person__name", "answer", "comment")) == [("Ane Holm", "approved", "")]
 
@@ -448,7 +445,7 @@ def test_minutes_answer_by_a_participant_ignores_a_person_posted(client, sent, a
 def test_minutes_answer_by_the_secretariat_for_a_participant_is_stored_as_the_participants(
     client, sent, ane_bo_cecilie, staff
 ):
-    client.post(f"/en/moeder/{sent.meeting_id}/referat/svar/", {"person": ane_bo_cecilie[1].pk, "answer": "approved"})
+    answer(client, sent, {"person": ane_bo_cecilie[1].pk, "answer": "approved"})
 
     assert list(Approval.objects.values_list("minutes", "person__name", "answer", "comment")) == [
         (sent.pk, "Bo Lund", "approved", "")
@@ -458,7 +455,7 @@ def test_minutes_answer_by_the_secretariat_for_a_participant_is_stored_as_the_pa
 def test_minutes_answer_by_a_board_member_who_was_not_there_is_forbidden(client, sent, ane_bo_cecilie):
     client.force_login(make_user("cecilie", BOARD, person=ane_bo_cecilie[2]))
 
-    response = client.post(f"/en/moeder/{sent.meeting_id}/referat/svar/", {"answer": "approved"})
+    response = answer(client, sent, {"answer": "approved"})
 
     assert (response.status_code, Approval.objects.count()) == (403, 0)
 

@@ -7,6 +7,8 @@ import pytest
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import translation
 
+from os2org.access.groups import BOARD, MEMBER_CONTACT
+from os2org.access.models import Visibility
 from os2org.audit.models import Entry
 from os2org.audit.selectors import revision
 from os2org.governance import services
@@ -16,6 +18,7 @@ from os2org.handbook.services import import_handbook
 from os2org.organisation.models import Body
 from os2org.organisation.services import save_person
 from os2org.roles.models import RoleDescription
+from tests.accounts import make_user
 from tests.governance.builders import at, board, decision, meeting, people
 
 pytestmark = pytest.mark.django_db
@@ -480,6 +483,7 @@ def test_send_minutes_mails_each_participant_with_an_address(march, mailoutbox, 
     settings.SITE_URL = "https://os2org.example.org"
     ane = march.participants.get(name="Ane Holm")
     save_person(ane, email="ane@example.org")
+    make_user("ane", BOARD, person=ane)
     with django_capture_on_commit_callbacks(execute=True):
         services.send_minutes(services.write_minutes(march, text="Referat"))
 
@@ -494,7 +498,8 @@ def test_send_minutes_mails_each_participant_with_an_address(march, mailoutbox, 
 def test_send_minutes_with_the_mail_server_down_still_sends_them(
     march, settings, caplog, django_capture_on_commit_callbacks
 ):
-    save_person(march.participants.get(name="Ane Holm"), email="ane@example.org")
+    ane = save_person(march.participants.get(name="Ane Holm"), email="ane@example.org")
+    make_user("ane", BOARD, person=ane)
     with socket.socket() as closed:  # a port nobody listens on
         closed.bind(("127.0.0.1", 0))
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -683,3 +688,89 @@ def test_minutes_from_draft_to_approval_write_one_audit_entry_each(march, ane_an
         "governance.minutes.answer",
         "governance.minutes.approved",
     ]
+
+
+# Minutes in parts, and answers bound to the text that was read
+
+
+def test_write_minutes_keeps_a_part_per_item_rendered_once(march):
+    item = decision(march, "Budget 2027", "Budgettet godkendes.")
+
+    minutes = services.write_minutes(march, text="Alle var til stede.", parts={item: "Vedtaget *enstemmigt*.<script>x</script>"})
+
+    (part,) = minutes.parts.all()
+    assert (minutes.html, part.item, part.html) == (
+        "<p>Alle var til stede.</p>\n",
+        item,
+        "<p>Vedtaget <em>enstemmigt</em>.</p>\n",
+    )
+
+
+def test_write_minutes_leaves_out_an_empty_part(march):
+    item = services.add_agenda_item(march, title="Eventuelt")
+
+    minutes = services.write_minutes(march, text="Referat", parts={item.pk: "  "})
+
+    assert minutes.parts.count() == 0
+
+
+def test_write_minutes_refuses_a_part_about_another_meetings_item(march, bestyrelsen):
+    other = decision(meeting(bestyrelsen, "2026-04-02 16:00"), "Andet", "Vedtaget.")
+
+    with pytest.raises(ValidationError) as raised:
+        services.write_minutes(march, text="Referat", parts={other: "Vedtaget."})
+
+    assert (list(raised.value.message_dict), Minutes.objects.count()) == (["parts"], 0)
+
+
+def test_write_minutes_amended_records_the_parts_before_and_after(march):
+    item = decision(march, "Budget 2027", "Budgettet godkendes.")
+    minutes = services.write_minutes(march, text="Referat", parts={item: "Første udgave."})
+
+    services.write_minutes(march, text="Referat", parts={item: "Anden udgave."}, revision=revision(minutes))
+
+    changed = Entry.objects.filter(action="governance.minutes").order_by("-id").first().data
+    assert (changed["before"]["parts"], changed["after"]["parts"]) == (
+        {str(item.pk): "Første udgave."},
+        {str(item.pk): "Anden udgave."},
+    )
+
+
+def test_answer_to_minutes_amended_since_they_were_read_is_refused(march, ane_and_bo):
+    minutes = services.send_minutes(services.write_minutes(march, text="Referat"), notify=False)
+    read = revision(minutes)
+    services.write_minutes(march, text="Referat, rettet", revision=read)
+    before = Entry.objects.count()
+
+    with pytest.raises(services.MinutesChanged):
+        services.answer_minutes(minutes, person=ane_and_bo[0], answer="approved", revision=read)
+
+    assert (Approval.objects.count(), Entry.objects.count()) == (0, before)
+
+
+def test_answer_to_minutes_as_read_is_saved(march, ane_and_bo):
+    minutes = services.send_minutes(services.write_minutes(march, text="Referat"), notify=False)
+
+    services.answer_minutes(minutes, person=ane_and_bo[0], answer="approved", revision=revision(minutes))
+
+    assert list(Approval.objects.values_list("person__name", "answer")) == [("Ane Holm", "approved")]
+
+
+def test_send_minutes_mails_only_participants_who_answer_themselves(
+    march, ane_and_bo, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Ane has a log-in that reads the internal meeting; Bo has a log-in that does not; Cecilie has none."""
+    ane, bo = ane_and_bo
+    cecilie = save_person(name="Cecilie Dahl", email="cecilie@example.org")
+    internal = services.save_meeting(
+        march, body=march.body, starts=march.starts, participants=[ane, bo, cecilie], visibility=Visibility.INTERNAL
+    )
+    save_person(ane, email="ane@example.org")
+    save_person(bo, email="bo@example.org")
+    make_user("ane", BOARD, person=ane)
+    make_user("bo", MEMBER_CONTACT, person=bo)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_minutes(services.write_minutes(internal, text="Referat"))
+
+    assert [m.to for m in mailoutbox] == [["ane@example.org"]]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from os2org.access import groups
 from os2org.access.models import Visibility
@@ -85,6 +86,26 @@ class Viewer:
 
 ANONYMOUS = Viewer()
 COMMUNITY_KINDS = ("product_community", "project_community")
+# What a reader sees in place of the name of something they may not read.
+HIDDEN = _("(not shown)")
+
+
+def readable(viewer, obj):
+    """Whether `viewer` may read `obj` on its own page.
+
+    Every model that a page names (a person, a body, a role, a meeting…)
+    says what decides that in `read_scope`: its visibility and the body it
+    belongs to, if any. Nothing is readable that is not there.
+    """
+    if obj is None:
+        return False
+    visibility, body_id = obj.read_scope
+    return viewer.reads(visibility, body_id)
+
+
+def name_for(viewer, obj):
+    """The name of `obj` as `viewer` may see it: the name, or a neutral placeholder."""
+    return str(obj) if readable(viewer, obj) else HIDDEN
 
 
 def viewer_of(request):

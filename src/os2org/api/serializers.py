@@ -23,6 +23,7 @@ from os2org.governance.models import (
     FollowUp,
     Meeting,
     Minutes,
+    MinutesPart,
 )
 from os2org.governance.services import add_agenda_item, add_follow_up, change_follow_up, save_agenda_item, save_meeting
 from os2org.handbook.models import Page
@@ -392,10 +393,26 @@ class FollowUpSerializer(ServiceSerializer):
         return change_follow_up(follow_up, actor=actor, status=status, **data)
 
 
+class MinutesPartSerializer(serializers.ModelSerializer):
+    title = serializers.CharField(source="item.title", read_only=True, help_text=_("The agenda item's title."))
+
+    class Meta:
+        model = MinutesPart
+        fields = ["item", "title", "text"]
+
+
 class MinutesSerializer(serializers.ModelSerializer):
+    text = serializers.CharField(read_only=True, help_text=_("About the meeting as a whole; as visible as the meeting."))
+    parts = MinutesPartSerializer(
+        many=True,
+        read_only=True,
+        source="readable_parts",
+        help_text=_("About each agenda item the caller may read, in agenda order; each as visible as its item."),
+    )
+
     class Meta:
         model = Minutes
-        fields = ["id", "meeting", "version", "status", "text", "created", "sent", "approved"]
+        fields = ["id", "meeting", "version", "status", "text", "parts", "created", "sent", "approved"]
 
 
 class DecisionSerializer(serializers.ModelSerializer):

@@ -25,6 +25,7 @@ from os2org.api.schema import ApiSchema, token_schema
 from os2org.audit.selectors import revision
 from os2org.audit.services import check_revision
 from os2org.governance.models import Activity, AgendaItem, FollowUp, Meeting, Minutes
+from os2org.governance.selectors import readable_parts
 from os2org.handbook.models import Page
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.roles.models import RoleDescription, Task
@@ -275,7 +276,8 @@ class MinutesViewSet(ReadViewSet):
             minutes = minutes.filter(
                 Q(status=Minutes.Status.APPROVED) | Q(meeting__body__in=viewer.edits_bodies) | sent_to_them
             )
-        return minutes.order_by("meeting__starts", "meeting_id", "-version")
+        parts = Prefetch("parts", queryset=readable_parts(viewer=viewer), to_attr="readable_parts")
+        return minutes.prefetch_related(parts).order_by("meeting__starts", "meeting_id", "-version")
 
 
 class DecisionViewSet(ReadViewSet):

@@ -73,9 +73,11 @@ def changes(entry):
 def _label(object_type, field):
     """The field's name as the forms call it, or as stored if the model is gone."""
     try:
-        return apps.get_model(object_type)._meta.get_field(field).verbose_name
+        found = apps.get_model(object_type)._meta.get_field(field)
     except (LookupError, ValueError, FieldDoesNotExist):
         return field
+    # A reverse relation (the parts of the minutes) is named by what it holds.
+    return getattr(found, "verbose_name", None) or found.related_model._meta.verbose_name_plural
 
 
 def entries_filtered(query):

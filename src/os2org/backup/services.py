@@ -46,6 +46,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from os2org import markup
 from os2org.common.limits import UntrustedText, load_json
 from os2org.handbook.pages import read_page
 from os2org.handbook.services import page_fields
@@ -69,6 +70,11 @@ LEFT_OUT = {
 GZIP_MAGIC = b"\x1f\x8b"
 
 
+def _rendered(obj):
+    """The HTML of a text the project renders when it is saved (the minutes and their parts)."""
+    return {"html": markup.render(obj.text)}
+
+
 def _page_fields(page):
     """A handbook page's fields made from its source: the HTML, its text, its place in the menu."""
     fields = page_fields(read_page(page.path, page.source))
@@ -84,6 +90,8 @@ def _page_fields(page):
 # cannot read.
 REBUILT = {
     "handbook.page": _page_fields,
+    "governance.minutes": _rendered,
+    "governance.minutespart": _rendered,
 }
 
 

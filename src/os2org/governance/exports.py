@@ -28,7 +28,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from os2org.governance.selectors import OF_ITEM, carried_follow_ups
+from os2org.governance.selectors import OF_ITEM, carried_follow_ups, readable_parts
 
 
 @dataclass
@@ -42,6 +42,8 @@ class Document:
     # The agenda's follow-ups carried from earlier meetings (the minutes show theirs per item).
     carried: list = field(default_factory=list)
     minutes: object = None
+    # The parts of the minutes about the items the reader may read (governance.models.MinutesPart).
+    parts: list = field(default_factory=list)
 
 
 def day(value):
@@ -99,6 +101,7 @@ def read_minutes(meeting, minutes, *, viewer):
         facts=[*_facts(meeting, participants), (_("Version"), version)],
         items=list(_items(meeting, viewer).prefetch_related("follow_ups__owner_person", "follow_ups__owner_role")),
         minutes=minutes,
+        parts=list(readable_parts(minutes, viewer=viewer)),
     )
 
 
@@ -123,10 +126,14 @@ def agenda_page(meeting, *, viewer, language=None):
 
 
 def minutes_page(meeting, minutes, *, viewer, language=None):
-    """A version of the minutes as a handbook page: its text, then each item's outcome and follow-ups."""
+    """A version of the minutes as a handbook page: the meeting as a whole, the part about each item
+    the reader may read, then each item's outcome and follow-ups."""
     with translation.override(language or settings.HANDBOOK_LANGUAGE):
         document = read_minutes(meeting, minutes, viewer=viewer)
-        blocks = [*_head(document), minutes.text.strip(), f"## {_('Outcomes')}"]
+        blocks = [*_head(document), minutes.text.strip()]
+        for part in document.parts:
+            blocks += [f"## {_line(part.item.title)}", part.text.strip()]
+        blocks.append(f"## {_('Outcomes')}")
         for number, item in enumerate(document.items, start=1):
             blocks.append(f"### {number}. {_line(item.title)}")
             outcome = item.get_outcome_display() if item.outcome else _("not recorded yet")

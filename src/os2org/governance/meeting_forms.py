@@ -281,30 +281,66 @@ class SendForm(forms.Form):
 
 
 class MinutesForm(forms.Form):
-    text = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 24}), help_text=_("Markdown."))
+    """The minutes in their parts: the meeting as a whole, then one field per agenda item."""
+
+    text = forms.CharField(
+        label=_("The meeting as a whole"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        help_text=_("Markdown. As visible as the meeting: who came, where, and anything not on the agenda."),
+    )
     revision = hidden_revision()
 
     def __init__(self, *args, meeting, minutes, **kwargs):
+        self.items = list(meeting.items.order_by("position"))
         if minutes is None:
             # Revision 0: opened before there were minutes (see services.write_minutes).
-            initial = {"text": skeleton(meeting), "revision": 0}
+            draft = skeleton(meeting)
+            initial = {"text": draft.text, "revision": 0, **{self.name(pk): text for pk, text in draft.parts.items()}}
         else:
+            parts = dict(minutes.parts.values_list("item_id", "text"))
             initial = {"text": minutes.text, **revision_initial(minutes)}
+            initial.update({self.name(pk): text for pk, text in parts.items()})
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
+        for number, item in enumerate(self.items, start=1):
+            self.fields[self.name(item.pk)] = forms.CharField(
+                label=f"{number}. {item.title}",
+                widget=forms.Textarea(attrs={"rows": 6}),
+                required=False,
+                help_text=_("Markdown. As visible as the item: %(visibility)s.")
+                % {"visibility": item.get_visibility_display()},
+            )
+
+    @staticmethod
+    def name(item_pk):
+        return f"item_{item_pk}"
+
+    def service_arguments(self):
+        """The cleaned input as services.write_minutes takes it."""
+        data = self.cleaned_data
+        parts = {item.pk: data.get(self.name(item.pk), "") for item in self.items}
+        return {"text": data["text"], "parts": parts, "revision": data["revision"]}
 
 
 class AnswerForm(forms.Form):
-    """A participant's answer to the minutes; the secretariat also names the participant it answers for."""
+    """A participant's answer to the minutes; the secretariat also names the participant it answers for.
+
+    It carries the revision of the minutes it was opened on: an answer to a
+    text amended since is refused (services.answer_minutes).
+    """
 
     person = forms.ModelChoiceField(label=_("Participant"), queryset=people())
     answer = forms.ChoiceField(label=_("Answer"), choices=Approval.Answer.choices, widget=forms.RadioSelect)
     comment = forms.CharField(
         label=_("Comment"), widget=forms.Textarea, required=False, help_text=_("Say what should be amended.")
     )
+    revision = hidden_revision()
 
-    def __init__(self, *args, participants, on_behalf, **kwargs):
+    def __init__(self, *args, minutes, participants, on_behalf, **kwargs):
+        kwargs.setdefault("initial", revision_initial(minutes))
         super().__init__(*args, **kwargs)
+        self.fields["revision"].required = True
         if not on_behalf:
             # A participant answers for themselves.
             del self.fields["person"]

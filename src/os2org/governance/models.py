@@ -94,6 +94,11 @@ class Activity(models.Model):
     def get_absolute_url(self):
         return reverse("governance:activity", args=[self.pk])
 
+    @property
+    def read_scope(self):
+        """(visibility, body): what decides who reads it (os2org.access.viewer.readable)."""
+        return self.visibility, self.body_id
+
 
 class Feed(models.Model):
     """A calendar subscription at a secret address: the whole organisation, a body, a role or a person.
@@ -183,6 +188,10 @@ class Meeting(models.Model):
         return reverse("governance:meeting", args=[self.pk])
 
     @property
+    def read_scope(self):
+        return self.visibility, self.body_id
+
+    @property
     def day(self):
         return timezone.localdate(self.starts)
 
@@ -229,6 +238,10 @@ class AgendaItem(models.Model):
 
     def get_absolute_url(self):
         return f"{self.meeting.get_absolute_url()}#item-{self.pk}"
+
+    @property
+    def read_scope(self):
+        return self.visibility, self.meeting.body_id
 
 
 class CaseBrief(models.Model):
@@ -343,6 +356,11 @@ class FollowUp(models.Model):
         return reverse("governance:follow-up", args=[self.pk])
 
     @property
+    def read_scope(self):
+        """As visible as the decision it follows up."""
+        return self.item.read_scope
+
+    @property
     def owner(self):
         return self.owner_person or self.owner_role
 
@@ -352,7 +370,14 @@ class FollowUp(models.Model):
 
 
 class Minutes(models.Model):
-    """One version of a meeting's minutes. An approved version is locked; a change makes the next version."""
+    """One version of a meeting's minutes. An approved version is locked; a change makes the next version.
+
+    The minutes are kept in parts, each as visible as what it is about:
+    `text` is about the meeting as a whole (who came, where, anything not
+    on the agenda) and is as visible as the meeting; each MinutesPart is
+    about one agenda item and is as visible as that item. So a reader is
+    shown only the parts about what they may read, by construction.
+    """
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -361,7 +386,9 @@ class Minutes(models.Model):
 
     meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="minutes")
     version = models.PositiveIntegerField(_("version"))
-    text = models.TextField(_("minutes"))
+    text = models.TextField(_("the meeting as a whole"), blank=True)
+    # `text` rendered once, when it is saved (os2org.markup).
+    html = models.TextField(_("rendered HTML"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     created = models.DateTimeField(_("written"), default=timezone.now)
     sent = models.DateTimeField(_("sent for approval"), null=True, blank=True)
@@ -390,6 +417,29 @@ class Minutes(models.Model):
     @property
     def is_locked(self):
         return self.status == self.Status.APPROVED
+
+
+class MinutesPart(models.Model):
+    """What one version of the minutes says about one agenda item; as visible as that item."""
+
+    minutes = models.ForeignKey(Minutes, verbose_name=_("minutes"), on_delete=models.CASCADE, related_name="parts")
+    item = models.ForeignKey(
+        AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="minutes_parts"
+    )
+    text = models.TextField(_("minutes of the item"))
+    # `text` rendered once, when it is saved (os2org.markup).
+    html = models.TextField(_("rendered HTML"), blank=True)
+
+    class Meta:
+        verbose_name = _("part of the minutes")
+        verbose_name_plural = _("parts of the minutes")
+        constraints = [
+            models.UniqueConstraint(fields=["minutes", "item"], name="minutes_part_one_per_item"),
+            models.CheckConstraint(condition=~Q(text=""), name="minutes_part_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.minutes}: {self.item}"
 
 
 class Approval(models.Model):

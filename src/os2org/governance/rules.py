@@ -15,12 +15,14 @@ _item = edits_body_of(body_of(AgendaItem, path="meeting__body_id"))
 
 
 def takes_part(viewer, pk, **kwargs):
-    """A participant of the meeting answers its minutes."""
+    """A participant of the meeting who may read it answers its minutes (selectors.may_answer);
+    the secretariat answers for any participant."""
     if viewer.secretariat:
         return True
     if viewer.person_id is None:
         return False
-    return Meeting.participants.through.objects.filter(meeting_id=pk, person_id=viewer.person_id).exists()
+    readable = Meeting.objects.filter(viewer.visible(body="body"), pk=pk, participants=viewer.person_id)
+    return readable.exists()
 
 
 RULES = {

@@ -10,7 +10,8 @@ from datetime import timedelta
 from django.db.models import Q
 
 from os2org.access.models import Visibility
-from os2org.governance.models import AgendaItem, FollowUp, Minutes
+from os2org.access.viewer import viewer_for
+from os2org.governance.models import AgendaItem, FollowUp, Minutes, MinutesPart
 
 # Where an item's visibility and body are, for `viewer.visible(**…)`: a
 # meeting and an activity have their own, an agenda item (a decision) has its
@@ -110,6 +111,35 @@ def follow_ups_due(on, *, viewer):
         .select_related("item__meeting__body", "owner_person", "owner_role")
     )
     return open_.filter(due__lt=on), open_.filter(due__gte=on, due__lte=week_end(on))
+
+
+def answering_participants(meeting):
+    """The participants who answer the meeting's minutes themselves, by name.
+
+    One rule for every channel (the answer page's rule, its link on the
+    meeting page, the mail): a participant answers when they may read the
+    meeting through their own log-in. The secretariat answers for the others.
+    """
+    people = meeting.participants.select_related("account__user").order_by("name", "pk")
+    return [person for person in people if may_answer(viewer_of_person(person), meeting)]
+
+
+def may_answer(viewer, meeting):
+    """Whether `viewer` answers the minutes of `meeting` as its participant."""
+    return viewer.person_id is not None and viewer.reads(meeting.visibility, meeting.body_id)
+
+
+def viewer_of_person(person):
+    account = getattr(person, "account", None)
+    return viewer_for(account.user if account else None)
+
+
+def readable_parts(minutes=None, *, viewer):
+    """The parts of the minutes (of one version, if given) about the agenda items the viewer may read, in agenda order."""
+    parts = MinutesPart.objects.filter(viewer.visible(prefix="item__", body="item__meeting__body"))
+    if minutes is not None:
+        parts = parts.filter(minutes=minutes)
+    return parts.select_related("item").order_by("item__position")
 
 
 def reads_minutes(minutes, *, viewer, participants):

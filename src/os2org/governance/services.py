@@ -10,17 +10,24 @@ import logging
 import smtplib
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from os2org import markup
+from os2org.audit.selectors import revision as revision_of
 from os2org.audit.services import check_revision, record, snapshot
-from os2org.governance.models import AgendaItem, Approval, CaseBrief, FollowUp, Meeting, Minutes
+from os2org.governance.models import AgendaItem, Approval, CaseBrief, FollowUp, Meeting, Minutes, MinutesPart
+from os2org.governance.selectors import answering_participants
 
 logger = logging.getLogger(__name__)
+
+
+class MinutesChanged(ValidationError):
+    """An answer to minutes that have changed since the participant read them."""
 
 
 def _saved(obj, action, *, actor, before, summary=None):
@@ -214,34 +221,71 @@ def current_minutes(meeting):
     return meeting.minutes.order_by("-version").first()
 
 
+def _minutes_state(minutes):
+    state = snapshot(minutes)
+    if state is not None:
+        state.pop("html", None)
+        state["parts"] = {str(item): text for item, text in minutes.parts.order_by("item_id").values_list("item_id", "text")}
+    return state
+
+
+def _locked(minutes):
+    """The minutes' row, locked until the transaction ends, as it stands now.
+
+    Every change of a version's state starts here: of two answers (or an
+    answer and an amendment) at the same moment, the second waits for the
+    first and then sees what it did.
+    """
+    return Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+
+
 @transaction.atomic
-def write_minutes(meeting, *, text, actor=None, revision=None):
-    """Draft or change the minutes of a meeting.
+def write_minutes(meeting, *, text, parts=None, actor=None, revision=None):
+    """Draft or change the minutes of a meeting: `text` about the meeting as a whole, and
+    `parts`, {agenda item (or its id): text}, about its items (an empty text: no part).
 
     Approved minutes are locked: writing then starts the next version, a
     draft, and the approved one stays as it was. Minutes already sent for
     approval are amended: the participants' answers are cleared, since they
     answered another text. `revision` is that of the newest version when the
     form was opened (0: there were none). Side effects: one Minutes row (new
-    or changed), the cleared Approval rows, one audit entry.
+    or changed), its MinutesPart rows, the cleared Approval rows, one audit
+    entry (two when answers were cleared).
     """
-    if not text.strip():
+    parts = _parts_of(meeting, parts or {})
+    if not text.strip() and not parts:
         raise ValidationError({"text": _("The minutes are empty.")})
     minutes = Minutes.objects.select_for_update().filter(meeting=meeting).order_by("-version").first()
     if minutes is not None:
         check_revision(minutes, revision)
     if minutes is None or minutes.is_locked:
         version = minutes.version + 1 if minutes else 1
-        minutes = Minutes(meeting=meeting, version=version, text=text)
-        return _saved(minutes, "governance.minutes", actor=actor, before=None)
-    before = snapshot(minutes)
-    answers = list(minutes.approvals.values("person", "answer", "comment"))
-    minutes.approvals.all().delete()
-    minutes.text = text
-    obj = _saved(minutes, "governance.minutes", actor=actor, before=before)
+        minutes, before, answers = Minutes(meeting=meeting, version=version), None, []
+    else:
+        before = _minutes_state(minutes)
+        answers = list(minutes.approvals.values("person", "answer", "comment"))
+        minutes.approvals.all().delete()
+    minutes.text, minutes.html = text, markup.render(text)
+    minutes.full_clean(validate_constraints=True)
+    minutes.save()
+    minutes.parts.all().delete()
+    MinutesPart.objects.bulk_create(
+        MinutesPart(minutes=minutes, item_id=item_id, text=part, html=markup.render(part))
+        for item_id, part in parts.items()
+    )
+    record("governance.minutes", summary=str(minutes), actor=actor, obj=minutes, before=before, after=_minutes_state(minutes))
     if answers:
         record("governance.minutes.amended", summary=str(minutes), actor=actor, obj=minutes, data={"answers": answers})
-    return obj
+    return minutes
+
+
+def _parts_of(meeting, parts):
+    """{item id: text} of the non-empty parts; ValidationError if one is about an item of another meeting."""
+    found = {getattr(item, "pk", item): text for item, text in parts.items() if text.strip()}
+    own = set(meeting.items.filter(pk__in=found).values_list("pk", flat=True))
+    if set(found) - own:
+        raise ValidationError({"parts": _("Minutes can only be about the items on the meeting's agenda.")})
+    return found
 
 
 @transaction.atomic
@@ -250,18 +294,19 @@ def send_minutes(minutes, *, actor=None, notify=True, revision=None):
 
     `revision` is the draft's as its sender read it: a draft changed since
     is not sent. Side effects: the Minutes row, one audit entry, and after
-    the commit (unless not `notify`) a mail to every participant with an
-    e-mail address.
+    the commit (unless not `notify`) a mail to every participant who answers
+    the minutes themselves (see selectors.answering_participants).
     """
+    minutes = _locked(minutes)
     check_revision(minutes, revision)
-    minutes.refresh_from_db()
     if minutes.status != Minutes.Status.DRAFT:
         raise ValidationError({"status": _("Only a draft can be sent for approval.")})
     if not minutes.meeting.participants.exists():
         raise ValidationError({"status": _("The meeting has no participants to approve the minutes. Add them first.")})
-    before = snapshot(minutes)
+    before = _minutes_state(minutes)
     minutes.status, minutes.sent = Minutes.Status.SENT, timezone.now()
-    _saved(minutes, "governance.minutes.sent", actor=actor, before=before)
+    minutes.save(update_fields=["status", "sent"])
+    record("governance.minutes.sent", summary=str(minutes), actor=actor, obj=minutes, before=before, after=_minutes_state(minutes))
     if notify:
         # Mailed once the change is stored: a rolled-back send mails nobody.
         transaction.on_commit(lambda: mail_minutes(minutes))
@@ -269,7 +314,11 @@ def send_minutes(minutes, *, actor=None, notify=True, revision=None):
 
 
 def mail_minutes(minutes):
-    """Mail each participant with an e-mail address that the minutes wait for their answer.
+    """Mail each participant who answers the minutes themselves that the minutes wait for their answer.
+
+    Those are the participants who may read the meeting through their
+    log-in (selectors.answering_participants): a mail would lead anyone else
+    to a page they cannot open, and the secretariat answers for them.
 
     In the association's language, whatever the language of the sender's pages.
     """
@@ -290,19 +339,32 @@ def _mail_minutes(minutes):
         "The minutes of %(meeting)s (version %(version)s) are ready for your approval.\n\n"
         "Read them, and approve them or say what should be amended, at\n%(address)s\n"
     ) % {"meeting": meeting, "version": minutes.version, "address": address}
-    participants = meeting.participants.exclude(email="").order_by("name", "pk")
+    participants = [person for person in answering_participants(meeting) if person.email]
     messages = [(subject, body, None, [person.email]) for person in participants]
     send_mass_mail(messages, fail_silently=False)
 
 
 @transaction.atomic
-def answer_minutes(minutes, *, person, answer, comment="", actor=None):
+def answer_minutes(minutes, *, person, answer, comment="", actor=None, revision=None):
     """A participant approves the minutes sent to them, or asks for an amendment.
 
-    When every participant has approved, the minutes are approved and locked.
-    Side effects: one Approval row, the Minutes row when it is approved, one
+    `revision` is the minutes' as the participant read them (None: a
+    command, which skips the check): an answer to a text that has since been
+    amended, or to a version since replaced, is refused. When every
+    participant has approved, the minutes are approved and locked. Side
+    effects: one Approval row, the Minutes row when it is approved, one
     audit entry each.
     """
+    minutes = _locked(minutes)
+    if revision is not None and revision_of(minutes) != revision:
+        raise MinutesChanged(
+            {
+                NON_FIELD_ERRORS: _(
+                    "The minutes were changed after you opened them, so your answer was not saved. "
+                    "Read them again as they stand now (below), then answer."
+                )
+            }
+        )
     if minutes.status != Minutes.Status.SENT:
         raise ValidationError({"answer": _("These minutes are not waiting for approval.")})
     participants = set(minutes.meeting.participants.values_list("pk", flat=True))
@@ -318,7 +380,8 @@ def answer_minutes(minutes, *, person, answer, comment="", actor=None):
     _saved(approval, "governance.minutes.answer", actor=actor, before=before, summary=f"{minutes}: {approval}")
     approved = set(minutes.approvals.filter(answer=Approval.Answer.APPROVED).values_list("person", flat=True))
     if approved >= participants:
-        before = snapshot(minutes)
+        before = _minutes_state(minutes)
         minutes.status, minutes.approved = Minutes.Status.APPROVED, timezone.now()
-        _saved(minutes, "governance.minutes.approved", actor=actor, before=before)
+        minutes.save(update_fields=["status", "approved"])
+        record("governance.minutes.approved", summary=str(minutes), actor=actor, obj=minutes, before=before, after=_minutes_state(minutes))
     return approval

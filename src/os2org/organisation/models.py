@@ -80,6 +80,11 @@ class Body(models.Model):
     def get_absolute_url(self):
         return reverse("organisation:body", args=[self.slug])
 
+    @property
+    def read_scope(self):
+        """(visibility, body): what decides who reads it (os2org.access.viewer.readable)."""
+        return self.visibility, self.pk
+
 
 class BodyRelation(models.Model):
     """Two bodies that work together, beyond one being part of the other (an edge of the org chart)."""
@@ -148,6 +153,10 @@ class Organisation(models.Model):
     def get_absolute_url(self):
         return reverse("organisation:organisation", args=[self.slug])
 
+    @property
+    def read_scope(self):
+        return self.visibility, None
+
     def save(self, *args, **kwargs):
         # Kept in step with the name whoever saves (a service, a restore, a test).
         self.name_key = name_key(self.name)
@@ -183,6 +192,10 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return reverse("organisation:person", args=[self.slug])
+
+    @property
+    def read_scope(self):
+        return self.visibility, None
 
 
 class AssignmentQuerySet(models.QuerySet):

@@ -61,7 +61,6 @@ def minutes(request, pk):
     viewer = viewer_of(request)
     meeting = readable_meeting(viewer, pk)
     document = exports.read_minutes(meeting, _minutes_of(meeting, viewer), viewer=viewer)
-    document.minutes.html = markup.render(document.minutes.text)
     for item in document.items:
         item.outcome_html = markup.render(item.outcome_text)
     return render(request, "governance/minutes.html", {"document": document, "meeting": meeting})

@@ -34,7 +34,7 @@ from os2org.governance.meeting_forms import (
     meeting_bodies,
 )
 from os2org.governance.models import AgendaItem, CaseBrief, FollowUp, Meeting, Minutes
-from os2org.governance.selectors import OF_FOLLOW_UP, OF_ITEM, OWN, carried_follow_ups, reads_minutes
+from os2org.governance.selectors import OF_FOLLOW_UP, OF_ITEM, OWN, carried_follow_ups, readable_parts, reads_minutes
 from os2org.organisation.forms import add_service_errors
 
 MINUTES_STATUS = dict(Minutes.Status.choices)
@@ -104,11 +104,14 @@ def _brief(item):
 
 def _minutes(meeting, *, viewer, participants):
     """(current version, older versions), each marked readable or not (see selectors.reads_minutes)."""
-    versions = list(meeting.minutes.prefetch_related("approvals__person").order_by("-version"))
+    # Of each version, the parts about the items the viewer reads (selectors.readable_parts).
+    parts = Prefetch("parts", queryset=readable_parts(viewer=viewer), to_attr="readable_parts")
+    versions = list(meeting.minutes.prefetch_related("approvals__person", parts).defer("text").order_by("-version"))
     ids = {person.pk for person in participants}
     for minutes in versions:
         minutes.readable = reads_minutes(minutes, viewer=viewer, participants=ids)
-        minutes.html = markup.render(minutes.text) if minutes.readable else ""
+        if not minutes.readable:
+            minutes.html, minutes.readable_parts = "", []
     return (versions[0], versions[1:]) if versions else (None, [])
 
 

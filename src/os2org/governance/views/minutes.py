@@ -11,6 +11,7 @@ from os2org.access.viewer import viewer_of
 from os2org.governance import services
 from os2org.governance.meeting_forms import AnswerForm, MinutesForm, SendForm
 from os2org.governance.models import Meeting
+from os2org.governance.selectors import readable_parts
 from os2org.organisation.forms import add_service_errors
 
 
@@ -36,7 +37,7 @@ def minutes_edit(request, pk):
     form = MinutesForm(request.POST if request.method == "POST" else None, meeting=meeting, minutes=minutes)
     if request.method == "POST" and form.is_valid():
         try:
-            services.write_minutes(meeting, actor=request.user, **form.cleaned_data)
+            services.write_minutes(meeting, actor=request.user, **form.service_arguments())
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -63,14 +64,22 @@ def minutes_send(request, pk):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def minutes_answer(request, pk):
-    """A participant answers for themselves; the secretariat records a participant's answer for them."""
+    """A participant answers for themselves; the secretariat records a participant's answer for them.
+
+    The page shows the minutes as the participant may read them, and the
+    form carries their revision: an answer to a text amended since it was
+    shown is refused, and the page shows the text as it stands now.
+    """
     viewer = viewer_of(request)
     meeting = _meeting(pk)
     minutes = _current(meeting)
     participants = list(meeting.participants.only("name").order_by("name", "pk"))
     on_behalf = viewer.secretariat
     form = AnswerForm(
-        request.POST if request.method == "POST" else None, participants=participants, on_behalf=on_behalf
+        request.POST if request.method == "POST" else None,
+        minutes=minutes,
+        participants=participants,
+        on_behalf=on_behalf,
     )
     if request.method == "POST" and form.is_valid():
         answer = dict(form.cleaned_data)
@@ -79,10 +88,28 @@ def minutes_answer(request, pk):
             answer["person"] = next(person for person in participants if person.pk == viewer.person_id)
         try:
             services.answer_minutes(minutes, actor=request.user, **answer)
+        except services.MinutesChanged as error:
+            return _answer_page(request, meeting, _current(meeting), participants, on_behalf, conflict=error.messages)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             return _back(meeting)
-    approvals = minutes.approvals.select_related("person")
-    context = {"form": form, "meeting": meeting, "minutes": minutes, "approvals": approvals, "on_behalf": on_behalf}
+    return _answer_page(request, meeting, minutes, participants, on_behalf, form=form)
+
+
+def _answer_page(request, meeting, minutes, participants, on_behalf, *, form=None, conflict=None):
+    """The answer form beside the minutes as they stand; after a conflict, a fresh form on the current text."""
+    if form is None:
+        initial = {key: request.POST.get(key, "") for key in ("person", "answer", "comment")}
+        form = AnswerForm(minutes=minutes, participants=participants, on_behalf=on_behalf)
+        form.initial.update({key: value for key, value in initial.items() if value})
+    context = {
+        "form": form,
+        "conflict": conflict or [],
+        "meeting": meeting,
+        "minutes": minutes,
+        "parts": readable_parts(minutes, viewer=viewer_of(request)),
+        "approvals": minutes.approvals.select_related("person"),
+        "on_behalf": on_behalf,
+    }
     return render(request, "governance/answer_form.html", context)
