@@ -35,12 +35,21 @@ def test_public_lists_public_pages(client, world):
     assert [page["slug"] for page in response.json()["results"]] == ["roller"]
 
 
-def test_public_may_not_read_people(client, world):
+def test_public_reads_a_public_person_without_e_mail_or_hours(client, world):
     response = client.get(f"/api/people/{world.karen.pk}/")
 
-    assert (response.status_code, response.json()) == (
-        401,
-        {"detail": "Legitimation til autentificering blev ikke angivet."},
+    assert (response.status_code, sorted(response.json())) == (200, ["employer", "id", "name", "slug", "visibility"])
+
+
+def test_public_reads_an_assignment_without_its_hours(client, world):
+    (assignment,) = world.karen.assignments.all()
+
+    response = client.get(f"/api/assignments/{assignment.pk}/")
+
+    assert (response.status_code, "hours_per_week" in response.json(), "share" in response.json()) == (
+        200,
+        False,
+        False,
     )
 
 

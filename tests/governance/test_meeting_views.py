@@ -1010,13 +1010,15 @@ def test_follow_up_of_an_internal_decision_is_not_found_by_the_public(client, se
     assert client.get(f"/en/opfoelgning/{send_budget.pk}/").status_code == 404
 
 
-def test_follow_up_of_a_public_decision_at_an_internal_meeting_does_not_link_the_meeting(client, send_budget):
+def test_follow_up_of_a_public_decision_at_an_internal_meeting_neither_links_nor_names_the_meeting(
+    client, send_budget
+):
     Meeting.objects.filter(pk=send_budget.item.meeting_id).update(visibility="internal")
 
     facts = element(main(client.get(f"/en/opfoelgning/{send_budget.pk}/")), "dl")
 
     assert (texts(elements(facts, "dd"))[:2], elements(facts, "a")) == (
-        ["Bestyrelsen 05.03.2026", "Budget 2027"],
+        ["(not shown)", "Budget 2027"],
         [element(facts, "a", href="/en/organisation/personer/ane-holm/")],
     )
 

@@ -215,8 +215,17 @@ def test_role_page_lists_its_current_holders_with_their_capacity(client, made):
     ]
     assert [attribute(a, "href") for a in elements(table, "a")] == [
         "/en/organisation/personer/bo-lund/",
+        "/en/organisation/organer/os2kitos/",
         f"/en/organisation/tildelinger/{made['coordinator'].pk}/",
     ]
+
+
+def test_role_page_shows_the_public_its_holders_without_hours(client, made):
+    client.logout()
+
+    table = element(parse(client.get("/en/roller/koordinator/")), "table", class_="capacity-holders")
+
+    assert rows(table) == [["Person", "Body"], ["Bo Lund", "OS2kitos"]]
 
 
 def test_role_page_of_a_vacant_role_has_no_holders(client, made):

@@ -36,11 +36,18 @@ def test_chart_escapes_the_diagram_text(client):
     assert (html.count("b_b[&quot;#lt;b#gt;Bestyrelsen#lt;/b#gt;&quot;]"), "<b>Bestyrelsen" in html) == (2, False)
 
 
-def test_chart_lists_the_bodies_and_holders_as_text(client, settings):
+def test_chart_lists_the_bodies_and_holders_as_text(client, settings, board_member):
     settings.HANDBOOK_LANGUAGE = "en"
     organisation(2)
     html = client.get(ADDRESS).content.decode()
     assert "<li>Gruppe 1: Person 1 (coordinator, 1 h)</li>" in html
+
+
+def test_chart_shows_the_public_no_hours(client, settings):
+    settings.HANDBOOK_LANGUAGE = "en"
+    organisation(2)
+    html = client.get(ADDRESS).content.decode()
+    assert ("<li>Gruppe 1: Person 1 (coordinator)</li>" in html, " h)" in html) == (True, False)
 
 
 def test_chart_without_bodies_says_how_to_get_some(client):

@@ -4,6 +4,9 @@ from datetime import date
 
 import pytest
 
+from os2org.access.groups import SECRETARIAT
+from os2org.access.models import Visibility
+from os2org.access.viewer import ANONYMOUS, Viewer
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook
 from os2org.organisation.charts import org_chart_graph, org_chart_mindmap, roles_table
@@ -14,6 +17,8 @@ from os2org.roles.models import RoleSummary
 pytestmark = pytest.mark.django_db
 
 DAY = date(2026, 3, 1)
+# The secretariat, who sees named people's hours; the public does not.
+STAFF = Viewer(user_id=1, groups=frozenset({SECRETARIAT}))
 
 
 @pytest.fixture(autouse=True)
@@ -45,7 +50,7 @@ def organisation():
 
 
 def test_graph_shows_each_body_with_its_current_holders(organisation):
-    assert org_chart_graph(DAY).split("\n") == [
+    assert org_chart_graph(DAY, viewer=STAFF).split("\n") == [
         "graph TD",
         '  b_generalforsamling["Generalforsamling"]',
         '  b_bestyrelsen["Bestyrelsen<br>Ane Holm (chair, 2 h)<br>Bo Berg (3 h)"]',
@@ -61,17 +66,27 @@ def test_graph_shows_each_body_with_its_current_holders(organisation):
 
 def test_graph_shows_holders_of_the_day_asked(organisation):
     assert '  b_udvalg_nord_syd_1["Udvalg #quot;Nord#quot; #amp; #lt;Syd#gt; #35;1<br>Eva Ørn (1 h)"]' in (
-        org_chart_graph(date(2025, 6, 1)).split("\n")
+        org_chart_graph(date(2025, 6, 1), viewer=STAFF).split("\n")
     )
 
 
 def test_graph_hours_in_danish_use_a_decimal_comma(organisation, settings):
     settings.HANDBOOK_LANGUAGE = "da"
-    assert '  b_sekretariatet["Sekretariatet<br>Eva Ørn (18,5 ' in org_chart_graph(DAY)
+    assert '  b_sekretariatet["Sekretariatet<br>Eva Ørn (18,5 ' in org_chart_graph(DAY, viewer=STAFF)
+
+
+def test_graph_for_the_public_shows_holders_without_their_hours(organisation):
+    assert '  b_bestyrelsen["Bestyrelsen<br>Ane Holm (chair)<br>Bo Berg"]' in org_chart_graph(DAY, viewer=ANONYMOUS)
+
+
+def test_graph_for_the_public_leaves_out_an_internal_person(organisation):
+    save_person(Assignment.objects.get(person__name="Bo Berg").person, visibility=Visibility.INTERNAL)
+
+    assert '  b_bestyrelsen["Bestyrelsen<br>Ane Holm (chair)"]' in org_chart_graph(DAY, viewer=ANONYMOUS)
 
 
 def test_mindmap_puts_the_association_at_the_root(organisation):
-    assert org_chart_mindmap(DAY).split("\n") == [
+    assert org_chart_mindmap(DAY, viewer=STAFF).split("\n") == [
         "mindmap",
         "  root((Foreningen))",
         "    Generalforsamling",
@@ -85,7 +100,7 @@ def test_mindmap_puts_the_association_at_the_root(organisation):
 def test_mindmap_without_an_association_has_a_root_of_its_own(db):
     body("Bestyrelsen", Body.Kind.BOARD)
     body("Sekretariatet", Body.Kind.SECRETARIAT)
-    assert org_chart_mindmap(DAY).split("\n") == [
+    assert org_chart_mindmap(DAY, viewer=STAFF).split("\n") == [
         "mindmap",
         "  root((Organisation))",
         "    Bestyrelsen",

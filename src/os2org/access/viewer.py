@@ -51,6 +51,12 @@ class Viewer:
         return self.secretariat or self.board
 
     @property
+    def sees_hours(self):
+        """May see named people's hours: contract hours, each assignment's hours and share, workload,
+        and the history of changes to them. One rule for pages, API, exports and charts."""
+        return self.reads_everything
+
+    @property
     def levels(self):
         """The visibilities this viewer reads everywhere."""
         if self.reads_everything:
@@ -104,8 +110,15 @@ def readable(viewer, obj):
 
 
 def name_for(viewer, obj):
-    """The name of `obj` as `viewer` may see it: the name, or a neutral placeholder."""
-    return str(obj) if readable(viewer, obj) else HIDDEN
+    """The name of `obj` as `viewer` may see it: the name, or a neutral placeholder.
+
+    A model whose name is made of another's (a meeting called by its body
+    and day) says so in `name_as_read_by(viewer)`.
+    """
+    if not readable(viewer, obj):
+        return HIDDEN
+    made = getattr(obj, "name_as_read_by", None)
+    return made(viewer) if made else str(obj)
 
 
 def viewer_of(request):

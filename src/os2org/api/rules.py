@@ -13,7 +13,7 @@ and after the change (may they change this one, and put it there?).
 
 from rest_framework.permissions import SAFE_METHODS
 
-from os2org.access.rules import anyone, reads_everything, secretariat, signed_in
+from os2org.access.rules import anyone, secretariat
 
 # Asked before the item is known.
 ANY_BODY = object()
@@ -39,10 +39,12 @@ RULES = {
     "roles": (anyone, nobody),
     "bodies": (anyone, edits_community),
     "organisations": (anyone, secretariat),
-    # As on the pages: people need a log-in, named people's hours are for
-    # the secretariat and the board.
-    "people": (signed_in, secretariat),
-    "assignments": (reads_everything, secretariat),
+    # As on the pages: a person and who holds what are as visible as the
+    # person and the body; e-mail addresses need a log-in, named people's
+    # hours are for the secretariat and the board (the serializers leave
+    # them out for anyone else, as the pages do).
+    "people": (anyone, secretariat),
+    "assignments": (anyone, secretariat),
     "activities": (anyone, edits_community),
     "meetings": (anyone, edits_community),
     "agenda-items": (anyone, edits_community),

@@ -224,13 +224,19 @@ class PersonSerializer(ServiceSerializer):
         validators = []
         extra_kwargs = {
             "email": {"help_text": _("Left out for callers who are not signed in.")},
-            "contract_hours": HOURS_IN_A_WEEK,
+            "contract_hours": {
+                **HOURS_IN_A_WEEK,
+                "help_text": _("Left out for callers who may not see named people's hours."),
+            },
         }
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        if not caller(self.context["request"]).signed_in:
+        viewer = caller(self.context["request"])
+        if not viewer.signed_in:
             del data["email"]
+        if not viewer.sees_hours:
+            del data["contract_hours"]
         return data
 
     def save_with(self, person, *, actor, **data):
@@ -251,9 +257,18 @@ class AssignmentSerializer(ServiceSerializer):
             "hours_per_week": {
                 **HOURS_IN_A_WEEK,
                 "required": False,
-                "help_text": _("Either hours per week or a share of a full year (37 hours)."),
+                "help_text": _(
+                    "Either hours per week or a share of a full year (37 hours). Both are left out for "
+                    "callers who may not see named people's hours."
+                ),
             },
         }
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not caller(self.context["request"]).sees_hours:
+            del data["hours_per_week"], data["share"]
+        return data
 
     def validate(self, data):
         starts = data.get("starts", getattr(self.instance, "starts", None))

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from os2org.access.models import Visibility
+from os2org.access.viewer import name_for
 from os2org.governance.models import Activity, FollowUp, Meeting
 from os2org.governance.recurrence import occurrences, role_reviews
 from os2org.governance.selectors import OF_FOLLOW_UP, OWN
@@ -23,12 +24,14 @@ from os2org.organisation.models import Assignment
 from os2org.roles.models import RoleDescription
 
 KIND_ORDER = {kind: index for index, kind in enumerate(Activity.Kind.values)}
+# What the cycle shows of an activity, its body and its role (and what decides who reads them: read_scope).
 ACTIVITY_FIELDS = (
     "title", "kind", "audience", "description", "starts", "time", "duration", "rule", "dates", "visibility",
-    "body", "body__name", "body__slug", "role", "role__name", "role__slug", "role__reviewed_on",
+    "body", "body__name", "body__slug", "body__visibility",
+    "role", "role__name", "role__slug", "role__reviewed_on", "role__page", "role__page__visibility",
 )  # fmt: skip
-ROLE_FIELDS = ("name", "slug", "reviewed_on")
-MEETING_FIELDS = ("title", "starts", "duration", "place", "body", "body__name", "body__slug")
+ROLE_FIELDS = ("name", "slug", "reviewed_on", "page", "page__visibility")
+MEETING_FIELDS = ("title", "starts", "duration", "place", "visibility", "body", "body__name", "body__slug", "body__visibility")
 
 
 def activity_url(activity):
@@ -68,7 +71,7 @@ def _person_roles(person):
 
 def activities_in(*, viewer, body=None, role=None, person=None):
     """The stored activities of the organisation, or of one body, role or person (through the roles they hold)."""
-    activities = Activity.objects.filter(viewer.visible(**OWN)).select_related("body", "role")
+    activities = Activity.objects.filter(viewer.visible(**OWN)).select_related("body", "role__page")
     activities = activities.only(*ACTIVITY_FIELDS)
     if body is not None:
         activities = activities.filter(body=body)
@@ -87,7 +90,7 @@ def reviews_in(*, viewer, body=None, role=None, person=None):
     if body is not None or not viewer.reads(Visibility.MEMBERS):
         return []
     roles = RoleDescription.objects.readable_by(viewer).filter(reviewed_on__isnull=False)
-    roles = roles.only(*ROLE_FIELDS).order_by("name", "pk")
+    roles = roles.select_related("page").only(*ROLE_FIELDS).order_by("name", "pk")
     if role is not None:
         roles = roles.filter(pk=role.pk)
     if person is not None:
@@ -128,9 +131,10 @@ def follow_ups_in(*, viewer, person=None, start=None, end=None):
     return list(follow_ups)
 
 
-def meeting_activity(meeting):
-    """A meeting as an unsaved activity of kind meeting, so it takes its place in the cycle."""
-    return Activity(title=str(meeting), kind=Activity.Kind.MEETING, body=meeting.body, duration=meeting.duration)
+def meeting_activity(meeting, viewer):
+    """A meeting as an unsaved activity of kind meeting, so it takes its place in the cycle (named as `viewer` reads it)."""
+    title = str(name_for(viewer, meeting))
+    return Activity(title=title, kind=Activity.Kind.MEETING, body=meeting.body, duration=meeting.duration)
 
 
 def follow_up_activity(follow_up):
@@ -147,7 +151,7 @@ def occurrences_between(start, end, *, viewer, body=None, role=None, person=None
     ]
     for meeting in meetings_in(**scope, start=start, end=end):
         local = timezone.localtime(meeting.starts)
-        found.append(Occurrence(meeting_activity(meeting), local.date(), local.time(), meeting=meeting))
+        found.append(Occurrence(meeting_activity(meeting, viewer), local.date(), local.time(), meeting=meeting))
     for follow_up in follow_ups_in(viewer=viewer, person=person, start=start, end=end):
         found.append(Occurrence(follow_up_activity(follow_up), follow_up.due, follow_up=follow_up))
     return sorted(found, key=lambda occurrence: occurrence.sort_key)
@@ -160,7 +164,8 @@ def current_holders(roles):
     if not ids:
         return holders
     current = Assignment.objects.current().filter(role_id__in=ids).select_related("person")
-    for assignment in current.only("role", "person", "person__name", "person__slug").order_by("person__name", "pk"):
+    fields = ("role", "person", "person__name", "person__slug", "person__visibility")
+    for assignment in current.only(*fields).order_by("person__name", "pk"):
         if assignment.person not in holders[assignment.role_id]:
             holders[assignment.role_id].append(assignment.person)
     return holders

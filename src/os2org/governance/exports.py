@@ -28,6 +28,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from os2org.access.viewer import name_for
 from os2org.governance.selectors import OF_ITEM, carried_follow_ups, readable_parts
 
 
@@ -51,8 +52,8 @@ def day(value):
     return date_format(value, "DATE_FORMAT")
 
 
-def meeting_name(meeting):
-    return meeting.title or meeting.body.name
+def meeting_name(meeting, viewer):
+    return meeting.title or str(name_for(viewer, meeting.body))
 
 
 def meeting_time(meeting):
@@ -61,17 +62,17 @@ def meeting_time(meeting):
     return f"{day(starts.date())}, {starts:%H:%M}–{ends:%H:%M}"
 
 
-def owner_name(follow_up):
+def owner_name(follow_up, viewer):
     owner = follow_up.owner
-    return str(owner) if owner else _("no owner")
+    return str(name_for(viewer, owner)) if owner else _("no owner")
 
 
-def _facts(meeting, participants):
-    facts = [(_("Body"), meeting.body.name), (_("Time"), meeting_time(meeting))]
+def _facts(meeting, participants, viewer):
+    facts = [(_("Body"), str(name_for(viewer, meeting.body))), (_("Time"), meeting_time(meeting))]
     if meeting.place:
         facts.append((_("Place"), meeting.place))
     if participants:
-        facts.append((_("Participants"), ", ".join(person.name for person in participants)))
+        facts.append((_("Participants"), ", ".join(str(name_for(viewer, person)) for person in participants)))
     return facts
 
 
@@ -84,8 +85,8 @@ def read_agenda(meeting, *, viewer):
     participants = list(meeting.participants.order_by("name", "pk"))
     return Document(
         meeting=meeting,
-        title=_("Agenda: %(meeting)s, %(day)s") % {"meeting": meeting_name(meeting), "day": day(meeting.day)},
-        facts=_facts(meeting, participants),
+        title=_("Agenda: %(meeting)s, %(day)s") % {"meeting": meeting_name(meeting, viewer), "day": day(meeting.day)},
+        facts=_facts(meeting, participants, viewer),
         items=list(_items(meeting, viewer).select_related("brief__author", "brief__owner")),
         carried=list(carried_follow_ups(meeting, viewer=viewer)),
     )
@@ -97,9 +98,9 @@ def read_minutes(meeting, minutes, *, viewer):
     version = _("%(version)d (%(status)s)") % {"version": minutes.version, "status": minutes.get_status_display()}
     return Document(
         meeting=meeting,
-        title=_("Minutes: %(meeting)s, %(day)s") % {"meeting": meeting_name(meeting), "day": day(meeting.day)},
-        facts=[*_facts(meeting, participants), (_("Version"), version)],
-        items=list(_items(meeting, viewer).prefetch_related("follow_ups__owner_person", "follow_ups__owner_role")),
+        title=_("Minutes: %(meeting)s, %(day)s") % {"meeting": meeting_name(meeting, viewer), "day": day(meeting.day)},
+        facts=[*_facts(meeting, participants, viewer), (_("Version"), version)],
+        items=list(_items(meeting, viewer).prefetch_related("follow_ups__owner_person", "follow_ups__owner_role__page")),
         minutes=minutes,
         parts=list(readable_parts(minutes, viewer=viewer)),
     )
@@ -109,17 +110,17 @@ def agenda_page(meeting, *, viewer, language=None):
     """The agenda as a handbook page: the items in order, each case brief in full, then the follow-ups carried."""
     with translation.override(language or settings.HANDBOOK_LANGUAGE):
         agenda = read_agenda(meeting, viewer=viewer)
-        blocks = _head(agenda)
+        blocks = _head(agenda, viewer)
         for number, item in enumerate(agenda.items, start=1):
             blocks.append(f"## {number}. {_line(item.title)}")
             if item.description.strip():
                 blocks.append(item.description.strip())
             brief = getattr(item, "brief", None)
             if brief is not None:
-                blocks += _brief(brief)
+                blocks += _brief(brief, viewer)
         blocks.append(f"## {_('Follow-up')}")
         if agenda.carried:
-            blocks.append(_carried_table(agenda.carried))
+            blocks.append(_carried_table(agenda.carried, viewer))
         else:
             blocks.append(_("No follow-ups are carried to this meeting."))
         return _page(blocks)
@@ -130,7 +131,7 @@ def minutes_page(meeting, minutes, *, viewer, language=None):
     the reader may read, then each item's outcome and follow-ups."""
     with translation.override(language or settings.HANDBOOK_LANGUAGE):
         document = read_minutes(meeting, minutes, viewer=viewer)
-        blocks = [*_head(document), minutes.text.strip()]
+        blocks = [*_head(document, viewer), minutes.text.strip()]
         for part in document.parts:
             blocks += [f"## {_line(part.item.title)}", part.text.strip()]
         blocks.append(f"## {_('Outcomes')}")
@@ -142,7 +143,7 @@ def minutes_page(meeting, minutes, *, viewer, language=None):
                 blocks.append(item.outcome_text.strip())
             follow_ups = list(item.follow_ups.all())
             if follow_ups:
-                blocks.append(_follow_up_table(follow_ups))
+                blocks.append(_follow_up_table(follow_ups, viewer))
         return _page(blocks)
 
 
@@ -151,9 +152,9 @@ def file_name(meeting, kind):
     return f"{meeting.day.isoformat()}-{meeting.body.slug}-{kind}.md"
 
 
-def _head(document):
+def _head(document, viewer):
     front_matter = yaml.safe_dump(
-        {"title": document.title, "parent": document.meeting.body.name},
+        {"title": document.title, "parent": str(name_for(viewer, document.meeting.body))},
         allow_unicode=True,
         sort_keys=False,
         width=10_000,
@@ -162,12 +163,12 @@ def _head(document):
     return [f"---\n{front_matter}---", f"# {document.title}", facts]
 
 
-def _brief(brief):
+def _brief(brief, viewer):
     facts = [
         (_("Status"), brief.get_status_display()),
         (pgettext("case brief", "Purpose"), brief.get_purpose_display()),
-        (_("Author"), brief.author.name if brief.author else "—"),
-        (_("Owner"), brief.owner.name if brief.owner else "—"),
+        (_("Author"), str(name_for(viewer, brief.author)) if brief.author else "—"),
+        (_("Owner"), str(name_for(viewer, brief.owner)) if brief.owner else "—"),
         (_("Date"), day(brief.date)),
     ]
     blocks = [f"### {_('Case brief')}", "\n".join(f"- **{label}:** {_line(value)}" for label, value in facts)]
@@ -177,12 +178,12 @@ def _brief(brief):
     return blocks
 
 
-def _carried_table(follow_ups):
+def _carried_table(follow_ups, viewer):
     header = [pgettext("follow-up", "Action"), _("Owner"), pgettext("follow-up", "Due"), _("Status"), _("Decision")]
     rows = [
         [
             follow_up.title,
-            owner_name(follow_up),
+            owner_name(follow_up, viewer),
             day(follow_up.due),
             follow_up.get_status_display(),
             f"{follow_up.item.title} ({day(follow_up.item.meeting.day)})",
@@ -192,10 +193,10 @@ def _carried_table(follow_ups):
     return _table(header, rows)
 
 
-def _follow_up_table(follow_ups):
+def _follow_up_table(follow_ups, viewer):
     header = [pgettext("follow-up", "Action"), _("Owner"), pgettext("follow-up", "Due"), _("Status")]
     rows = [
-        [follow_up.title, owner_name(follow_up), day(follow_up.due), follow_up.get_status_display()]
+        [follow_up.title, owner_name(follow_up, viewer), day(follow_up.due), follow_up.get_status_display()]
         for follow_up in follow_ups
     ]
     return _table(header, rows)

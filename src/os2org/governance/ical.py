@@ -19,6 +19,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vDuration, vRecur
 
+from os2org.access.viewer import name_for
 from os2org.governance.cycle import (
     activities_in,
     activity_url,
@@ -59,25 +60,25 @@ def _feed_rule(activity):
     return vRecur.from_ical(";".join(f"{name}={value}" for name, value in parts.items()))
 
 
-def _description(activity, url):
+def _description(activity, url, reader):
     lines = [activity.description.strip()] if activity.description.strip() else []
     if activity.body is not None:
-        lines.append(_("Body or forum: %(body)s") % {"body": activity.body.name})
+        lines.append(_("Body or forum: %(body)s") % {"body": name_for(reader, activity.body)})
     if activity.role is not None:
-        lines.append(_("Responsible role: %(role)s") % {"role": activity.role.name})
+        lines.append(_("Responsible role: %(role)s") % {"role": name_for(reader, activity.role)})
     if activity.audience:
         lines.append(_("Audience: %(audience)s") % {"audience": activity.get_audience_display()})
     lines.append(url)
     return "\n\n".join(lines)
 
 
-def _event(uid, activity, *, url, stamp, starts, time=None, duration=None):
+def _event(uid, activity, *, url, stamp, reader, starts, time=None, duration=None):
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
     event.add("summary", activity.title)
     event.add("categories", [capfirst(activity.get_kind_display())])
-    event.add("description", _description(activity, url))
+    event.add("description", _description(activity, url, reader))
     event.add("url", url)
     if time is None:
         event.add("dtstart", starts)
@@ -88,9 +89,16 @@ def _event(uid, activity, *, url, stamp, starts, time=None, duration=None):
     return event
 
 
-def _activity_event(uid, activity, *, url, stamp):
+def _activity_event(uid, activity, *, url, stamp, reader):
     event = _event(
-        uid, activity, url=url, stamp=stamp, starts=activity.starts, time=activity.time, duration=activity.duration
+        uid,
+        activity,
+        url=url,
+        stamp=stamp,
+        reader=reader,
+        starts=activity.starts,
+        time=activity.time,
+        duration=activity.duration,
     )
     if activity.rule:
         event.add("rrule", _feed_rule(activity))
@@ -122,17 +130,18 @@ def feed_calendar(feed, *, domain, absolute):
     events = []
     for activity in activities_in(**scope):
         uid = f"activity-{activity.pk}@{domain}"
-        events.append(_activity_event(uid, activity, url=absolute(activity_url(activity)), stamp=stamp))
+        events.append(_activity_event(uid, activity, url=absolute(activity_url(activity)), stamp=stamp, reader=reader))
     for review in reviews_in(**scope):
         uid = f"review-{review.role.pk}@{domain}"
-        events.append(_activity_event(uid, review, url=absolute(activity_url(review)), stamp=stamp))
+        events.append(_activity_event(uid, review, url=absolute(activity_url(review)), stamp=stamp, reader=reader))
     for meeting in meetings_in(**scope):
         local = timezone.localtime(meeting.starts, _zone())
         event = _event(
             f"meeting-{meeting.pk}@{domain}",
-            meeting_activity(meeting),
+            meeting_activity(meeting, reader),
             url=absolute(meeting.get_absolute_url()),
             stamp=stamp,
+            reader=reader,
             starts=local.date(),
             time=local.time(),
             duration=meeting.duration,
@@ -143,7 +152,8 @@ def feed_calendar(feed, *, domain, absolute):
     for follow_up in follow_ups_in(viewer=reader, person=feed.person):
         activity = follow_up_activity(follow_up)
         url = absolute(follow_up.get_absolute_url())
-        events.append(_event(f"follow-up-{follow_up.pk}@{domain}", activity, url=url, stamp=stamp, starts=follow_up.due))
+        uid = f"follow-up-{follow_up.pk}@{domain}"
+        events.append(_event(uid, activity, url=url, stamp=stamp, reader=reader, starts=follow_up.due))
     return _calendar(feed_name(feed), events).to_ical()
 
 

@@ -184,6 +184,12 @@ class Meeting(models.Model):
     def __str__(self):
         return self.title or f"{self.body} {timezone.localtime(self.starts):%d.%m.%Y}"
 
+    def name_as_read_by(self, viewer):
+        """The meeting's name for a reader: without a title it is called by its body, which they may not read."""
+        from os2org.access.viewer import name_for  # access imports the organisation's models on use
+
+        return self.title or f"{name_for(viewer, self.body)} {timezone.localtime(self.starts):%d.%m.%Y}"
+
     def get_absolute_url(self):
         return reverse("governance:meeting", args=[self.pk])
 

@@ -60,7 +60,7 @@ def carried_follow_ups(meeting, *, viewer):
         FollowUp.objects.filter(item__meeting__body_id=meeting.body_id, item__meeting__starts__lt=meeting.starts)
         .filter(viewer.visible(**OF_FOLLOW_UP))
         .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=day))
-        .select_related("item__meeting", "owner_person", "owner_role")
+        .select_related("item__meeting__body", "owner_person", "owner_role__page")
         .order_by("due", "item__meeting__starts", "item__position", "pk")
     )
 
@@ -77,7 +77,7 @@ def decisions(*, viewer, body=None, year=None, text=""):
         AgendaItem.objects.decisions()
         .filter(viewer.visible(**OF_ITEM))
         .select_related("meeting__body", "brief")
-        .prefetch_related("follow_ups__owner_person", "follow_ups__owner_role")
+        .prefetch_related("follow_ups__owner_person", "follow_ups__owner_role__page")
         .order_by("-meeting__starts", "position")
     )
     if body is not None:
@@ -108,7 +108,7 @@ def follow_ups_due(on, *, viewer):
     open_ = (
         FollowUp.objects.open()
         .filter(viewer.visible(**OF_FOLLOW_UP))
-        .select_related("item__meeting__body", "owner_person", "owner_role")
+        .select_related("item__meeting__body", "owner_person", "owner_role__page")
     )
     return open_.filter(due__lt=on), open_.filter(due__gte=on, due__lte=week_end(on))
 

@@ -17,6 +17,7 @@ from django.utils import formats, timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from os2org.access.viewer import ANONYMOUS, readable
 from os2org.handbook.pages import read_page
 from os2org.organisation.handbook_page import ROLES, find_blocks, relative_link, table_rows
 from os2org.organisation.models import Assignment, Body, BodyRelation
@@ -52,21 +53,24 @@ class ChartData:
         return [node for node in self.nodes if node.depth == 0]
 
 
-def chart_data(on=None, viewer=None):
-    """Everything the charts draw, in three queries whatever the size of the organisation.
+def chart_data(on=None, *, viewer):
+    """Everything the charts draw for `viewer`, in three queries whatever the size of the organisation.
 
-    With a `viewer`, only the bodies and people they may read (the handbook
-    export draws everything).
+    Only the bodies and people the viewer may read, the roles they may read
+    by name, and hours only for a viewer who sees named people's hours
+    (Viewer.sees_hours). The handbook's generated blocks are drawn for the
+    public (access.viewer.ANONYMOUS): they go into Git and onto the site.
     """
     day = on or timezone.localdate()
-    bodies = Body.objects.order_by("position", "name").only("id", "name", "slug", "kind", "parent_id", "position")
+    bodies = Body.objects.order_by("position", "name").only(
+        "id", "name", "slug", "kind", "parent_id", "position", "visibility"
+    )
     relations = BodyRelation.objects.only("source_id", "target_id", "kind", "position")
-    current = Assignment.objects.current(day).select_related("person", "role").order_by("person__name", "pk")
-    if viewer is not None:
-        bodies = bodies.filter(viewer.visible(body="pk"))
-        relations = relations.filter(viewer.visible(prefix="source__", body="source"))
-        relations = relations.filter(viewer.visible(prefix="target__", body="target"))
-        current = current.filter(viewer.visible(prefix="person__"))
+    current = Assignment.objects.current(day).select_related("person", "role__page").order_by("person__name", "pk")
+    bodies = bodies.filter(viewer.visible(body="pk"))
+    relations = relations.filter(viewer.visible(prefix="source__", body="source"))
+    relations = relations.filter(viewer.visible(prefix="target__", body="target"))
+    current = current.filter(viewer.visible(prefix="person__"))
     bodies, relations = list(bodies), list(relations)
     holders = defaultdict(list)
     for assignment in current:
@@ -79,7 +83,7 @@ def chart_data(on=None, viewer=None):
 
     def visit(body, depth):
         assigned = sorted(holders[body.pk], key=lambda a: FUNCTION_ORDER.get(a.function, 2))
-        node = Node(body, depth, node_id(body, ids), [holder_text(a) for a in assigned])
+        node = Node(body, depth, node_id(body, ids), [holder_text(a, viewer) for a in assigned])
         nodes.append(node)
         node.children = [visit(child, depth + 1) for child in children[body.pk]]
         return node
@@ -106,24 +110,25 @@ def hours(value):
     return formats.number_format(value, use_l10n=True)
 
 
-def holder_text(assignment):
-    """“Ane Holm (chair, 2 h)”: the person, their function or role, their hours."""
+def holder_text(assignment, viewer):
+    """“Ane Holm (chair, 2 h)”: the person, their function or role, and their hours for a viewer who sees them."""
     details = []
     if assignment.function != Assignment.Function.MEMBER:
         details.append(assignment.get_function_display())
-    if assignment.role_id:
+    if assignment.role_id and readable(viewer, assignment.role):
         details.append(assignment.role.name)
-    details.append(_("%(hours)s h") % {"hours": hours(assignment.hours_per_week)})
-    return f"{assignment.person.name} ({', '.join(details)})"
+    if viewer.sees_hours:
+        details.append(_("%(hours)s h") % {"hours": hours(assignment.hours_per_week)})
+    return f"{assignment.person.name} ({', '.join(details)})" if details else assignment.person.name
 
 
 def escape(text):
     return "".join(ENTITIES.get(char, char) for char in re.sub(r"\s+", " ", text).strip())
 
 
-def org_chart_graph(on=None, *, data=None):
+def org_chart_graph(on=None, *, viewer=None, data=None):
     """The organisation as a Mermaid `graph TD`: a box per body with its holders, part-of lines, relations."""
-    data = data or chart_data(on)
+    data = data or chart_data(on, viewer=viewer)
     with translation.override(settings.HANDBOOK_LANGUAGE):
         nodes = {node.body.pk: node for node in data.nodes if node.body.kind != Body.Kind.ASSOCIATION}
         lines = ["graph TD"]
@@ -140,13 +145,13 @@ def org_chart_graph(on=None, *, data=None):
     return "\n".join(lines) + "\n"
 
 
-def org_chart_mindmap(on=None, *, data=None):
+def org_chart_mindmap(on=None, *, viewer=None, data=None):
     """The organisation as a Mermaid mind map, the association at its root.
 
     Bodies outside the association (or all, when there is no one
     association) hang under the root too.
     """
-    data = data or chart_data(on)
+    data = data or chart_data(on, viewer=viewer)
     associations = [n for n in data.nodes if n.depth == 0 and n.body.kind == Body.Kind.ASSOCIATION]
     root = associations[0].body if len(associations) == 1 else None
     if root is None:
@@ -193,7 +198,8 @@ def roles_table(page):
     """The roles table of an organisation page: each role, its main tasks, a link to its description.
 
     Links are relative from the page to the role description's page; a
-    role with no description keeps an empty link, which lint reports.
+    role with no description the public may read keeps an empty link,
+    which lint reports.
     """
     headings, link = table_wording(page)
     lines = [
@@ -201,6 +207,8 @@ def roles_table(page):
         "|" + "|".join("-" * (len(h) + 2) for h in headings) + "|",
     ]
     for summary in RoleSummary.objects.filter(page=page).select_related("role__page"):
-        target = relative_link(page.path, summary.role.page.path) if summary.role and summary.role.page else ""
+        # Linked only when the public may read it: the table goes into Git and onto the published site.
+        public = summary.role is not None and summary.role.page is not None and readable(ANONYMOUS, summary.role)
+        target = relative_link(page.path, summary.role.page.path) if public else ""
         lines.append(f"| **{table_cell(summary.name)}** | {table_cell(summary.main_tasks)} | [{link}]({target}) |")
     return "\n".join(lines) + "\n"

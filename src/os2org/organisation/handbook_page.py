@@ -59,6 +59,7 @@ from os2org.handbook.lint import WARNING, Finding
 from os2org.handbook.models import Page
 from os2org.handbook.pages import read_page, split_lines
 from os2org.organisation.models import Body, BodyRelation, Organisation
+from os2org.access.viewer import ANONYMOUS
 from os2org.common.names import name_key
 from os2org.organisation.services import relate_bodies, save_body, save_organisation, unrelate_bodies
 from os2org.roles.models import RoleDescription, RoleSummary
@@ -586,7 +587,8 @@ def refreshed_source(page, *, on=None):
 
     parsed = read_page(page.path, page.source)
     blocks = find_blocks(parsed.tokens)
-    data = chart_data(on or timezone.localdate())
+    # For the public: the page goes into Git and onto the published site.
+    data = chart_data(on or timezone.localdate(), viewer=ANONYMOUS)
     texts = {
         GRAPH: fenced(org_chart_graph(data=data)),
         MINDMAP: fenced(org_chart_mindmap(data=data)),

@@ -1,13 +1,15 @@
 """Who may use the organisation's pages.
 
-The chart, the bodies and the organisations are public (filtered by each
-item's visibility); people's pages need an account, and workload and
-coverage, which tell about named people's hours, are for the secretariat
-and the board. The secretariat edits everything; a coordinator edits the
-bodies of their own community.
+The chart, the bodies, the organisations and the people are public, each
+list and page filtered by each item's visibility (a public person is
+public: the org chart names them). E-mail addresses are for those who are
+signed in; named people's hours, workload and history, the assignment's
+capacity page and the coverage report are for the secretariat and the
+board (Viewer.sees_hours). The secretariat edits everything; a coordinator
+edits the bodies of their own community.
 """
 
-from os2org.access.rules import anyone, body_of, edits_body_of, reads_everything, secretariat, signed_in
+from os2org.access.rules import anyone, body_of, edits_body_of, reads_everything, secretariat
 from os2org.organisation.models import Body
 
 _body = body_of(Body, path="pk", field="slug")
@@ -18,8 +20,8 @@ RULES = {
     "body": anyone,
     "organisations": anyone,
     "organisation": anyone,
-    "people": signed_in,
-    "person": signed_in,
+    "people": anyone,
+    "person": anyone,
     "coverage": reads_everything,
     "coverage-csv": reads_everything,
     "assignment": reads_everything,

@@ -110,7 +110,7 @@ def _row(activity, today):
 @cached_page
 def activity(request, pk):
     readable = Activity.objects.filter(viewer_of(request).visible(**OWN))
-    activity = get_object_or_404(readable.select_related("body", "role").only(*ACTIVITY_FIELDS), pk=pk)
+    activity = get_object_or_404(readable.select_related("body", "role__page").only(*ACTIVITY_FIELDS), pk=pk)
     context = {
         "activity": activity,
         "schedule": describe(activity),

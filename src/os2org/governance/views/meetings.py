@@ -55,7 +55,7 @@ def meetings(request):
     found = (
         Meeting.objects.filter(viewer.visible(**OWN))
         .select_related("body")
-        .only("title", "starts", "place", "visibility", "body__name", "body__slug")
+        .only("title", "starts", "place", "visibility", "body__name", "body__slug", "body__visibility")
         .annotate(
             item_count=Count("items", filter=viewer.visible(prefix="items__", body="body")),
             minutes_status=Subquery(
@@ -75,7 +75,7 @@ def meetings(request):
 
 
 def _agenda(meeting, viewer):
-    follow_ups = FollowUp.objects.select_related("owner_person", "owner_role").order_by("due", "pk")
+    follow_ups = FollowUp.objects.select_related("owner_person", "owner_role__page").order_by("due", "pk")
     items = (
         meeting.items.filter(viewer.visible(**OF_ITEM))
         .select_related("brief__author", "brief__owner")
@@ -265,7 +265,7 @@ def follow_up_create(request, pk):
 def _follow_up(request, pk):
     """The follow-up, if the viewer may read its decision; else 404."""
     found = FollowUp.objects.filter(viewer_of(request).visible(**OF_FOLLOW_UP))
-    return get_object_or_404(found.select_related("item__meeting__body", "owner_person", "owner_role"), pk=pk)
+    return get_object_or_404(found.select_related("item__meeting__body", "owner_person", "owner_role__page"), pk=pk)
 
 
 def _carried_to(follow_up, viewer):

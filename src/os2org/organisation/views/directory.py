@@ -80,7 +80,7 @@ def body(request, slug):
     bodies = Body.objects.filter(viewer.visible(body="pk"))
     body = get_object_or_404(bodies.select_related("parent", "programme"), slug=slug)
     assignments = body.assignments.filter(viewer.visible(prefix="person__"))
-    current, upcoming, former = _by_time(assignments.select_related("person", "role").order_by("starts", "pk"))
+    current, upcoming, former = _by_time(assignments.select_related("person", "role__page").order_by("starts", "pk"))
     organisations = Organisation.objects.filter(viewer.visible()).only("name", "slug")
     context = {
         "body": body,
@@ -140,15 +140,17 @@ class Load:
 @require_safe
 @cached_page
 def people(request):
+    viewer = viewer_of(request)
     people = (
-        Person.objects.filter(viewer_of(request).visible())
+        Person.objects.filter(viewer.visible())
         .select_related("employer")
-        .only("name", "slug", "contract_hours", "employer__name", "employer__slug")
-        .annotate(current_hours=Sum("assignments__hours_per_week", filter=_current("assignments__")))
+        .only("name", "slug", "contract_hours", "employer__name", "employer__slug", "employer__visibility")
         .order_by("name", "pk")
     )
-    for person in people:
-        person.load = Load(person.current_hours or Decimal(0), person.contract_hours)
+    if viewer.sees_hours:
+        people = people.annotate(current_hours=Sum("assignments__hours_per_week", filter=_current("assignments__")))
+        for person in people:
+            person.load = Load(person.current_hours or Decimal(0), person.contract_hours)
     return render(request, "organisation/people.html", {"people": people})
 
 
@@ -205,23 +207,20 @@ class Event:
 # the snapshot's ids of related objects point to.
 UNTOLD = {"id", "slug", "person"}
 REFERENCES = {"employer": Organisation, "body": Body, "role": RoleDescription, "reports_to": Person}
-HIDDEN = object()
 
 
-def person_history(person, assignments, *, personal):
-    """The audit entries of a person and their assignments, newest first, told field by field.
+def person_history(person, assignments):
+    """The audit entries of a person and their assignments, newest first, told field by field, with who made them.
 
-    Without `personal`, e-mail addresses and who made a change are left out.
+    Personal data: for those who see named people's hours (Viewer.sees_hours).
     """
     entries = Entry.objects.filter(
         Q(object_type=Person._meta.label_lower, object_id=str(person.pk))
         | Q(object_type=Assignment._meta.label_lower, object_id__in=[str(a.pk) for a in assignments])
     )
-    if personal:
-        entries = entries.select_related("actor")
-    entries = list(entries)
+    entries = list(entries.select_related("actor"))
     names = _names(entries)
-    return [_event(entry, names, personal) for entry in entries]
+    return [_event(entry, names) for entry in entries]
 
 
 def _snapshots(entry):
@@ -239,7 +238,7 @@ def _names(entries):
     return {model: dict(model.objects.filter(pk__in=ids).values_list("pk", "name")) for model, ids in wanted.items()}
 
 
-def _event(entry, names, personal):
+def _event(entry, names):
     before, after = _snapshots(entry)
     is_person = entry.object_type == Person._meta.label_lower
     model = Person if is_person else Assignment
@@ -262,8 +261,6 @@ def _event(entry, names, personal):
         new = after.get(field.name) if after else None
         if old == new or (before is None and new in (None, "")):
             continue
-        if field.name == "email" and not personal:
-            old, new = old and HIDDEN, new and HIDDEN
         changes.append(
             Change(str(field.verbose_name), _value(model, field.name, old, names), _value(model, field.name, new, names))
         )
@@ -272,8 +269,6 @@ def _event(entry, names, personal):
 
 def _value(model, name, value, names):
     """A snapshot's value as a reader should see it (names for ids, labels for choices)."""
-    if value is HIDDEN:
-        return _("(hidden)")
     if value is None or value == "":
         return ""
     if name in REFERENCES:
@@ -294,16 +289,12 @@ def _value(model, name, value, names):
 def person(request, slug):
     viewer = viewer_of(request)
     person = get_object_or_404(Person.objects.filter(viewer.visible()).select_related("employer"), slug=slug)
-    assignments = list(person.assignments.select_related("body", "role", "reports_to").order_by("starts", "pk"))
+    assignments = list(person.assignments.select_related("body", "role__page", "reports_to").order_by("starts", "pk"))
     current, upcoming, former = _by_time(assignments)
-    context = {
-        "person": person,
-        "current": current,
-        "upcoming": upcoming,
-        "former": former,
-        "workload": workload(person, current),
-        "history": person_history(person, assignments, personal=viewer.signed_in),
-    }
+    context = {"person": person, "current": current, "upcoming": upcoming, "former": former}
+    if viewer.sees_hours:
+        # Named people's hours and the history of them: the secretariat's and the board's (Viewer.sees_hours).
+        context.update(workload=workload(person, current), history=person_history(person, assignments))
     return render(request, "organisation/person.html", context)
 
 
