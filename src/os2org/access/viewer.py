@@ -109,6 +109,18 @@ def readable(viewer, obj):
     return viewer.reads(visibility, body_id)
 
 
+def readable_of(viewer, queryset):
+    """The objects of `queryset` the viewer may read, by the filter its model declares (READ_FILTER)."""
+    return queryset.filter(viewer.visible(**queryset.model.READ_FILTER))
+
+
+def choosable(viewer, queryset, chosen=()):
+    """What a viewer may choose among `queryset` on a form or through the API: what they may read,
+    and what is chosen already (so that saving keeps a value they may not read)."""
+    kept = [obj.pk for obj in chosen if obj is not None]
+    return queryset.filter(Q(pk__in=readable_of(viewer, queryset.model.objects.all()).values("pk")) | Q(pk__in=kept))
+
+
 def name_for(viewer, obj):
     """The name of `obj` as `viewer` may see it: the name, or a neutral placeholder.
 

@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
+from os2org.access.viewer import choosable
 from os2org.api.permissions import caller
 from os2org.common.dates import validate_date
 from os2org.governance.activity_services import save_activity
@@ -27,6 +28,7 @@ from os2org.governance.models import (
 )
 from os2org.governance.services import add_agenda_item, add_follow_up, change_follow_up, save_agenda_item, save_meeting
 from os2org.handbook.models import Page
+from os2org.organisation.choices import check_parent
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
 from os2org.roles.models import RoleDescription, Task
@@ -58,8 +60,24 @@ class ServiceSerializer(serializers.ModelSerializer):
     # Saves through a service function (`save_with`), with the caller as the
     # audit entry's actor. A partial update (PATCH) passes the item's present
     # values for the fields it leaves out, since the services set every field
-    # they are given. (A comment, not a docstring: the schema shows
-    # docstrings as the descriptions of its objects.)
+    # they are given. The related items named in CHOOSABLE may be chosen from
+    # what the caller may read and what is chosen already, as on the forms
+    # (access.viewer.choosable). (A comment, not a docstring: the schema
+    # shows docstrings as the descriptions of its objects.)
+
+    CHOOSABLE = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is None or not self.CHOOSABLE:
+            return
+        instance = self.instance if isinstance(self.instance, self.Meta.model) else None
+        for name in self.CHOOSABLE:
+            field = self.fields[name]
+            related = getattr(field, "child_relation", field)
+            chosen = _chosen(instance, field.source)
+            related.queryset = choosable(caller(request), related.queryset, chosen)
 
     def create(self, validated_data):
         return self._saved(None, validated_data)
@@ -84,6 +102,14 @@ class ServiceSerializer(serializers.ModelSerializer):
 
     def save_with(self, instance, *, actor, **data):
         raise NotImplementedError
+
+
+def _chosen(instance, source):
+    """The related items `instance` has in `source` now (none for a new item)."""
+    if instance is None:
+        return []
+    value = getattr(instance, source)
+    return list(value.all()) if hasattr(value, "all") else [value]
 
 
 TIME_OF_DAY = {"type": "string", "pattern": r"^[0-2][0-9]:[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$", "example": "16:00"}
@@ -165,6 +191,7 @@ class BodySerializer(ServiceSerializer):
     """A body of the association: the board, the secretariat, a community, one of its groups."""
 
     slug = address()
+    CHOOSABLE = ("programme", "member_authorities", "suppliers")
 
     class Meta:
         model = Body
@@ -182,6 +209,14 @@ class BodySerializer(ServiceSerializer):
             "visibility",
         ]
         validators = []
+
+    def validate_parent(self, parent):
+        # The same rule as the form's (organisation.choices).
+        try:
+            check_parent(caller(self.context["request"]), self.instance, parent)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict["parent"]) from None
+        return parent
 
     def save_with(self, body, *, actor, **data):
         return save_body(body, actor=actor, **data)
@@ -312,6 +347,8 @@ class ActivitySerializer(ServiceSerializer):
         required=False, allow_null=True, help_text=_("Leave it out for an activity of the whole day.")
     )
 
+    CHOOSABLE = ("role",)
+
     class Meta:
         model = Activity
         fields = [
@@ -347,6 +384,7 @@ class MeetingSerializer(ServiceSerializer):
     """A meeting of a body."""
 
     body = serializers.PrimaryKeyRelatedField(queryset=Body.objects.filter(kind__in=MEETING_KINDS))
+    CHOOSABLE = ("participants",)
 
     class Meta:
         model = Meeting
@@ -391,6 +429,8 @@ class AgendaItemSerializer(ServiceSerializer):
 
 class FollowUpSerializer(ServiceSerializer):
     """An action a decision calls for, with an owner (a person or a role) and a due date."""
+
+    CHOOSABLE = ("owner_person", "owner_role")
 
     class Meta:
         model = FollowUp

@@ -14,6 +14,7 @@ from django.db.models import BLANK_CHOICE_DASH
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
+from os2org.access.forms import ReadableChoiceField
 from os2org.access.models import Visibility
 from os2org.audit.forms import revision_initial
 from os2org.common.dates import DateField
@@ -40,9 +41,9 @@ class ActivityForm(forms.Form):
             "invalid_choice": _("Choose one of the bodies listed: those whose annual cycle you may change.")
         },
     )
-    role = forms.ModelChoiceField(
+    role = ReadableChoiceField(
         label=_("Responsible role"),
-        queryset=RoleDescription.objects.only("name").order_by("name"),
+        queryset=RoleDescription.objects.select_related("page").only("name", "page__visibility").order_by("name"),
         required=False,
         empty_label=_("(none)"),
     )
@@ -126,6 +127,7 @@ class ActivityForm(forms.Form):
         super().__init__(*args, **kwargs)
         body = self.fields["body"]
         body.queryset = editable(Body.objects.only("name"), viewer)
+        self.fields["role"].limit(viewer, [activity.role] if activity is not None else ())
         if not viewer.secretariat:
             # An activity of no body is the secretariat's.
             body.required, body.empty_label = True, "---------"

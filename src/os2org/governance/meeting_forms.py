@@ -16,6 +16,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from os2org.access.forms import ReadableChoiceField, ReadableMultipleChoiceField
 from os2org.access.models import Visibility
 from os2org.audit.forms import RevisionField, revision_initial
 from os2org.common.dates import DateField
@@ -65,7 +66,7 @@ def hidden_revision():
 
 
 def people():
-    return Person.objects.only("name").order_by("name", "pk")
+    return Person.objects.only("name", "visibility").order_by("name", "pk")
 
 
 class TimeInput(forms.TimeInput):
@@ -105,7 +106,7 @@ class MeetingForm(forms.Form):
     time = forms.TimeField(label=_("Time"), widget=TimeInput())
     duration = forms.IntegerField(label=_("Duration in minutes"), min_value=1, max_value=LONGEST_MINUTES, initial=120)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
-    participants = forms.ModelMultipleChoiceField(
+    participants = ReadableMultipleChoiceField(
         label=_("Participants"), queryset=people(), required=False, widget=forms.CheckboxSelectMultiple
     )
     visibility = VisibilityField(initial=Visibility.INTERNAL)
@@ -134,6 +135,7 @@ class MeetingForm(forms.Form):
             kwargs.setdefault("initial", {"body": body.pk, "participants": sorted(set(members))})
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = editable(meeting_bodies(), viewer)
+        self.fields["participants"].limit(viewer, meeting.participants.all() if meeting is not None else ())
 
     def clean(self):
         data = super().clean()
@@ -172,8 +174,8 @@ class AgendaItemForm(forms.Form):
 class CaseBriefForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=CaseBrief.Status.choices, initial=CaseBrief.Status.DRAFT)
     purpose = forms.ChoiceField(label=pgettext_lazy("case brief", "Purpose"), choices=BLANK_CHOICE_DASH + CaseBrief.Purpose.choices)
-    author = forms.ModelChoiceField(label=_("Author"), queryset=people(), required=False, empty_label=_("(none)"))
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=people(), required=False, empty_label=_("(none)"))
+    author = ReadableChoiceField(label=_("Author"), queryset=people(), required=False, empty_label=_("(none)"))
+    owner = ReadableChoiceField(label=_("Owner"), queryset=people(), required=False, empty_label=_("(none)"))
     date = DateField(label=_("Date"))
     aim = forms.CharField(label=_("Aim"), widget=forms.Textarea, required=False, help_text=_("Markdown."))
     background = forms.CharField(label=_("Background"), widget=forms.Textarea, required=False)
@@ -182,7 +184,7 @@ class CaseBriefForm(forms.Form):
     consequences = forms.CharField(label=_("Consequences"), widget=forms.Textarea, required=False)
     revision = hidden_revision()
 
-    def __init__(self, *args, brief=None, **kwargs):
+    def __init__(self, *args, viewer, brief=None, **kwargs):
         # Revision 0: opened before the item had a brief (see services.save_case_brief).
         initial = {"revision": 0}
         if brief is not None:
@@ -190,6 +192,8 @@ class CaseBriefForm(forms.Form):
             initial.update(author=brief.author_id, owner=brief.owner_id, **revision_initial(brief))
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
+        for name in ("author", "owner"):
+            self.fields[name].limit(viewer, [getattr(brief, name)] if brief is not None else ())
         self.fields["date"].initial = timezone.localdate()
 
 
@@ -217,21 +221,23 @@ class OutcomeForm(forms.Form):
 
 class FollowUpForm(forms.Form):
     title = forms.CharField(label=pgettext_lazy("follow-up", "Action"), max_length=300)
-    owner_person = forms.ModelChoiceField(
+    owner_person = ReadableChoiceField(
         label=_("Owner (person)"), queryset=people(), required=False, empty_label=_("(none)")
     )
-    owner_role = forms.ModelChoiceField(
+    owner_role = ReadableChoiceField(
         label=_("Owner (role)"),
-        queryset=RoleDescription.objects.only("name").order_by("name", "pk"),
+        queryset=RoleDescription.objects.select_related("page").only("name", "page__visibility").order_by("name", "pk"),
         required=False,
         empty_label=_("(none)"),
         help_text=_("Either a person or a role."),
     )
     due = DateField(label=pgettext_lazy("follow-up", "Due"))
 
-    def __init__(self, *args, item, **kwargs):
+    def __init__(self, *args, viewer, item, **kwargs):
         self.item = item
         super().__init__(*args, **kwargs)
+        self.fields["owner_person"].limit(viewer)
+        self.fields["owner_role"].limit(viewer)
 
     def clean(self):
         data = super().clean()

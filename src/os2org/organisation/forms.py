@@ -10,9 +10,11 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from os2org.access.forms import ReadableChoiceField, ReadableMultipleChoiceField
 from os2org.access.models import Visibility
 from os2org.audit.forms import RevisionField, revision_initial
 from os2org.common.dates import DateField
+from os2org.organisation.choices import check_parent, parent_choices
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import check_not_inside_itself, check_one_chair, hours_from
 from os2org.organisation.templatetags import directory
@@ -58,30 +60,30 @@ class BodyForm(VisibilityMixin, forms.Form):
     parent = forms.ModelChoiceField(
         label=_("Part of"), queryset=Body.objects.only("name"), required=False, empty_label=_("(none)")
     )
-    programme = forms.ModelChoiceField(
+    programme = ReadableChoiceField(
         label=_("Programme"),
-        queryset=Body.objects.filter(kind=Body.Kind.PROGRAMME).only("name"),
+        queryset=Body.objects.filter(kind=Body.Kind.PROGRAMME).only("name", "visibility"),
         required=False,
         empty_label=_("(none)"),
     )
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
-    member_authorities = forms.ModelMultipleChoiceField(
+    member_authorities = ReadableMultipleChoiceField(
         label=_("Member authorities"),
-        queryset=Organisation.objects.only("name"),
+        queryset=Organisation.objects.only("name", "visibility"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    suppliers = forms.ModelMultipleChoiceField(
+    suppliers = ReadableMultipleChoiceField(
         label=_("Suppliers"),
-        queryset=Organisation.objects.only("name"),
+        queryset=Organisation.objects.only("name", "visibility"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     visibility = visibility_field()
     revision = RevisionField(label="")
 
-    def __init__(self, *args, body=None, **kwargs):
-        self.body = body
+    def __init__(self, *args, viewer, body=None, **kwargs):
+        self.body, self.viewer = body, viewer
         if body is not None:
             kwargs.setdefault(
                 "initial",
@@ -98,13 +100,19 @@ class BodyForm(VisibilityMixin, forms.Form):
                 },
             )
         super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = parent_choices(viewer, body)
+        self.fields["programme"].limit(viewer, [body.programme] if body is not None else ())
+        for name in ("member_authorities", "suppliers"):
+            self.fields[name].limit(viewer, getattr(body, name).all() if body is not None else ())
 
     def clean(self):
         data = super().clean()
-        try:
-            check_not_inside_itself(self.body, data.get("parent"))
-        except ValidationError as error:
-            add_service_errors(self, error)
+        if "parent" in data:
+            try:
+                check_parent(self.viewer, self.body, data["parent"])
+                check_not_inside_itself(self.body, data["parent"])
+            except ValidationError as error:
+                add_service_errors(self, error)
         return data
 
 

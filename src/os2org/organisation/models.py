@@ -65,6 +65,9 @@ class Body(models.Model):
 
     visibility = visibility_field(Visibility.PUBLIC)
 
+    # Who reads it, as a query (access.viewer.readable_of); read_scope says the same of one body.
+    READ_FILTER = {"body": "pk"}
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("body")
@@ -136,6 +139,8 @@ class Organisation(models.Model):
 
     visibility = visibility_field(Visibility.PUBLIC)
 
+    READ_FILTER = {}
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
@@ -175,6 +180,8 @@ class Person(models.Model):
     )
 
     visibility = visibility_field(Visibility.PUBLIC)
+
+    READ_FILTER = {}
 
     class Meta:
         ordering = ["name"]

@@ -70,6 +70,9 @@ class RoleDescription(models.Model):
 
     objects = RoleDescriptionQuerySet.as_manager()
 
+    # Who reads it, as a query (access.viewer.readable_of): as visible as its page.
+    READ_FILTER = {"prefix": "page__"}
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("role description")

@@ -230,7 +230,7 @@ def item_move(request, pk):
 @require_http_methods(["GET", "HEAD", "POST"])
 def brief_edit(request, pk):
     item = _item(pk)
-    form = CaseBriefForm(_posted(request), brief=_brief(item))
+    form = CaseBriefForm(_posted(request), viewer=viewer_of(request), brief=_brief(item))
 
     def save(**data):
         services.save_case_brief(item, actor=request.user, **data)
@@ -253,7 +253,7 @@ def outcome_edit(request, pk):
 @require_http_methods(["GET", "HEAD", "POST"])
 def follow_up_create(request, pk):
     item = _item(pk)
-    form = FollowUpForm(_posted(request), item=item)
+    form = FollowUpForm(_posted(request), viewer=viewer_of(request), item=item)
 
     def save(**data):
         services.add_follow_up(item, actor=request.user, **data)

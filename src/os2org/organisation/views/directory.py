@@ -302,9 +302,9 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
-def _edit(request, obj, *, form_class, save, name):
+def _edit(request, obj, *, form_class, save, name, **form_kwargs):
     """The form for `obj` (None: a new one); a valid post is saved through `save`, the service."""
-    form = form_class(_posted(request), **{name: obj})
+    form = form_class(_posted(request), **{name: obj}, **form_kwargs)
     if request.method == "POST" and form.is_valid():
         try:
             obj = save(obj, actor=request.user, **form.cleaned_data)
@@ -322,12 +322,12 @@ PERSON = {"form_class": PersonForm, "save": save_person, "name": "person"}
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def body_create(request):
-    return _edit(request, None, **BODY)
+    return _edit(request, None, **BODY, viewer=viewer_of(request))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def body_edit(request, slug):
-    return _edit(request, get_object_or_404(Body, slug=slug), **BODY)
+    return _edit(request, get_object_or_404(Body, slug=slug), **BODY, viewer=viewer_of(request))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -1,0 +1,31 @@
+"""Form fields that offer a viewer only what they may read.
+
+A choice lists the objects the viewer may read, and the one already
+chosen even if they may not (named by a placeholder), so that saving a
+form keeps a value its editor cannot see. The API chooses from the same
+objects (access.viewer.choosable).
+"""
+
+from django import forms
+
+from os2org.access.viewer import choosable, name_for
+
+
+class _Readable:
+    viewer = None
+
+    def limit(self, viewer, chosen=()):
+        """Offer `viewer` only what they may choose, keeping `chosen`."""
+        self.viewer = viewer
+        self.queryset = choosable(viewer, self.queryset, chosen)
+
+    def label_from_instance(self, obj):
+        return str(name_for(self.viewer, obj)) if self.viewer is not None else str(obj)
+
+
+class ReadableChoiceField(_Readable, forms.ModelChoiceField):
+    pass
+
+
+class ReadableMultipleChoiceField(_Readable, forms.ModelMultipleChoiceField):
+    pass
