@@ -118,3 +118,14 @@ def form_posting_to(html, address, page_address):
     ]
     assert len(found) == 1, f"expected one form posting to {address} on {page_address}, found {len(found)}"
     return found[0]
+
+
+def submit(client, address, data):
+    """Post `data` to a form's address as a browser that opened the form does: with the form's hidden
+    fields (the revision it was opened at) as the page gave them, under the values given."""
+    page = client.get(address)
+    hidden = {}
+    if page.status_code == 200:
+        form = form_posting_to(page.content.decode(), address, address)
+        hidden = {item.name: item.value for item in form.fields if item.kind == "hidden" and item.name}
+    return client.post(address, {**hidden, **data})

@@ -3,7 +3,7 @@
 import pytest
 
 from os2org.access.groups import SECRETARIAT
-from tests.access.test_matrix import expected
+from tests.access.policy import expected
 from tests.access.world import PUBLIC, url
 from tests.urlconf import views
 

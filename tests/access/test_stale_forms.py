@@ -14,10 +14,8 @@ import pytest
 
 from os2org.access.groups import SECRETARIAT
 from os2org.audit.models import Entry
-from os2org.governance import services
-from os2org.governance.models import Approval
-from tests.access.test_matrix import expected
-from tests.access.world import url
+from tests.access.policy import expected
+from tests.access.world import FILL, FORM_PAGE, PREPARE, url
 from tests.forms import form_posting_to
 from tests.urlconf import views
 
@@ -26,27 +24,6 @@ CONFLICTS = (
     # An answer to minutes changed since they were read (governance.services.answer_minutes).
     "Referatet blev ændret, efter du åbnede det, så dit svar blev ikke gemt",
 )
-
-# Forms that are buttons on another page than their own address.
-FORM_PAGE = {"governance:item-move": "governance:meeting", "governance:minutes-send": "governance:meeting"}
-
-
-def _second_item(world):
-    """A's agenda gets a second item, so that its first has a "move down" button."""
-    services.add_agenda_item(world.a.meeting, title="Eventuelt")
-
-
-def _new_draft(world):
-    """A's minutes are approved by both participants, and a new version is drafted: one to send."""
-    for person in world.a.meeting.participants.all():
-        services.answer_minutes(world.a.minutes, person=person, answer=Approval.Answer.APPROVED)
-    services.write_minutes(world.a.meeting, text="Referat, version 2")
-
-
-PREPARE = {"governance:item-move": _second_item, "governance:minutes-send": _new_draft}
-# What a person fills in before sending, where the form starts empty.
-FILL = {"governance:minutes-answer": lambda world: {"answer": ["approved"], "person": [str(world.board_member.pk)]}}
-
 
 def _changes():
     for view in views():
@@ -82,3 +59,19 @@ def test_form_changing_an_item_refuses_an_out_of_date_revision(world, client, na
         written,
     )
     assert client.post(address, data).status_code == 302
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", list(_changes()))
+def test_form_changing_an_item_refuses_a_post_without_its_revision(world, client, name):
+    PREPARE.get(name, lambda world: None)(world)
+    world.sign_in(client, SECRETARIAT)
+    address, page = url(name, world), url(FORM_PAGE.get(name, name), world)
+    form = form_posting_to(client.get(page).content.decode(), address, page)
+    data = {**form.data(), **FILL.get(name, lambda world: {})(world)}
+    data.pop("revision")
+    written = Entry.objects.count()
+
+    refused = client.post(address, data)
+
+    assert (refused.status_code != 302, Entry.objects.count()) == (True, written)

@@ -32,7 +32,7 @@ from os2org.access import groups
 from os2org.access.models import Visibility
 from os2org.governance import services
 from os2org.governance.activity_services import feed_for, save_activity
-from os2org.governance.models import Activity, AgendaItem, Feed, FollowUp, Meeting, Minutes
+from os2org.governance.models import Activity, AgendaItem, Approval, Feed, FollowUp, Meeting, Minutes
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook, save_page
 from os2org.organisation.models import Assignment, Body, Organisation, Person
@@ -302,3 +302,26 @@ def url(view_name, world, community="a"):
         return reverse(view_name, kwargs=url_kwargs(view_name, world, community))
     except NoReverseMatch as error:
         pytest.fail(f"{view_name}: {error}; fix its entry in tests/access/world.py")
+
+
+# Posting the world's forms as a browser does (test_stale_forms.py, test_forms_fuzz.py).
+
+# Forms that are buttons on another page than their own address.
+FORM_PAGE = {"governance:item-move": "governance:meeting", "governance:minutes-send": "governance:meeting"}
+
+
+def _second_item(world):
+    """A's agenda gets a second item, so that its first has a "move down" button."""
+    services.add_agenda_item(world.a.meeting, title="Eventuelt")
+
+
+def _new_draft(world):
+    """A's minutes are approved by both participants, and a new version is drafted: one to send."""
+    for person in world.a.meeting.participants.all():
+        services.answer_minutes(world.a.minutes, person=person, answer=Approval.Answer.APPROVED)
+    services.write_minutes(world.a.meeting, text="Referat, version 2")
+
+
+PREPARE = {"governance:item-move": _second_item, "governance:minutes-send": _new_draft}
+# What a person fills in before sending, where the form starts empty.
+FILL = {"governance:minutes-answer": lambda world: {"answer": ["approved"], "person": [str(world.board_member.pk)]}}

@@ -55,6 +55,8 @@ SKIPPED_FIELDS = {
     ("organisation.Person", "slug"),
     # Eight digits, by a database constraint.
     ("organisation.Organisation", "cvr"),
+    # The name as compared, made from the name and shown on no page.
+    ("organisation.Organisation", "name_key"),
     # Shown on no page: only written into `handbook export --refresh`.
     ("roles.RoleSummary", "name"),
     ("roles.RoleSummary", "main_tasks"),

@@ -85,6 +85,9 @@ COVERED = {
     ("governance.CaseBrief", "consequences"),
     ("governance.FollowUp", "title"),
     ("governance.Minutes", "text"),
+    ("governance.Minutes", "html"),
+    ("governance.MinutesPart", "text"),
+    ("governance.MinutesPart", "html"),
     ("governance.Approval", "comment"),
     # Written by the services from the names above.
     ("audit.Entry", "summary"),
@@ -381,13 +384,14 @@ def _agenda(world, meeting, title, participants, day):
 def _minutes(world, meeting, participants, *, pending):
     """Two approved versions; with `pending`, a third sent and answered with an amendment."""
     corpus = markdown_corpus()
+    parts = {item: corpus for item in meeting.items.all()}
     for _version in range(2):
-        minutes = meetings.send_minutes(meetings.write_minutes(meeting, text=corpus), notify=False)
+        minutes = meetings.send_minutes(meetings.write_minutes(meeting, text=corpus, parts=parts), notify=False)
         for person in participants:
             meetings.answer_minutes(minutes, person=person, answer="approved", comment=corpus)
         world.minutes.append(minutes)
     if pending:
-        minutes = meetings.send_minutes(meetings.write_minutes(meeting, text=corpus), notify=False)
+        minutes = meetings.send_minutes(meetings.write_minutes(meeting, text=corpus, parts=parts), notify=False)
         meetings.answer_minutes(minutes, person=participants[0], answer="amend", comment=corpus)
         world.minutes.append(minutes)
         world.pending_minutes.append(meeting)

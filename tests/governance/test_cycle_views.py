@@ -11,6 +11,7 @@ from os2org.governance.models import Activity, Feed
 from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, save_body, save_person
 from tests.dom import attribute, children, element, elements, parse, text, texts
+from tests.forms import submit
 from tests.governance.cycle_data import make_activity, make_role
 
 pytestmark = pytest.mark.django_db
@@ -335,7 +336,7 @@ def test_activity_edit_shows_the_schedule_as_entered(client, made, staff):
 def test_activity_edit_saves_the_change(client, made, staff):
     activity = made["newsletter"]
 
-    response = client.post(
+    response = submit(client, 
         f"/en/aarshjul/aktiviteter/{activity.pk}/rediger/",
         {
             "title": "Nyhedsbrev",

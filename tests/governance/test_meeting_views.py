@@ -16,6 +16,7 @@ from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, end_assignment, save_body
 from os2org.roles.models import RoleDescription
 from tests.dom import attribute, children, element, elements, parse, text, texts
+from tests.forms import submit
 from tests.governance.builders import COPENHAGEN, at, board, decision, meeting, people
 
 pytestmark = pytest.mark.django_db
@@ -483,7 +484,7 @@ def test_meeting_edit_shows_the_meeting_as_it_is(client, march, staff):
 def test_meeting_edit_changes_the_place(client, org, march, staff):
     post = meeting_post(org, starts="2026-03-05", time="16:00", place="Online", participants=[org["ane"].pk])
 
-    client.post(f"/en/moeder/{march.pk}/rediger/", post)
+    submit(client, f"/en/moeder/{march.pk}/rediger/", post)
 
     changed = Meeting.objects.get(pk=march.pk)
     assert (changed.place, list(changed.participants.all())) == ("Online", [org["ane"]])
@@ -515,7 +516,7 @@ def test_item_create_requires_a_title(client, march, staff):
 def test_item_edit_changes_the_title(client, march, staff):
     budget = AgendaItem.objects.get(title="Budget 2027")
 
-    client.post(
+    submit(client, 
         f"/en/punkter/{budget.pk}/rediger/", {"title": "Budget 2027-2028", "description": "", "visibility": "public"}
     )
 
@@ -591,7 +592,7 @@ def brief_post(org, **fields):
 def test_brief_edit_writes_a_new_brief(client, org, march, staff):
     first = AgendaItem.objects.get(title="Godkendelse af dagsorden")
 
-    response = client.post(f"/en/punkter/{first.pk}/sagsoplaeg/", brief_post(org))
+    response = submit(client, f"/en/punkter/{first.pk}/sagsoplaeg/", brief_post(org))
 
     brief = CaseBrief.objects.get(item=first)
     assert response["Location"] == f"/en/moeder/{march.pk}/#item-{first.pk}"
@@ -638,7 +639,7 @@ def test_brief_edit_requires_purpose_and_date_and_saves_nothing(client, org, mar
 def test_outcome_edit_records_a_note(client, march, staff):
     first = AgendaItem.objects.get(title="Godkendelse af dagsorden")
 
-    client.post(f"/en/punkter/{first.pk}/udfald/", {"outcome": "noted", "outcome_text": "Godkendt uden ændringer."})
+    submit(client, f"/en/punkter/{first.pk}/udfald/", {"outcome": "noted", "outcome_text": "Godkendt uden ændringer."})
 
     saved = AgendaItem.objects.get(pk=first.pk)
     assert (saved.outcome, saved.outcome_text) == ("noted", "Godkendt uden ændringer.")
@@ -648,7 +649,7 @@ def test_outcome_edit_refuses_a_decision_without_text(client, march, staff):
     first = AgendaItem.objects.get(title="Godkendelse af dagsorden")
     before = counts()
 
-    response = client.post(f"/en/punkter/{first.pk}/udfald/", {"outcome": "decision", "outcome_text": ""})
+    response = submit(client, f"/en/punkter/{first.pk}/udfald/", {"outcome": "decision", "outcome_text": ""})
 
     assert field_errors(response, "outcome_text") == ["Write the decision as it was made."]
     assert (AgendaItem.objects.get(pk=first.pk).outcome, counts()) == ("", before)
@@ -657,7 +658,7 @@ def test_outcome_edit_refuses_a_decision_without_text(client, march, staff):
 def test_outcome_edit_keeps_a_decision_that_has_follow_ups(client, march, staff):
     budget = AgendaItem.objects.get(title="Budget 2027")
 
-    response = client.post(f"/en/punkter/{budget.pk}/udfald/", {"outcome": "discussed", "outcome_text": ""})
+    response = submit(client, f"/en/punkter/{budget.pk}/udfald/", {"outcome": "discussed", "outcome_text": ""})
 
     assert field_errors(response, "outcome") == [
         "This decision has follow-ups; close or move them before changing the outcome."
@@ -781,7 +782,7 @@ def test_follow_up_page_has_no_status_form_for_the_public(client, send_budget):
 
 
 def test_follow_up_status_closes_it_on_the_day_given(client, send_budget, staff):
-    response = client.post(f"/en/opfoelgning/{send_budget.pk}/", {"status": "done", "on": "2026-03-20"})
+    response = submit(client, f"/en/opfoelgning/{send_budget.pk}/", {"status": "done", "on": "2026-03-20"})
 
     assert response["Location"] == f"/en/opfoelgning/{send_budget.pk}/"
     assert FollowUp.objects.filter(pk=send_budget.pk).values_list("status", "closed_on").get() == (
@@ -1093,7 +1094,7 @@ def test_brief_edit_refuses_a_brief_written_since_the_form_was_opened(client, or
     first = AgendaItem.objects.get(title="Godkendelse af dagsorden")
     address = f"/en/punkter/{first.pk}/sagsoplaeg/"
     opened = opened_form(client, address)
-    client.post(address, brief_post(org))
+    submit(client, address, brief_post(org))
     before = counts()
 
     response = client.post(address, {**brief_post(org, aim="Et andet formål."), "revision": opened["revision"]})

@@ -13,6 +13,7 @@ from os2org.governance.minutes_text import skeleton
 from os2org.governance.models import Approval, Minutes
 from tests.accounts import make_user
 from tests.dom import attribute, children, element, elements, parse, text, texts
+from tests.forms import submit
 from tests.governance.builders import board, decision, meeting, people
 
 pytestmark = pytest.mark.django_db
@@ -197,7 +198,7 @@ def test_minutes_edit_starts_a_first_draft_from_the_agenda(client, march, staff)
 
 
 def test_minutes_edit_saves_version_one_as_a_draft(client, march, staff):
-    response = client.post(f"/en/moeder/{march.pk}/referat/", {"text": "Referat"})
+    response = submit(client, f"/en/moeder/{march.pk}/referat/", {"text": "Referat"})
 
     assert response["Location"] == f"/en/moeder/{march.pk}/#minutes"
     assert versions(march) == [(1, "draft", "Referat")]
@@ -229,7 +230,7 @@ def test_minutes_edit_says_before_saving_that_approved_minutes_get_a_new_version
 
 
 def test_minutes_edit_of_approved_minutes_makes_version_two(client, approved, staff):
-    client.post(f"/en/moeder/{approved.meeting_id}/referat/", {"text": "Referatet, version 2."})
+    submit(client, f"/en/moeder/{approved.meeting_id}/referat/", {"text": "Referatet, version 2."})
 
     assert versions(approved.meeting) == [
         (1, "approved", "Referatet, *version 1*."),
@@ -251,7 +252,7 @@ def test_minutes_edit_says_before_saving_that_answers_to_sent_minutes_are_cleare
 def test_minutes_edit_of_sent_minutes_clears_the_answers(client, sent, ane_bo_cecilie, staff):
     services.answer_minutes(sent, person=ane_bo_cecilie[0], answer="approved")
 
-    client.post(f"/en/moeder/{sent.meeting_id}/referat/", {"text": "Rettet referat"})
+    submit(client, f"/en/moeder/{sent.meeting_id}/referat/", {"text": "Rettet referat"})
 
     assert (versions(sent.meeting), Approval.objects.count()) == ([(1, "sent", "Rettet referat")], 0)
 

@@ -774,3 +774,13 @@ def test_send_minutes_mails_only_participants_who_answer_themselves(
         services.send_minutes(services.write_minutes(internal, text="Referat"))
 
     assert [m.to for m in mailoutbox] == [["ane@example.org"]]
+
+
+def test_change_follow_up_refuses_closing_it_before_its_meeting(march, ane_and_bo):
+    item = decision(march, "Budget 2027", "Budgettet godkendes.")
+    follow_up = services.add_follow_up(item, title="Send budgettet", due=date(2026, 4, 1), owner_person=ane_and_bo[0])
+
+    with pytest.raises(ValidationError) as raised:
+        services.change_follow_up(follow_up, status="done", on=date(1900, 1, 1))
+
+    assert (list(raised.value.message_dict), FollowUp.objects.get().status) == (["on"], "open")

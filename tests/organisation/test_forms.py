@@ -11,6 +11,7 @@ from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
 from tests.accounts import PASSWORD, make_user
 from tests.dom import attribute, element, elements, parse, texts
+from tests.forms import submit
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +98,7 @@ def test_person_form_records_who_saved(client, staff):
 
 
 def test_person_edit_changes_the_person(client, staff, ane):
-    response = client.post("/en/organisation/personer/ane-holm/rediger/", {"name": "Ane Holm", "contract_hours": "30"})
+    response = submit(client, "/en/organisation/personer/ane-holm/rediger/", {"name": "Ane Holm", "contract_hours": "30"})
 
     ane.refresh_from_db()
     assert (response.status_code, ane.contract_hours) == (302, Decimal("30"))
@@ -166,7 +167,7 @@ def test_assignment_form_saves_hours_with_a_decimal_comma(client, staff, board, 
 def test_end_assignment_sets_the_end_date(client, staff, board, ane):
     assignment = assign_role(ane, body=board, starts=date(2025, 1, 1), hours_per_week=2)
 
-    response = client.post(f"/en/organisation/tildelinger/{assignment.pk}/afslut/", {"ends": "2026-01-01"})
+    response = submit(client, f"/en/organisation/tildelinger/{assignment.pk}/afslut/", {"ends": "2026-01-01"})
 
     assignment.refresh_from_db()
     assert (response.status_code, assignment.ends) == (302, date(2026, 1, 1))
@@ -307,7 +308,7 @@ def test_body_edit_changes_the_body_and_its_lists(client, staff, aarhus, magenta
 
     fields = {"name": "OS2mo", "kind": "project_community", "suppliers": [magenta.pk]}
 
-    response = client.post("/en/organisation/organer/os2mo/rediger/", fields)
+    response = submit(client, "/en/organisation/organer/os2mo/rediger/", fields)
 
     body.refresh_from_db()
     assert (response.status_code, response["Location"]) == (302, "/en/organisation/organer/os2mo/")
@@ -410,7 +411,7 @@ def test_organisation_form_saves_and_goes_to_the_organisation(client, staff):
 
 
 def test_organisation_edit_changes_the_organisation(client, staff, magenta):
-    response = client.post(
+    response = submit(client, 
         "/en/organisation/organisationer/magenta-aps/rediger/", {"name": "Magenta ApS", "kind": "company", "cvr": ""}
     )
 
@@ -467,7 +468,7 @@ def test_assignment_edit_saves_and_goes_to_the_person(client, staff, board, prog
         "reports_to": bo.pk,
     }
 
-    response = client.post(edit_address(assignment), fields)
+    response = submit(client, edit_address(assignment), fields)
 
     assignment.refresh_from_db()
     assert (response.status_code, response["Location"]) == (302, "/en/organisation/personer/ane-holm/")
@@ -485,7 +486,7 @@ def test_assignment_edit_saves_and_goes_to_the_person(client, staff, board, prog
 
 
 def test_assignment_edit_keeps_the_chair_it_already_is(client, staff, board, assignment):
-    response = client.post(edit_address(assignment), assignment_post(board, function="chair", share="1/2"))
+    response = submit(client, edit_address(assignment), assignment_post(board, function="chair", share="1/2"))
 
     assignment.refresh_from_db()
     assert (response.status_code, assignment.share) == (302, Decimal("0.5"))

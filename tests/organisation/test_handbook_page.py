@@ -231,3 +231,17 @@ def test_parse_reports_a_diagram_line_it_cannot_read():
     source = '```mermaid\ngraph TD\n  A["Bestyrelsen"] --> B["Sekretariatet"]\n  A --> B[["x"\n```\n'
     parsed = parse_organisation_page("org.md", source)
     assert ([(f.code, f.line) for f in parsed.findings], len(parsed.bodies)) == ([("unread-diagram-line", 4)], 2)
+
+
+def test_import_page_refuses_a_role_name_longer_than_the_database_holds(organisation_page):
+    long_name = "R" * 301
+    organisation_page.source = organisation_page.source.replace("Sekretariatschef", long_name, 1)
+    before = Entry.objects.count()
+
+    with pytest.raises(ValidationError) as raised:
+        import_organisation_page(organisation_page)
+
+    assert (raised.value.messages[0].startswith(f"{organisation_page.path}: “{long_name}”: "), Entry.objects.count()) == (
+        True,
+        before,
+    )

@@ -113,3 +113,12 @@ def test_save_body_records_its_member_authorities_before_and_after():
         (changed["before"]["member_authorities"], changed["before"]["suppliers"]),
         (changed["after"]["member_authorities"], changed["after"]["suppliers"]),
     ) == (([egeby.pk], []), ([egeby.pk, nyby.pk], [nyby.pk]))
+
+
+def test_save_body_gives_a_second_long_name_an_address_that_fits():
+    name = "Fællesskab " + "x" * 189
+    save_body(name=name, kind=Body.Kind.COMMITTEE)
+
+    second = save_body(name=name.upper(), kind=Body.Kind.COMMITTEE)
+
+    assert (second.slug.endswith("-2"), len(second.slug) <= 200) == (True, True)

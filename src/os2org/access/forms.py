@@ -28,4 +28,16 @@ class ReadableChoiceField(_Readable, forms.ModelChoiceField):
 
 
 class ReadableMultipleChoiceField(_Readable, forms.ModelMultipleChoiceField):
-    pass
+    # The largest id a database keeps (a 64-bit integer). Django looks up a
+    # list of ids with one IN query, which SQLite answers with an
+    # OverflowError for a larger number; one is no id of ours anyway.
+    LARGEST_ID = 2**63 - 1
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip()
+            if not (text.isascii() and text.isdigit()) or int(text) > self.LARGEST_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)

@@ -199,8 +199,9 @@ def add_follow_up(item, *, title, due, owner_person=None, owner_role=None, actor
 def change_follow_up(follow_up, *, actor=None, on=None, revision=None, **fields):
     """Change a follow-up: its title, owner, due date or status.
 
-    A status of done or dropped closes it on `on` (today by default); open or
-    in progress opens it again. Side effects: the FollowUp row, one audit entry.
+    A status of done or dropped closes it on `on` (today by default), which
+    cannot be before the meeting that decided it; open or in progress opens
+    it again. Side effects: the FollowUp row, one audit entry.
     """
     check_revision(follow_up, revision)
     before = snapshot(follow_up)
@@ -211,6 +212,10 @@ def change_follow_up(follow_up, *, actor=None, on=None, revision=None, **fields)
     )
     if follow_up.status in FollowUp.CLOSED:
         follow_up.closed_on = on or follow_up.closed_on or timezone.localdate()
+        day = follow_up.item.meeting.day
+        if follow_up.closed_on < day:
+            message = _("It cannot be closed before the meeting that decided it (%(day)s).")
+            raise ValidationError({"on": message % {"day": day.strftime("%d.%m.%Y")}})
     else:
         follow_up.closed_on = None
     return _saved(follow_up, "governance.follow_up", actor=actor, before=before)

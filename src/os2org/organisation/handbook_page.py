@@ -561,11 +561,14 @@ def save_role_summaries(page, parsed_roles, findings):
             message = _("The roles table names “%(name)s” twice; the first row counts.") % {"name": name}
             findings.append(Finding(page.path, page.body_line, "duplicate-role", WARNING, message))
             continue
-        summary, _created = RoleSummary.objects.update_or_create(
-            page=page,
-            name=name,
-            defaults={"position": position, "main_tasks": main_tasks, "role": described.get(name.casefold())},
-        )
+        summary = RoleSummary.objects.filter(page=page, name=name).first() or RoleSummary(page=page, name=name)
+        summary.position, summary.main_tasks, summary.role = position, main_tasks, described.get(name.casefold())
+        try:
+            # As a form would: a name longer than the database holds is refused, not cut or failed on.
+            summary.full_clean(validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            raise _refused(page, name, error) from None
+        summary.save()
         kept[name.casefold()] = summary
     RoleSummary.objects.filter(page=page).exclude(pk__in=[s.pk for s in kept.values()]).delete()
     return list(kept.values())

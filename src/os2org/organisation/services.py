@@ -20,7 +20,13 @@ from os2org.organisation.models import FULL_TIME_HOURS, Assignment, Body, BodyRe
 
 
 def unique_slug(model, name, *, exclude_pk=None):
-    base = slugify(name, allow_unicode=True) or model._meta.model_name
+    """An address made from the name, unique among the model's, and within its length.
+
+    Cut short enough to leave room for the "-2", "-3", … that tells two of
+    one name apart: a long name must not make its address too long to store.
+    """
+    room = model._meta.get_field("slug").max_length - 10
+    base = (slugify(name, allow_unicode=True) or model._meta.model_name)[:room].strip("-_")
     slug, number = base, 2
     while model.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
         slug, number = f"{base}-{number}", number + 1

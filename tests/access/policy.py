@@ -1,0 +1,152 @@
+"""The access policy, written by hand: for every view and API endpoint, which groups may use it how.
+
+It is the independent check of the apps' rules modules (test_matrix.py),
+and the list of what each group may post for the tests that post forms.
+"""
+
+from os2org.access.groups import BOARD, COORDINATOR, SECRETARIAT
+from tests.access.world import PUBLIC, VIEWERS
+
+LOGIN = "/konto/login/"
+
+ALL = frozenset(VIEWERS)
+SIGNED_IN = ALL - {PUBLIC}
+# The secretariat and the board: named people's hours, the secretariat's reports.
+READS_EVERYTHING = frozenset({SECRETARIAT, BOARD})
+ONLY_SECRETARIAT = frozenset({SECRETARIAT})
+# The items are community A's and the coordinator is A's.
+EDITS_A = frozenset({SECRETARIAT, COORDINATOR})
+# The board member took part in A's meeting; the secretariat answers for a participant.
+TOOK_PART = frozenset({SECRETARIAT, BOARD})
+
+
+def read(who):
+    return {"GET": who}
+
+
+def form(who):
+    return {"GET": who, "POST": who}
+
+
+def post(who):
+    return {"POST": who}
+
+
+EXPECTED = {
+    # The handbook and the role catalogue are public (each lists what the reader may read).
+    "handbook:home": read(ALL),
+    "handbook:page": read(ALL),
+    "handbook:search": read(ALL),
+    "handbook:page-history": read(ALL),
+    "handbook:page-edit": form(ONLY_SECRETARIAT),
+    "roles:catalogue": read(ALL),
+    "roles:detail": read(ALL),
+    "roles:history": read(ALL),
+    # The organisation chart, bodies, organisations and people are public (each filtered by visibility).
+    "organisation:overview": read(ALL),
+    "organisation:chart": read(ALL),
+    "organisation:body": read(ALL),
+    "organisation:organisations": read(ALL),
+    "organisation:organisation": read(ALL),
+    "organisation:people": read(ALL),
+    "organisation:person": read(ALL),
+    "organisation:coverage": read(READS_EVERYTHING),
+    "organisation:coverage-csv": read(READS_EVERYTHING),
+    "organisation:assignment": read(READS_EVERYTHING),
+    "organisation:body-create": form(ONLY_SECRETARIAT),
+    "organisation:body-edit": form(EDITS_A),
+    "organisation:organisation-create": form(ONLY_SECRETARIAT),
+    "organisation:organisation-edit": form(ONLY_SECRETARIAT),
+    "organisation:person-create": form(ONLY_SECRETARIAT),
+    "organisation:person-edit": form(ONLY_SECRETARIAT),
+    "organisation:assignment-create": form(ONLY_SECRETARIAT),
+    "organisation:assignment-edit": form(ONLY_SECRETARIAT),
+    "organisation:assignment-end": form(ONLY_SECRETARIAT),
+    # The audit log names who changed what: personal data, like the coverage report.
+    "audit:log": read(READS_EVERYTHING),
+    # The annual cycle is public; its feeds page is the secretariat's, a feed's secret address anyone's.
+    "governance:cycle": read(ALL),
+    "governance:upcoming": read(ALL),
+    "governance:activities": read(ALL),
+    "governance:activity": read(ALL),
+    "governance:activity-create": form(EDITS_A),
+    "governance:activity-edit": form(EDITS_A),
+    "governance:feeds": form(ONLY_SECRETARIAT),
+    "governance:feed": read(ALL),
+    # Meetings, the register and the exports are public; editing is the community's.
+    "governance:meetings": read(ALL),
+    "governance:meeting": read(ALL),
+    "governance:meeting-create": form(EDITS_A),
+    "governance:meeting-edit": form(EDITS_A),
+    "governance:item-create": form(EDITS_A),
+    "governance:item-edit": form(EDITS_A),
+    "governance:item-move": post(EDITS_A),
+    "governance:brief-edit": form(EDITS_A),
+    "governance:outcome-edit": form(EDITS_A),
+    "governance:follow-up-create": form(EDITS_A),
+    "governance:follow-up": {"GET": ALL, "POST": EDITS_A},
+    "governance:minutes-edit": form(EDITS_A),
+    "governance:minutes-send": post(EDITS_A),
+    "governance:minutes-answer": form(TOOK_PART),
+    "governance:decisions": read(ALL),
+    "governance:follow-ups": read(SIGNED_IN),
+    "governance:agenda": read(ALL),
+    "governance:agenda-markdown": read(ALL),
+    "governance:minutes": read(ALL),
+    "governance:minutes-markdown": read(ALL),
+    # Django's own log-in views, as Django means them. (No POST to the log-in
+    # page: it would count as a failed attempt.)
+    "login": read(ALL),
+    "logout": post(ALL),
+    "password_change": form(SIGNED_IN),
+    "password_change_done": read(SIGNED_IN),
+    "password_reset": form(ALL),
+    "password_reset_done": read(ALL),
+    "password_reset_confirm": read(ALL),
+    "password_reset_complete": read(ALL),
+    # The API's description, a token for a username and password, and the
+    # 404 of any other address under /api/.
+    "api:schema": read(ALL),
+    "api:token": post(ALL),
+    "api:nowhere": read(ALL),
+}
+
+# The API, by basename. Reads are open and filtered like the pages; the
+# writes (POST on a list: a new item in community A; PATCH on A's item) are
+# the edit pages'. Endpoints that only read are written by nobody.
+NOBODY = frozenset()
+
+
+def api(read, create=NOBODY, change=NOBODY):
+    return {"list": {"GET": read, "POST": create}, "detail": {"GET": read, "PATCH": change}}
+
+
+API_EXPECTED = {
+    "pages": api(ALL),
+    "roles": api(ALL),
+    "bodies": api(ALL, create=ONLY_SECRETARIAT, change=EDITS_A),
+    "organisations": api(ALL, create=ONLY_SECRETARIAT, change=ONLY_SECRETARIAT),
+    "people": api(ALL, create=ONLY_SECRETARIAT, change=ONLY_SECRETARIAT),
+    "assignments": api(ALL, create=ONLY_SECRETARIAT, change=ONLY_SECRETARIAT),
+    "activities": api(ALL, create=EDITS_A, change=EDITS_A),
+    "meetings": api(ALL, create=EDITS_A, change=EDITS_A),
+    "agenda-items": api(ALL, create=EDITS_A, change=EDITS_A),
+    "follow-ups": api(ALL, create=EDITS_A, change=EDITS_A),
+    "minutes": api(ALL),
+    "decisions": api(ALL),
+}
+
+
+def router_parts(name):
+    """"api:meetings-list" → ("meetings", "list"); a view that is no router endpoint → None."""
+    basename, _, kind = name.removeprefix("api:").rpartition("-")
+    return (basename, kind) if name.startswith("api:") and kind in ("list", "detail") else None
+
+
+def expected(name):
+    """{method: viewers allowed} for a view, or None when the tables lack it."""
+    parts = router_parts(name)
+    if parts is None:
+        return EXPECTED.get(name)
+    basename, kind = parts
+    return API_EXPECTED[basename][kind] if basename in API_EXPECTED else None
