@@ -198,11 +198,12 @@ def _outcome(item, purpose, decision):
 
 
 def _minutes(meeting, participants, *, all_answered):
-    """Approved minutes for the older meetings; the latest ones wait for two answers."""
-    lines = [f"# Referat af {meeting}", ""]
-    for item in meeting.items.all():
-        lines += [f"## {item.position}. {item.title}", "", item.outcome_text or item.get_outcome_display(), ""]
-    minutes = services.write_minutes(meeting, text="\n".join(lines))
+    """Approved minutes for the older meetings; the latest ones wait for two answers.
+
+    A part per agenda item, as visible as the item (governance.models.Minutes).
+    """
+    parts = {item: item.outcome_text or item.get_outcome_display() for item in meeting.items.all()}
+    minutes = services.write_minutes(meeting, text=f"Referat af {meeting}. Alle deltagere var til stede.", parts=parts)
     # The demo's people have made-up addresses: nobody is mailed.
     services.send_minutes(minutes, notify=False)
     answering = participants if all_answered else participants[:-2]
