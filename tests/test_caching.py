@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from os2org.caching import BoundedMemoryCache
-from os2org.governance.activity_services import feed_for, save_activity
+from os2org.governance.cycle.services import feed_for, save_activity
 from os2org.governance.models import Activity
 from os2org.organisation.models import Body
 from os2org.organisation.services import save_body

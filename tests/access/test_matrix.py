@@ -22,6 +22,7 @@ from tests.access.policy import API_EXPECTED, EDITS_A, EXPECTED, LOGIN, expected
 from tests.access.world import PUBLIC, VIEWERS, api_new, url
 from tests.urlconf import views
 
+
 def _cases():
     for view in views():
         for method in expected(view.name) or {"GET": None}:

@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from os2org.access.groups import BOARD, SECRETARIAT
 from os2org.access.models import Visibility
-from os2org.governance import services
-from os2org.governance.activity_services import save_activity
+from os2org.governance.cycle.services import save_activity
+from os2org.governance.meetings import services
 from os2org.governance.models import Activity, Approval
 from os2org.handbook.models import Page
 from os2org.handbook.services import save_page

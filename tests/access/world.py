@@ -30,8 +30,8 @@ from knox.models import AuthToken
 
 from os2org.access import groups
 from os2org.access.models import Visibility
-from os2org.governance import services
-from os2org.governance.activity_services import feed_for, save_activity
+from os2org.governance.cycle.services import feed_for, save_activity
+from os2org.governance.meetings import services
 from os2org.governance.models import Activity, AgendaItem, Approval, Feed, FollowUp, Meeting, Minutes
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook, save_page

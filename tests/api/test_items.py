@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from os2org.governance import services
+from os2org.governance.meetings import services
 from os2org.governance.models import Activity
 from tests.governance.cycle_data import freeze
 

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from os2org.governance import services
+from os2org.governance.meetings import services
 from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
 from os2org.roles.models import Task

@@ -3,7 +3,7 @@
 import pytest
 
 from os2org.access.models import Visibility
-from os2org.governance import services
+from os2org.governance.meetings import services
 from tests.governance.builders import meeting
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from datetime import date
 from types import SimpleNamespace
 
 from os2org.access.models import Visibility
-from os2org.governance.activity_services import save_activity
+from os2org.governance.cycle.services import save_activity
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook, save_page
 from os2org.organisation.services import assign_role, save_body, save_organisation, save_person

@@ -16,7 +16,7 @@ from os2org.audit.models import Entry
 from os2org.audit.services import record
 from os2org.backup.services import BackupError, backed_up_models, restore_backup, write_backup
 from os2org.common.limits import MAX_DEPTH
-from os2org.governance import services
+from os2org.governance.meetings import services
 from os2org.governance.models import Minutes, MinutesPart
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook

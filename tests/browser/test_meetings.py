@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from os2org.governance import services
+from os2org.governance.meetings import services
 from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, save_body, save_person
 from tests.accounts import make_user

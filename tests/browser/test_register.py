@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from os2org.access.groups import SECRETARIAT
-from os2org.governance import services
+from os2org.governance.meetings import services
 from os2org.handbook.services import import_handbook
 from os2org.roles.models import RoleDescription
 from tests.accounts import PASSWORD, make_user

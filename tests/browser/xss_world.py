@@ -22,8 +22,8 @@ from django.utils import timezone
 
 from os2org.access import groups as group_names
 from os2org.access.models import Visibility
-from os2org.governance import services as meetings
-from os2org.governance.activity_services import feed_for, save_activity
+from os2org.governance.cycle.services import feed_for, save_activity
+from os2org.governance.meetings import services as meetings
 from os2org.governance.models import Activity, AgendaItem, Meeting
 from os2org.handbook.models import Page
 from os2org.handbook.services import save_page

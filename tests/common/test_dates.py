@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from os2org.common.dates import DateField, validate_date
-from os2org.governance import services
-from os2org.governance.activity_services import save_activity
+from os2org.governance.cycle.services import save_activity
+from os2org.governance.meetings import services
 from os2org.governance.models import Activity, Meeting
 from os2org.organisation.loading import LoadError, load_yaml
 from os2org.organisation.models import Assignment

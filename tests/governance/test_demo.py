@@ -7,9 +7,11 @@ from django.core.management import call_command
 
 from os2org.access.models import Visibility
 from os2org.access.viewer import ANONYMOUS
-from os2org.governance import demo, selectors
+from os2org.governance import demo
+from os2org.governance.meetings import selectors
+from os2org.governance.meetings.selectors import follow_ups_due
 from os2org.governance.models import Activity, AgendaItem, Approval, FollowUp, Meeting, Minutes
-from os2org.governance.selectors import UNFILTERED, follow_ups_due
+from os2org.governance.readers import UNFILTERED
 from os2org.handbook.services import import_handbook
 from os2org.organisation.loading import load_yaml
 from tests.conftest import DEMO

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from os2org.access.viewer import Viewer
-from os2org.governance.activity_services import save_activity
-from os2org.governance.cycle import reviews_in
-from os2org.governance.services import add_follow_up
+from os2org.governance.cycle.selectors import reviews_in
+from os2org.governance.cycle.services import save_activity
+from os2org.governance.meetings.services import add_follow_up
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook, save_page
 from os2org.organisation.charts import roles_table

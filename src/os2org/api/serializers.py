@@ -13,8 +13,15 @@ from rest_framework.settings import api_settings
 from os2org.access.viewer import choosable
 from os2org.api.permissions import caller
 from os2org.common.dates import validate_date
-from os2org.governance.activity_services import save_activity
-from os2org.governance.meeting_forms import MEETING_KINDS
+from os2org.governance.cycle.services import save_activity
+from os2org.governance.meetings.forms import MEETING_KINDS
+from os2org.governance.meetings.services import (
+    add_agenda_item,
+    add_follow_up,
+    change_follow_up,
+    save_agenda_item,
+    save_meeting,
+)
 from os2org.governance.models import (
     LONGEST_MINUTES,
     MAX_DATES,
@@ -26,7 +33,6 @@ from os2org.governance.models import (
     Minutes,
     MinutesPart,
 )
-from os2org.governance.services import add_agenda_item, add_follow_up, change_follow_up, save_agenda_item, save_meeting
 from os2org.handbook.models import Page
 from os2org.organisation.choices import check_parent
 from os2org.organisation.models import Assignment, Body, Organisation, Person

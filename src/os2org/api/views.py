@@ -24,8 +24,8 @@ from os2org.api.permissions import caller
 from os2org.api.schema import ApiSchema, token_schema
 from os2org.audit.selectors import revision
 from os2org.audit.services import check_revision
+from os2org.governance.meetings.selectors import readable_parts
 from os2org.governance.models import Activity, AgendaItem, FollowUp, Meeting, Minutes
-from os2org.governance.selectors import readable_parts
 from os2org.handbook.models import Page
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.roles.models import RoleDescription, Task
@@ -269,7 +269,7 @@ class MinutesViewSet(ReadViewSet):
         viewer = self.viewer
         minutes = Minutes.objects.filter(viewer.visible(prefix="meeting__", body="meeting__body"))
         if not viewer.secretariat:
-            # As on the meeting page (governance.selectors.reads_minutes): the
+            # As on the meeting page (governance.meetings.selectors.reads_minutes): the
             # version sent for approval is also for the participants answering it.
             taking_part = Meeting.participants.through.objects.filter(person_id=viewer.person_id)
             sent_to_them = Q(status=Minutes.Status.SENT, meeting__in=taking_part.values("meeting_id"))

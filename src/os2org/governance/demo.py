@@ -15,10 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from os2org.access.models import Visibility
-from os2org.governance import services
-from os2org.governance.activity_services import save_activity
+from os2org.governance.cycle.services import save_activity
+from os2org.governance.meetings import services
+from os2org.governance.meetings.selectors import week_end
 from os2org.governance.models import Activity, AgendaItem, Approval, FollowUp, Meeting
-from os2org.governance.selectors import week_end
 from os2org.organisation.models import Assignment, Body, Person
 from os2org.roles.models import RoleDescription
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from os2org.governance.views import cycle, exports, feeds, meetings, minutes, register
+from os2org.governance.cycle.views import cycle, feeds
+from os2org.governance.meetings.views import exports, meetings, minutes, register
 
 app_name = "governance"
 urlpatterns = [

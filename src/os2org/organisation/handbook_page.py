@@ -54,13 +54,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from os2org import markup
+from os2org.access.viewer import ANONYMOUS
 from os2org.audit.services import record
+from os2org.common.names import name_key
 from os2org.handbook.lint import WARNING, Finding
 from os2org.handbook.models import Page
 from os2org.handbook.pages import read_page, split_lines
 from os2org.organisation.models import Body, BodyRelation, Organisation
-from os2org.access.viewer import ANONYMOUS
-from os2org.common.names import name_key
 from os2org.organisation.services import relate_bodies, save_body, save_organisation, unrelate_bodies
 from os2org.roles.models import RoleDescription, RoleSummary
 

@@ -1,0 +1,145 @@
+"""The annual cycle: the wheel of a year, the next 90 days, the activities, and the pages that change them.
+
+Read pages list only what the viewer may read (an activity they may not
+read is not found), and are cached whole for the public (see
+os2org.caching); the cache key carries today's date, so the wheel's mark
+for today and the next dates move at midnight.
+"""
+
+from collections import defaultdict
+from datetime import date, timedelta
+from itertools import groupby
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.text import capfirst
+from django.views.decorators.http import require_http_methods, require_safe
+
+from os2org import markup
+from os2org.access.viewer import viewer_of
+from os2org.caching import cached_page
+from os2org.common.dates import EARLIEST, LATEST
+from os2org.governance.cycle.forms import ActivityForm
+from os2org.governance.cycle.recurrence import describe, next_dates
+from os2org.governance.cycle.selectors import ACTIVITY_FIELDS, activities_in, occurrences_between, reviews_in
+from os2org.governance.cycle.services import save_activity
+from os2org.governance.cycle.wheel import draw_wheel
+from os2org.governance.models import Activity
+from os2org.governance.readers import OWN
+from os2org.organisation.forms import add_service_errors
+from os2org.organisation.selectors import current_holders
+
+UPCOMING_DAYS = 90
+NEXT_DATES = 5
+
+
+def _year(text):
+    """The year asked for in ?aar=, this year without one; 404 for anything but a supported year."""
+    if text is None:
+        return timezone.localdate().year
+    if not text.isdigit() or not EARLIEST.year <= int(text) <= LATEST.year:
+        raise Http404
+    return int(text)
+
+
+def _by_month(occurrences):
+    months = defaultdict(list)
+    for occurrence in occurrences:
+        months[occurrence.date.month].append(occurrence)
+    return [
+        {"number": number, "name": capfirst(MONTHS[number]), "occurrences": months[number]} for number in range(1, 13)
+    ]
+
+
+@require_safe
+@cached_page("aar")
+def wheel(request):
+    year = _year(request.GET.get("aar"))
+    occurrences = occurrences_between(date(year, 1, 1), date(year, 12, 31), viewer=viewer_of(request))
+    context = {
+        "year": year,
+        "previous": year - 1,
+        "next": year + 1,
+        "wheel": draw_wheel(year, occurrences, timezone.localdate()),
+        "months": _by_month(occurrences),
+    }
+    return render(request, "governance/cycle.html", context)
+
+
+@require_safe
+@cached_page
+def upcoming(request):
+    today = timezone.localdate()
+    last = today + timedelta(days=UPCOMING_DAYS - 1)
+    occurrences = occurrences_between(today, last, viewer=viewer_of(request))
+    holders = current_holders([occurrence.activity.role for occurrence in occurrences])
+    days = [
+        {
+            "date": day,
+            "items": [
+                {"occurrence": occurrence, "holders": holders.get(occurrence.activity.role_id, [])}
+                for occurrence in items
+            ],
+        }
+        for day, items in groupby(occurrences, key=lambda occurrence: occurrence.date)
+    ]
+    return render(request, "governance/upcoming.html", {"days": days, "today": today, "last": last})
+
+
+@require_safe
+@cached_page
+def activities(request):
+    viewer = viewer_of(request)
+    today = timezone.localdate()
+    by_title = sorted(activities_in(viewer=viewer), key=lambda activity: (activity.title.casefold(), activity.pk))
+    context = {
+        "activities": [_row(activity, today) for activity in by_title],
+        "reviews": [_row(review, today) for review in reviews_in(viewer=viewer)],
+    }
+    return render(request, "governance/activities.html", context)
+
+
+def _row(activity, today):
+    upcoming = next_dates(activity, today, 1)
+    return {"activity": activity, "schedule": describe(activity), "next": upcoming[0] if upcoming else None}
+
+
+@require_safe
+@cached_page
+def activity(request, pk):
+    readable = Activity.objects.filter(viewer_of(request).visible(**OWN))
+    activity = get_object_or_404(readable.select_related("body", "role__page").only(*ACTIVITY_FIELDS), pk=pk)
+    context = {
+        "activity": activity,
+        "schedule": describe(activity),
+        "next_dates": next_dates(activity, timezone.localdate(), NEXT_DATES),
+        "holders": current_holders([activity.role]).get(activity.role_id, []),
+        "description": markup.render(activity.description),
+    }
+    return render(request, "governance/activity.html", context)
+
+
+def _activity_form(request, activity):
+    posted = request.POST if request.method == "POST" else None
+    form = ActivityForm(posted, viewer=viewer_of(request), activity=activity)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = save_activity(activity, actor=request.user, **form.service_arguments())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(activity)
+    return render(request, "governance/activity_form.html", {"form": form, "activity": activity})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def activity_create(request):
+    return _activity_form(request, None)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def activity_edit(request, pk):
+    return _activity_form(request, get_object_or_404(Activity, pk=pk))

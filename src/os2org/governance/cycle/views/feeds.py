@@ -1,0 +1,112 @@
+"""Calendar subscriptions to the annual cycle: the secretariat hands out the secret addresses; calendar programs fetch them.
+
+Each feed shows items up to the visibility chosen when it was made. Its
+address is its only secret: the app keeps a made feed under a hash of the
+address, and tells every cache on the way to keep nothing.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods, require_safe
+
+from os2org.access.models import Visibility
+from os2org.audit.selectors import data_version
+from os2org.caching import PAGE_SECONDS
+from os2org.governance.cycle.forms import FeedForm
+from os2org.governance.cycle.ical import feed_calendar
+from os2org.governance.cycle.services import feed_for
+from os2org.governance.models import Feed
+from os2org.organisation.models import Body, Person
+from os2org.roles.models import RoleDescription
+
+# Querysets, copied with .all() on every use so that no request sees another's results.
+SUBJECTS = {
+    Feed.Scope.BODY: Body.objects.only("name", "slug"),
+    Feed.Scope.ROLE: RoleDescription.objects.only("name", "slug").order_by("name"),
+    Feed.Scope.PERSON: Person.objects.only("name", "slug"),
+}
+
+
+def _addresses(request, feed):
+    """(https address, webcal address) of a feed: calendar programs subscribe to webcal:// addresses."""
+    if feed is None:
+        return None
+    address = request.build_absolute_uri(feed.get_absolute_url())
+    return {
+        "https": address,
+        "webcal": "webcal://" + address.partition("://")[2],
+        "shows": feed.get_visibility_display(),
+    }
+
+
+def _rows(request, scope, subjects, feeds):
+    rows = []
+    for subject in subjects:
+        address = _addresses(request, feeds.get((scope, subject.pk)))
+        rows.append({"scope": scope, "subject": subject, "id": subject.pk, "address": address})
+    return rows
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def feeds(request):
+    if request.method == "POST":
+        return _make(request)
+    feeds = {(feed.scope, feed.body_id or feed.role_id or feed.person_id): feed for feed in Feed.objects.all()}
+    organisation = feeds.get((Feed.Scope.ORGANISATION, None))
+    context = {
+        "visibilities": Visibility.choices,
+        "default_visibility": Visibility.MEMBERS,
+        "organisation": _addresses(request, organisation),
+        "sections": [
+            (capfirst(subjects.model._meta.verbose_name_plural), _rows(request, scope, subjects.all(), feeds))
+            for scope, subjects in SUBJECTS.items()
+        ],
+    }
+    return render(request, "governance/feeds.html", context)
+
+
+def _make(request):
+    """Make the feed that a button on the page asks for, then show its address there."""
+    form = FeedForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    scope, pk = form.cleaned_data["scope"], form.cleaned_data["id"]
+    if scope == Feed.Scope.ORGANISATION:
+        subject = None
+    elif pk is not None:
+        subject = get_object_or_404(SUBJECTS[scope], pk=pk)
+    else:
+        raise Http404
+    feed_for(subject, actor=request.user, visibility=form.cleaned_data["visibility"])
+    anchor = f"feed-{scope}" + (f"-{subject.pk}" if subject else "")
+    return redirect(f"{reverse('governance:feeds')}#{anchor}")
+
+
+@require_safe
+def feed(request, token):
+    feed = get_object_or_404(Feed.objects.select_related("body", "role", "person"), token=token)
+    domain = request.get_host().partition(":")[0]
+    # Calendar programs fetch every few hours, each the same bytes until the
+    # data changes: made once per version of the data and day, and kept in
+    # the page cache (bounded in bytes) under a hash of the secret address.
+    key = "feed:{}:{}:{}".format(
+        data_version(),
+        timezone.localdate().isoformat(),
+        hashlib.sha256(f"{token}|{request.scheme}|{request.get_host()}|{get_language()}".encode()).hexdigest(),
+    )
+    content = cache.get(key)
+    if content is None:
+        content = feed_calendar(feed, domain=domain, absolute=request.build_absolute_uri)
+        cache.set(key, content, PAGE_SECONDS)
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="calendar.ics"'
+    # Whoever holds the address may read it, nobody on the way should keep it.
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,121 @@
+"""Questions about meetings and decisions that need more than one query's care.
+
+Each takes the `viewer` it answers for (`access.viewer.Viewer`, or a
+`readers.UpTo` where no person is looking) and lists only what that viewer
+may read.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Q
+
+from os2org.access.viewer import viewer_for
+from os2org.governance.models import AgendaItem, FollowUp, Minutes, MinutesPart
+from os2org.governance.readers import OF_FOLLOW_UP, OF_ITEM
+
+
+def carried_follow_ups(meeting, *, viewer):
+    """The follow-ups a meeting's agenda carries under "Opfølgning".
+
+    Those of decisions made at earlier meetings of the same body that were
+    still open on the meeting's day. One closed on that very day is still
+    carried: the meeting is where it is reported done.
+    """
+    day = meeting.day
+    return (
+        FollowUp.objects.filter(item__meeting__body_id=meeting.body_id, item__meeting__starts__lt=meeting.starts)
+        .filter(viewer.visible(**OF_FOLLOW_UP))
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=day))
+        .select_related("item__meeting__body", "owner_person", "owner_role__page")
+        .order_by("due", "item__meeting__starts", "item__position", "pk")
+    )
+
+
+def decisions(*, viewer, body=None, year=None, text=""):
+    """The decision register, newest first, filtered by body, year and words in its text.
+
+    A decision is as visible as its agenda item.
+
+    Words are matched case-folded in Python (SQLite's LIKE folds only ASCII,
+    not æ, ø and å) against the item's title, the decision and its case brief.
+    """
+    found = (
+        AgendaItem.objects.decisions()
+        .filter(viewer.visible(**OF_ITEM))
+        .select_related("meeting__body", "brief")
+        .prefetch_related("follow_ups__owner_person", "follow_ups__owner_role__page")
+        .order_by("-meeting__starts", "position")
+    )
+    if body is not None:
+        found = found.filter(meeting__body=body)
+    if year is not None:
+        found = found.filter(meeting__starts__year=year)
+    words = text.casefold().split()
+    if not words:
+        return list(found)
+    return [item for item in found if all(word in _searchable(item) for word in words)]
+
+
+def _searchable(item):
+    parts = [item.title, item.description, item.outcome_text]
+    brief = getattr(item, "brief", None)
+    if brief is not None:
+        parts += [getattr(brief, name) for name in brief.SECTIONS]
+    return "\n".join(parts).casefold()
+
+
+def week_end(on):
+    """The Sunday of the week `on` falls in."""
+    return on + timedelta(days=6 - on.weekday())
+
+
+def follow_ups_due(on, *, viewer):
+    """(overdue, due this week): open follow-ups due before `on`, and from `on` to the week's Sunday."""
+    open_ = (
+        FollowUp.objects.open()
+        .filter(viewer.visible(**OF_FOLLOW_UP))
+        .select_related("item__meeting__body", "owner_person", "owner_role__page")
+    )
+    return open_.filter(due__lt=on), open_.filter(due__gte=on, due__lte=week_end(on))
+
+
+def answering_participants(meeting):
+    """The participants who answer the meeting's minutes themselves, by name.
+
+    One rule for every channel (the answer page's rule, its link on the
+    meeting page, the mail): a participant answers when they may read the
+    meeting through their own log-in. The secretariat answers for the others.
+    """
+    people = meeting.participants.select_related("account__user").order_by("name", "pk")
+    return [person for person in people if may_answer(viewer_of_person(person), meeting)]
+
+
+def may_answer(viewer, meeting):
+    """Whether `viewer` answers the minutes of `meeting` as its participant."""
+    return viewer.person_id is not None and viewer.reads(meeting.visibility, meeting.body_id)
+
+
+def viewer_of_person(person):
+    account = getattr(person, "account", None)
+    return viewer_for(account.user if account else None)
+
+
+def readable_parts(minutes=None, *, viewer):
+    """The parts of the minutes (of one version, if given) about the agenda items the viewer may read, in agenda order."""
+    parts = MinutesPart.objects.filter(viewer.visible(prefix="item__", body="item__meeting__body"))
+    if minutes is not None:
+        parts = parts.filter(minutes=minutes)
+    return parts.select_related("item").order_by("item__position")
+
+
+def reads_minutes(minutes, *, viewer, participants):
+    """Whether the viewer may read this version of a meeting's minutes.
+
+    An approved version is for everyone who reads the meeting; a draft only
+    for those who edit the meeting's body; a version sent for approval also
+    for the participants who are to answer it (`participants`: the ids of
+    the meeting's participants).
+    """
+    if minutes.is_locked or viewer.edits(minutes.meeting.body_id):
+        return True
+    return minutes.status == Minutes.Status.SENT and viewer.person_id in participants

@@ -1,0 +1,320 @@
+"""Meetings and their agendas: case briefs, outcomes and the follow-ups decisions call for.
+
+Read pages list only what the viewer may read (an item they may not read
+is not found), and are cached whole for the public (see os2org.caching).
+Those who edit a meeting's body see the edit controls, and the minutes
+before they are approved.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from os2org import markup
+from os2org.access.rules import allows
+from os2org.access.viewer import viewer_of
+from os2org.audit.selectors import revision, with_revisions
+from os2org.caching import cached_page
+from os2org.governance.fields import editable
+from os2org.governance.meetings import services
+from os2org.governance.meetings.forms import (
+    AgendaItemForm,
+    CaseBriefForm,
+    FollowUpForm,
+    FollowUpStatusForm,
+    MeetingFilterForm,
+    MeetingForm,
+    MoveForm,
+    OutcomeForm,
+    meeting_bodies,
+)
+from os2org.governance.meetings.selectors import carried_follow_ups, readable_parts, reads_minutes
+from os2org.governance.models import AgendaItem, CaseBrief, FollowUp, Meeting, Minutes
+from os2org.governance.readers import OF_FOLLOW_UP, OF_ITEM, OWN
+from os2org.organisation.forms import add_service_errors
+
+MINUTES_STATUS = dict(Minutes.Status.choices)
+
+
+def _midnight(day):
+    """The start of a day in the local time zone."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+@require_safe
+@cached_page("organ", "tid")
+def meetings(request):
+    viewer = viewer_of(request)
+    form = MeetingFilterForm(request.GET, viewer=viewer)
+    form.is_valid()
+    body, when = form.cleaned_data.get("organ"), form.cleaned_data.get("tid")
+    found = (
+        Meeting.objects.filter(viewer.visible(**OWN))
+        .select_related("body")
+        .only("title", "starts", "place", "visibility", "body__name", "body__slug", "body__visibility")
+        .annotate(
+            item_count=Count("items", filter=viewer.visible(prefix="items__", body="body")),
+            minutes_status=Subquery(
+                Minutes.objects.filter(meeting=OuterRef("pk")).order_by("-version").values("status")[:1]
+            ),
+        )
+    )
+    if body is not None:
+        found = found.filter(body=body)
+    today = _midnight(timezone.localdate())
+    upcoming = list(found.filter(starts__gte=today).order_by("starts", "pk")) if when != "tidligere" else None
+    past = list(found.filter(starts__lt=today).order_by("-starts", "-pk")) if when != "kommende" else None
+    for meeting in (upcoming or []) + (past or []):
+        meeting.minutes_label = MINUTES_STATUS.get(meeting.minutes_status, "")
+    context = {"form": form, "body": body, "upcoming": upcoming, "past": past}
+    return render(request, "governance/meetings.html", context)
+
+
+def _agenda(meeting, viewer):
+    follow_ups = FollowUp.objects.select_related("owner_person", "owner_role__page").order_by("due", "pk")
+    items = (
+        meeting.items.filter(viewer.visible(**OF_ITEM))
+        .select_related("brief__author", "brief__owner")
+        .prefetch_related(Prefetch("follow_ups", queryset=follow_ups))
+        .order_by("position")
+    )
+    if viewer.edits(meeting.body_id):
+        # Each move button posts its item's revision (services.move_agenda_item).
+        items = with_revisions(items)
+    items = list(items)
+    for item in items:
+        item.description_html = markup.render(item.description)
+        item.outcome_html = markup.render(item.outcome_text)
+        item.case_brief = brief = _brief(item)
+        if brief is not None:
+            brief.rendered = [(heading, markup.render(text)) for heading, text in brief.sections() if text.strip()]
+    return items
+
+
+def _brief(item):
+    try:
+        return item.brief
+    except CaseBrief.DoesNotExist:
+        return None
+
+
+def _minutes(meeting, *, viewer, participants):
+    """(current version, older versions), each marked readable or not (see selectors.reads_minutes)."""
+    # Of each version, the parts about the items the viewer reads (selectors.readable_parts).
+    parts = Prefetch("parts", queryset=readable_parts(viewer=viewer), to_attr="readable_parts")
+    versions = list(meeting.minutes.prefetch_related("approvals__person", parts).defer("text").order_by("-version"))
+    ids = {person.pk for person in participants}
+    for minutes in versions:
+        minutes.readable = reads_minutes(minutes, viewer=viewer, participants=ids)
+        if not minutes.readable:
+            minutes.html, minutes.readable_parts = "", []
+    return (versions[0], versions[1:]) if versions else (None, [])
+
+
+def readable_meeting(viewer, pk):
+    """The meeting, if the viewer may read it; else 404."""
+    return get_object_or_404(Meeting.objects.filter(viewer.visible(**OWN)).select_related("body"), pk=pk)
+
+
+@require_safe
+@cached_page
+def meeting(request, pk):
+    viewer = viewer_of(request)
+    meeting = readable_meeting(viewer, pk)
+    participants = list(meeting.participants.only("name", "slug").order_by("name", "pk"))
+    minutes, history = _minutes(meeting, viewer=viewer, participants=participants)
+    answered = {approval.person_id for approval in minutes.approvals.all()} if minutes else set()
+    sent = minutes is not None and minutes.status == Minutes.Status.SENT
+    draft = minutes is not None and minutes.status == Minutes.Status.DRAFT
+    context = {
+        "meeting": meeting,
+        "ends": meeting.starts + timedelta(minutes=meeting.duration),
+        "participants": participants,
+        "items": _agenda(meeting, viewer),
+        "carried": carried_follow_ups(meeting, viewer=viewer),
+        "minutes": minutes,
+        "history": history,
+        "unanswered": [person for person in participants if person.pk not in answered],
+        "answers": sent and allows(viewer, "governance:minutes-answer", pk=meeting.pk),
+        # The send button posts the draft's revision (services.send_minutes).
+        "minutes_revision": revision(minutes) if draft and viewer.edits(meeting.body_id) else None,
+    }
+    return render(request, "governance/meeting.html", context)
+
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
+def _meeting_form(request, meeting, body=None):
+    form = MeetingForm(_posted(request), viewer=viewer_of(request), meeting=meeting, body=body)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.save_meeting(meeting, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(meeting)
+    return render(request, "governance/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def meeting_create(request):
+    slug = request.GET.get("organ")
+    body = get_object_or_404(editable(meeting_bodies(), viewer_of(request)), slug=slug) if slug else None
+    return _meeting_form(request, None, body)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def meeting_edit(request, pk):
+    return _meeting_form(request, get_object_or_404(Meeting, pk=pk))
+
+
+def _item(pk):
+    return get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=pk)
+
+
+def _item_page(request, item, *, form, template, save, meeting=None):
+    """Show `form` about an item (None: a new one); a valid post is saved through `save` and leads to the item."""
+    meeting = meeting or item.meeting
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = save(**form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(item)
+    return render(request, f"governance/{template}", {"form": form, "item": item, "meeting": meeting})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def item_create(request, pk):
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    form = AgendaItemForm(_posted(request), meeting=meeting)
+
+    def save(**data):
+        return services.add_agenda_item(meeting, actor=request.user, **data)
+
+    return _item_page(request, None, form=form, template="item_form.html", save=save, meeting=meeting)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def item_edit(request, pk):
+    item = _item(pk)
+    form = AgendaItemForm(_posted(request), meeting=item.meeting, item=item)
+
+    def save(**data):
+        return services.save_agenda_item(item, actor=request.user, **data)
+
+    return _item_page(request, item, form=form, template="item_form.html", save=save)
+
+
+@require_POST
+def item_move(request, pk):
+    item = _item(pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest()
+    try:
+        services.move_agenda_item(item, by=form.by(), actor=request.user, revision=form.cleaned_data["revision"])
+    except ValidationError as error:
+        context = {"meeting": item.meeting, "reasons": error.messages, "anchor": f"item-{item.pk}"}
+        return render(request, "governance/meeting_refused.html", context, status=409)
+    return redirect(item)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def brief_edit(request, pk):
+    item = _item(pk)
+    form = CaseBriefForm(_posted(request), viewer=viewer_of(request), brief=_brief(item))
+
+    def save(**data):
+        services.save_case_brief(item, actor=request.user, **data)
+        return item
+
+    return _item_page(request, item, form=form, template="brief_form.html", save=save)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def outcome_edit(request, pk):
+    item = _item(pk)
+    form = OutcomeForm(_posted(request), item=item)
+
+    def save(*, outcome, outcome_text, revision):
+        return services.record_outcome(item, outcome=outcome, text=outcome_text, actor=request.user, revision=revision)
+
+    return _item_page(request, item, form=form, template="outcome_form.html", save=save)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def follow_up_create(request, pk):
+    item = _item(pk)
+    form = FollowUpForm(_posted(request), viewer=viewer_of(request), item=item)
+
+    def save(**data):
+        services.add_follow_up(item, actor=request.user, **data)
+        return item
+
+    return _item_page(request, item, form=form, template="follow_up_form.html", save=save)
+
+
+def _follow_up(request, pk):
+    """The follow-up, if the viewer may read its decision; else 404."""
+    found = FollowUp.objects.filter(viewer_of(request).visible(**OF_FOLLOW_UP))
+    return get_object_or_404(found.select_related("item__meeting__body", "owner_person", "owner_role__page"), pk=pk)
+
+
+def _carried_to(follow_up, viewer):
+    """The later meetings of the body whose agenda carries the follow-up (see carried_follow_ups)."""
+    origin = follow_up.item.meeting
+    later = Meeting.objects.filter(viewer.visible(**OWN), body_id=origin.body_id, starts__gt=origin.starts)
+    if follow_up.closed_on is not None:
+        later = later.filter(starts__lt=_midnight(follow_up.closed_on + timedelta(days=1)))
+    return later.select_related("body").order_by("starts", "pk")
+
+
+def _follow_up_page(request, follow_up, form):
+    context = {
+        "follow_up": follow_up,
+        "item": follow_up.item,
+        "decision_html": markup.render(follow_up.item.outcome_text),
+        "meeting": follow_up.item.meeting,
+        "carried_to": _carried_to(follow_up, viewer_of(request)),
+        "form": form,
+    }
+    return render(request, "governance/follow_up.html", context)
+
+
+@cached_page
+def _follow_up_read(request, pk):
+    follow_up = _follow_up(request, pk)
+    editor = viewer_of(request).edits(follow_up.item.meeting.body_id)
+    form = FollowUpStatusForm(follow_up=follow_up) if editor else None
+    return _follow_up_page(request, follow_up, form)
+
+
+def _follow_up_change(request, pk):
+    follow_up = _follow_up(request, pk)
+    form = FollowUpStatusForm(request.POST, follow_up=follow_up)
+    if form.is_valid():
+        try:
+            services.change_follow_up(follow_up, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(follow_up)
+    # The page shows the follow-up as stored, not as the refused change left it.
+    return _follow_up_page(request, _follow_up(request, pk), form)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def follow_up(request, pk):
+    """A follow-up; those who edit its meeting's body change its status here (see rules.py)."""
+    if request.method == "POST":
+        return _follow_up_change(request, pk)
+    return _follow_up_read(request, pk)

@@ -1,0 +1,87 @@
+"""The decision register and the follow-up dashboard (for those who log in).
+
+Each lists only the decisions the viewer may read: the public register
+holds exactly the decisions whose agenda item is public. Cached whole for
+the public like every read page (see os2org.caching); the cache key
+carries the day, so what is overdue moves on at midnight.
+"""
+
+
+from django import forms
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+
+from os2org import markup
+from os2org.access.viewer import viewer_of
+from os2org.caching import cached_page
+from os2org.governance.meetings import selectors
+from os2org.governance.models import AgendaItem
+from os2org.organisation.models import Body
+from os2org.organisation.selectors import current_holders
+
+
+class DecisionFilter(forms.Form):
+    body = forms.ModelChoiceField(
+        label=_("Body"),
+        queryset=Body.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All bodies"),
+        error_messages={"invalid_choice": _("No body with decisions has that address; choose one from the list.")},
+    )
+    year = forms.TypedChoiceField(
+        label=_("Year"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": _("Choose a year from the list: one in which decisions were made.")},
+    )
+    q = forms.CharField(label=_("Words"), max_length=200, required=False)
+
+    def __init__(self, *args, viewer, **kwargs):
+        # Its own ids: the site's search field in the header is "search-q".
+        super().__init__(*args, auto_id="filter-%s", **kwargs)
+        # Only the bodies and years of decisions the viewer may read.
+        readable = AgendaItem.objects.decisions().filter(viewer.visible(**selectors.OF_ITEM))
+        bodies = Body.objects.filter(meetings__items__in=readable).distinct()
+        self.fields["body"].queryset = bodies.only("name", "slug").order_by("name", "pk")
+        years = readable.datetimes("meeting__starts", "year", order="DESC")
+        self.fields["year"].choices = [("", _("All years")), *((moment.year, moment.year) for moment in years)]
+
+    @property
+    def filtering(self):
+        return any(value not in (None, "") for value in self.cleaned_data.values())
+
+
+@require_safe
+@cached_page("body", "year", "q")
+def decisions(request):
+    viewer = viewer_of(request)
+    form = DecisionFilter(request.GET, viewer=viewer)
+    found = None
+    if form.is_valid():
+        data = form.cleaned_data
+        found = selectors.decisions(viewer=viewer, body=data["body"], year=data["year"], text=data["q"])
+        for item in found:
+            item.decision_html = markup.render(item.outcome_text)
+    return render(request, "governance/decisions.html", {"form": form, "decisions": found})
+
+
+@require_safe
+@cached_page
+def follow_ups(request):
+    today = timezone.localdate()
+    overdue, this_week = (list(found) for found in selectors.follow_ups_due(today, viewer=viewer_of(request)))
+    holders = current_holders([follow_up.owner_role for follow_up in overdue + this_week])
+    for follow_up in overdue + this_week:
+        follow_up.holders = holders.get(follow_up.owner_role_id, [])
+    for follow_up in overdue:
+        follow_up.days_overdue = (today - follow_up.due).days
+    context = {
+        "overdue": overdue,
+        "this_week": this_week,
+        "sunday": selectors.week_end(today),
+    }
+    return render(request, "governance/follow_ups.html", context)

@@ -1,0 +1,582 @@
+from datetime import date, time, timedelta
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from os2org.audit.models import Entry
+from os2org.governance.cycle.services import feed_for
+from os2org.governance.models import Activity, Feed
+from os2org.organisation.models import Body
+from os2org.organisation.services import assign_role, save_body, save_person
+from tests.dom import attribute, children, element, elements, parse, text, texts
+from tests.forms import submit
+from tests.governance.cycle_data import make_activity, make_role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def made(today):
+    """A board meeting every second Tuesday at five, a budget deadline, a role held by Ane, a role held by nobody."""
+    board = save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
+    chief = make_role("Sekretariatschef", reviewed_on=date(2025, 6, 12))
+    editor = make_role("Kommunikationsmedarbejder")
+    ane = save_person(name="Ane Holm")
+    assign_role(ane, body=board, role=chief, starts=date(2025, 1, 1), hours_per_week=37)
+    return {
+        "board": board,
+        "chief": chief,
+        "meeting": make_activity(
+            title="Bestyrelsesmøde",
+            body=board,
+            role=chief,
+            starts=date(2026, 1, 13),
+            time=time(17, 0),
+            rule="FREQ=MONTHLY;BYMONTH=1,2,3,4,5,6,8,9,10,11,12;BYDAY=2TU",
+            description="Dagsorden sendes *en uge* før. <script>alert(1)</script>",
+        ),
+        "newsletter": make_activity(
+            title="Nyhedsbrev",
+            kind="communication",
+            role=editor,
+            audience="members",
+            starts=None,
+            dates=["2026-05-20", "2026-08-05", "2026-12-01"],
+        ),
+    }
+
+
+def main(response):
+    assert response.status_code == 200
+    return element(parse(response), "main")
+
+
+def test_wheel_shows_this_year_by_default(client, made):
+    document = main(client.get("/en/aarshjul/"))
+
+    assert text(element(document, "h1")) == "Annual cycle 2026"
+
+
+def test_wheel_links_to_the_years_around_it(client, made):
+    links = elements(element(main(client.get("/en/aarshjul/?aar=2030")), "nav", class_="cycle-years"), "a")
+
+    assert [(text(a), attribute(a, "href")) for a in links] == [
+        ("Previous year (2029)", "?aar=2029"),
+        ("Next year (2031)", "?aar=2031"),
+    ]
+
+
+@pytest.mark.parametrize("year", ["abc", "0", "-1", "10000", ""])
+def test_wheel_of_no_year_is_not_found(client, made, year):
+    assert client.get(f"/en/aarshjul/?aar={year}").status_code == 404
+
+
+def test_wheel_has_a_mark_for_every_occurrence_of_the_year(client, made, member):
+    svg = element(main(client.get("/en/aarshjul/")), "svg", class_="cycle-wheel-svg")
+
+    labels = [attribute(a, "aria-label") for a in elements(svg, "a")]
+    assert (len(labels), labels[0], labels[-1]) == (
+        11 + 3 + 1,
+        "Bestyrelsesmøde (meeting), 13. January 2026 at 5 p.m.",
+        "Bestyrelsesmøde (meeting), 8. December 2026 at 5 p.m.",
+    )
+
+
+def test_wheel_of_another_year_has_no_today(client, made):
+    svg = element(main(client.get("/en/aarshjul/?aar=2027")), "svg", class_="cycle-wheel-svg")
+
+    assert elements(svg, "g", class_="cycle-today") == []
+
+
+def test_wheel_lists_the_year_month_by_month(client, made, member):
+    document = main(client.get("/en/aarshjul/"))
+
+    months = elements(document, "section", class_="cycle-month")
+    assert [text(element(month, "h3")) for month in months][:2] == ["January", "February"]
+    assert texts(elements(months[5], "li")) == [
+        # (The test's text() puts a space between the date and the colon after it.)
+        "9. June : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen",
+        "12. June : Deadline Yearly review: Sekretariatschef",
+    ]
+    assert texts(elements(months[6], "p")) == ["Nothing planned."]
+
+
+def test_wheel_lists_link_a_review_to_its_role(client, made, member):
+    june = elements(main(client.get("/en/aarshjul/")), "section", class_="cycle-month")[5]
+
+    assert attribute(elements(june, "a")[1], "href") == "/en/roller/sekretariatschef/"
+
+
+def test_upcoming_groups_the_next_90_days_by_date(client, made, member):
+    document = main(client.get("/en/aarshjul/kommende/"))
+
+    # No meeting in July, and the next dates after 4 August are 5 and 11 August.
+    assert texts(elements(document, "h2")) == [
+        "Tuesday 12. May 2026",
+        "Wednesday 20. May 2026",
+        "Tuesday 9. June 2026",
+        "Friday 12. June 2026",
+    ]
+
+
+def test_upcoming_says_the_period(client, made):
+    document = main(client.get("/en/aarshjul/kommende/"))
+
+    assert text(elements(document, "p")[0]) == "From today, 7. May 2026, until 4. August 2026."
+
+
+def test_upcoming_names_the_responsible_role_and_who_holds_it(client, made):
+    day = elements(main(client.get("/en/aarshjul/kommende/")), "section", class_="cycle-day")[0]
+
+    (item,) = elements(day, "li")
+    assert [(text(a), attribute(a, "href")) for a in elements(item, "a")] == [
+        ("Bestyrelsesmøde", f"/en/aarshjul/aktiviteter/{made['meeting'].pk}/"),
+        ("Sekretariatschef", "/en/roller/sekretariatschef/"),
+        ("Ane Holm", "/en/organisation/personer/ane-holm/"),
+    ]
+
+
+def test_upcoming_says_when_nobody_holds_the_role(client, made):
+    day = elements(main(client.get("/en/aarshjul/kommende/")), "section", class_="cycle-day")[1]
+
+    assert texts(elements(day, "li")) == [
+        "Communication Nyhedsbrev · Responsible: Kommunikationsmedarbejder (nobody holds the role)"
+    ]
+
+
+def test_upcoming_ends_after_90_days(client, today):
+    make_activity(title="Sidste dag", starts=today + timedelta(days=89))
+    make_activity(title="Dagen efter", starts=today + timedelta(days=90))
+
+    document = main(client.get("/en/aarshjul/kommende/"))
+
+    assert texts(elements(document, "h2")) == ["Tuesday 4. August 2026"]
+
+
+def test_upcoming_with_nothing_says_so(client, today):
+    assert texts(elements(main(client.get("/en/aarshjul/kommende/")), "p"))[-1] == "Nothing planned in the next 90 days."
+
+
+def rows(table):
+    return [texts(children(row)) for row in elements(table, "tr")]
+
+
+def test_activities_lists_each_with_its_schedule_and_next_date(client, made):
+    table = element(main(client.get("/en/aarshjul/aktiviteter/")), "table", class_="cycle-activities")
+
+    assert rows(table) == [
+        ["Activity", "Kind", "When", "Next date", "Body or forum", "Responsible role"],
+        [
+            "Bestyrelsesmøde",
+            "Meeting",
+            "The second Tuesday of every month except July",
+            "12. May 2026",
+            "Bestyrelsen",
+            "Sekretariatschef",
+        ],
+        ["Nyhedsbrev", "Communication", "On 3 dates", "20. May 2026", "—", "Kommunikationsmedarbejder"],
+    ]
+
+
+def test_activities_lists_the_role_reviews(client, made, member):
+    table = element(main(client.get("/en/aarshjul/aktiviteter/")), "table", class_="cycle-reviews")
+
+    assert rows(table) == [["Role description", "Next review"], ["Sekretariatschef", "12. June 2026"]]
+
+
+def test_activities_offers_staff_to_add_one(client, made, staff):
+    link = element(main(client.get("/en/aarshjul/aktiviteter/")), "a", class_="org-action")
+
+    assert (text(link), attribute(link, "href")) == ("Add an activity", "/en/aarshjul/aktiviteter/ny/")
+
+
+def test_activities_offers_the_public_nothing_to_change(client, made):
+    assert elements(main(client.get("/en/aarshjul/aktiviteter/")), "a", class_="org-action") == []
+
+
+def test_activity_shows_its_schedule_body_role_and_holders(client, made):
+    document = main(client.get(f"/en/aarshjul/aktiviteter/{made['meeting'].pk}/"))
+
+    assert texts(elements(element(document, "dl"), "dd")) == [
+        "Meeting",
+        "The second Tuesday of every month except July, at 5 p.m. for 60 minutes",
+        "Bestyrelsen",
+        "Sekretariatschef",
+        "Ane Holm",
+    ]
+
+
+def test_activity_shows_its_next_five_dates(client, made):
+    document = main(client.get(f"/en/aarshjul/aktiviteter/{made['meeting'].pk}/"))
+
+    assert texts(elements(element(document, "ol", class_="cycle-next"), "li")) == [
+        "12. May 2026",
+        "9. June 2026",
+        "11. August 2026",
+        "8. September 2026",
+        "13. October 2026",
+    ]
+
+
+def test_activity_shows_its_audience(client, made):
+    document = main(client.get(f"/en/aarshjul/aktiviteter/{made['newsletter'].pk}/"))
+
+    assert texts(elements(element(document, "dl"), "dd"))[-2:] == ["Nobody holds the role today.", "Members"]
+
+
+def test_activity_description_is_rendered_and_sanitised(client, made):
+    document = main(client.get(f"/en/aarshjul/aktiviteter/{made['meeting'].pk}/"))
+
+    description = element(document, "div", class_="cycle-description")
+    assert (text(element(description, "em")), elements(description, "script")) == ("en uge", [])
+
+
+def test_activity_unknown_is_not_found(client, made):
+    assert client.get("/en/aarshjul/aktiviteter/999/").status_code == 404
+
+
+@pytest.mark.parametrize("address", ["/aarshjul/", "/aarshjul/kommende/", "/aarshjul/aktiviteter/"])
+def test_read_pages_refuse_post(client, made, address):
+    assert client.post(address).status_code == 405
+
+
+def test_activity_create_sends_the_public_to_log_in(client, made):
+    response = client.get("/en/aarshjul/aktiviteter/ny/")
+
+    assert (response.status_code, response["Location"]) == (302, "/en/konto/login/?next=/en/aarshjul/aktiviteter/ny/")
+
+
+def test_activity_create_refuses_those_who_are_not_staff(client, made):
+    client.force_login(User.objects.create_user("reader", password="pw"))
+
+    assert client.get("/en/aarshjul/aktiviteter/ny/").status_code == 403
+
+
+def test_activity_create_saves_and_shows_the_activity(client, made, staff):
+    response = client.post(
+        "/en/aarshjul/aktiviteter/ny/",
+        {
+            "title": "Generalforsamling",
+            "kind": "event",
+            "body": made["board"].pk,
+            "schedule": "weekday",
+            "starts": "2026-04-01",
+            "time": "10:00",
+            "duration": "180",
+            "ordinal": "-1",
+            "weekday": "TH",
+            "months": ["4"],
+            "visibility": "public",
+        },
+    )
+
+    activity = Activity.objects.get(title="Generalforsamling")
+    assert (response.status_code, response["Location"]) == (302, f"/en/aarshjul/aktiviteter/{activity.pk}/")
+    assert (activity.starts, activity.rule, activity.time, activity.duration, activity.body, activity.visibility) == (
+        date(2026, 4, 30),
+        "FREQ=MONTHLY;BYMONTH=4;BYDAY=-1TH",
+        time(10, 0),
+        180,
+        made["board"],
+        "public",
+    )
+    assert Entry.objects.filter(action="governance.activity", object_id=str(activity.pk)).get().actor == staff
+
+
+def test_activity_create_with_a_rule_that_never_occurs_says_so_and_saves_nothing(client, made, staff):
+    count = Activity.objects.count()
+
+    response = client.post(
+        "/en/aarshjul/aktiviteter/ny/",
+        {
+            "title": "Umulig",
+            "kind": "deadline",
+            "schedule": "custom",
+            "starts": "2026-01-01",
+            "rule": "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+            "visibility": "members",
+        },
+    )
+
+    document = main(response)
+    assert text(element(element(document, "div", id="field-rule"), "ul", class_="errorlist")).startswith(
+        "This schedule gives no date in the ten years from the first date."
+    )
+    assert text(element(document, "p", class_="org-form-errors")) == (
+        "Please correct the fields marked below. Nothing has been saved."
+    )
+    assert Activity.objects.count() == count
+
+
+def test_activity_create_names_the_date_line_that_is_wrong(client, made, staff):
+    response = client.post(
+        "/en/aarshjul/aktiviteter/ny/",
+        {
+            "title": "Nyhedsbrev",
+            "kind": "communication",
+            "schedule": "dates",
+            "dates": "2026-03-01\n1. marts",
+            "visibility": "members",
+        },
+    )
+
+    errors = element(element(main(response), "div", id="field-dates"), "ul", class_="errorlist")
+    assert text(errors) == "Line 2, “1. marts”, is not a date. Write one date per line, as 2026-03-15 or 15.3.2026."
+
+
+def test_activity_edit_shows_the_schedule_as_entered(client, made, staff):
+    document = main(client.get(f"/en/aarshjul/aktiviteter/{made['meeting'].pk}/rediger/"))
+
+    checked = [attribute(i, "value") for i in elements(document, "input") if "checked" in dict(i.attributes)]
+    assert checked == ["weekday", "1", "2", "3", "4", "5", "6", "8", "9", "10", "11", "12"]
+
+
+def test_activity_edit_saves_the_change(client, made, staff):
+    activity = made["newsletter"]
+
+    response = submit(client, 
+        f"/en/aarshjul/aktiviteter/{activity.pk}/rediger/",
+        {
+            "title": "Nyhedsbrev",
+            "kind": "communication",
+            "schedule": "monthly",
+            "starts": "2026-06-01",
+            "visibility": "members",
+        },
+    )
+
+    activity.refresh_from_db()
+    assert (response.status_code, activity.rule, activity.dates, activity.role) == (
+        302,
+        "FREQ=MONTHLY;BYMONTHDAY=1",
+        [],
+        None,
+    )
+
+
+def test_activity_page_offers_staff_to_edit(client, made, staff):
+    document = main(client.get(f"/en/aarshjul/aktiviteter/{made['meeting'].pk}/"))
+
+    links = elements(element(document, "ul", class_="org-actions"), "a")
+
+    assert [attribute(a, "href") for a in links] == [f"/en/aarshjul/aktiviteter/{made['meeting'].pk}/rediger/"]
+
+
+def test_feeds_page_is_for_staff(client, made):
+    client.force_login(User.objects.create_user("reader", password="pw"))
+
+    assert client.get("/en/aarshjul/kalendere/").status_code == 403
+
+
+def test_feeds_page_offers_to_make_each_address(client, made, staff):
+    document = main(client.get("/en/aarshjul/kalendere/"))
+
+    assert texts(elements(document, "button")) == [
+        "Make a calendar address for the whole organisation",
+        "Make a calendar address for Bestyrelsen",
+        "Make a calendar address for Kommunikationsmedarbejder",
+        "Make a calendar address for Sekretariatschef",
+        "Make a calendar address for Ane Holm",
+    ]
+
+
+def test_feeds_page_makes_an_address_and_shows_it(client, made, staff):
+    response = client.post("/en/aarshjul/kalendere/", {"scope": "role", "id": made["chief"].pk})
+
+    feed = Feed.objects.get()
+    assert (feed.role, response["Location"]) == (made["chief"], f"/en/aarshjul/kalendere/#feed-role-{made['chief'].pk}")
+    row = element(main(client.get("/en/aarshjul/kalendere/")), "tr", id=f"feed-role-{made['chief'].pk}")
+    assert (text(element(row, "code")), attribute(elements(row, "a")[1], "href")) == (
+        f"http://testserver/en/kalender/{feed.token}.ics",
+        f"webcal://testserver/en/kalender/{feed.token}.ics",
+    )
+
+
+def test_feeds_page_makes_the_organisation_address_once(client, made, staff):
+    client.post("/en/aarshjul/kalendere/", {"scope": "organisation"})
+    client.post("/en/aarshjul/kalendere/", {"scope": "organisation"})
+
+    assert Feed.objects.filter(scope="organisation").count() == 1
+
+
+@pytest.mark.parametrize("data", [{"scope": "role", "id": "999"}, {"scope": "planet", "id": "1"}, {"scope": "role"}])
+def test_feeds_page_refuses_a_subject_that_is_not_there(client, made, staff, data):
+    assert client.post("/en/aarshjul/kalendere/", data).status_code == 404
+
+
+def test_feeds_page_shows_an_address_made_elsewhere(client, made, staff):
+    feed = feed_for()
+
+    section = element(main(client.get("/en/aarshjul/kalendere/")), "section", aria_labelledby="feed-organisation")
+
+    assert text(element(section, "code")) == f"http://testserver/en/kalender/{feed.token}.ics"
+
+
+def _queries(client, address):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(address).status_code == 200
+    return len(queries)
+
+
+def _more(made, numbers):
+    """An activity each with its own role (held by nobody, reviewed yearly), monthly from tomorrow."""
+    for number in numbers:
+        make_activity(
+            title=f"Aktivitet {number:02}",
+            kind=Activity.Kind.values[number % 5],
+            body=made["board"],
+            role=make_role(f"Rolle {number:02}", reviewed_on=date(2025, 6, 1)),
+            starts=date(2026, 5, 8),
+            rule="FREQ=MONTHLY;BYMONTHDAY=8",
+        )
+
+
+@pytest.mark.parametrize("address", ["/aarshjul/", "/aarshjul/kommende/", "/aarshjul/aktiviteter/"])
+def test_list_queries_do_not_grow_with_the_activities(client, made, address):
+    Activity.objects.all().delete()
+    _more(made, range(1))
+    one = _queries(client, address)
+    _more(made, range(1, 50))
+
+    assert (Activity.objects.count(), _queries(client, address)) == (50, one)
+
+
+@pytest.mark.parametrize("address", ["/aarshjul/", "/aarshjul/kommende/", "/aarshjul/aktiviteter/"])
+def test_list_served_again_reads_only_the_version(client, made, django_assert_num_queries, address):
+    client.get(address)
+
+    with django_assert_num_queries(1):
+        client.get(address)
+
+
+# What each viewer may read, and who may change what
+
+CONFLICT = (
+    "Someone else saved this while you were editing it. Nothing of yours was saved: "
+    "open the page again to see their change, then make yours."
+)
+
+
+def test_activities_for_the_public_leave_out_members_activities_and_the_reviews(client, made):
+    make_activity(title="Medlemsmøde", visibility="members")
+
+    document = main(client.get("/en/aarshjul/aktiviteter/"))
+
+    table = element(document, "table", class_="cycle-activities")
+    assert [row[0] for row in rows(table)[1:]] == ["Bestyrelsesmøde", "Nyhedsbrev"]
+    assert elements(document, "table", class_="cycle-reviews") == []
+
+
+def test_activities_for_a_member_leave_out_internal_activities(client, made, member):
+    make_activity(title="Medlemsmøde", visibility="members")
+    make_activity(title="Intern frist", kind="deadline", visibility="internal")
+
+    table = element(main(client.get("/en/aarshjul/aktiviteter/")), "table", class_="cycle-activities")
+
+    assert [row[0] for row in rows(table)[1:]] == ["Bestyrelsesmøde", "Medlemsmøde", "Nyhedsbrev"]
+
+
+def test_activity_for_members_is_not_found_by_the_public(client, made):
+    hidden = make_activity(title="Medlemsmøde", visibility="members")
+
+    assert client.get(f"/en/aarshjul/aktiviteter/{hidden.pk}/").status_code == 404
+
+
+def test_activity_internal_is_not_found_by_a_member(client, made, member):
+    hidden = make_activity(title="Intern frist", kind="deadline", visibility="internal")
+
+    assert client.get(f"/en/aarshjul/aktiviteter/{hidden.pk}/").status_code == 404
+
+
+def test_activity_shows_a_signed_in_viewer_its_visibility(client, made, member):
+    document = main(client.get(f"/en/aarshjul/aktiviteter/{made['meeting'].pk}/"))
+
+    assert text(element(document, "p", class_="activity-visibility")) == "Visibility: Public"
+
+
+def test_activity_shows_the_public_no_visibility(client, made):
+    document = main(client.get(f"/en/aarshjul/aktiviteter/{made['meeting'].pk}/"))
+
+    assert elements(document, "p", class_="activity-visibility") == []
+
+
+def _edit_post(response, **changes):
+    """The edit form as it was opened (with its revision), with some fields changed."""
+    form = response.context["form"]
+    posted = {name: form[name].value() for name in form.fields if form[name].value() not in (None, "")}
+    posted["months"] = [str(month) for month in posted.get("months", [])]
+    return {**posted, **changes}
+
+
+def test_activity_edit_refuses_the_second_of_two_saves_from_the_same_form(client, made, staff):
+    address = f"/en/aarshjul/aktiviteter/{made['newsletter'].pk}/rediger/"
+    opened = client.get(address)
+    client.post(address, _edit_post(opened, title="Nyhedsbrev i maj"))
+    before = Entry.objects.count()
+
+    response = client.post(address, _edit_post(opened, title="Nyhedsbrevet"))
+
+    errors = element(main(response), "div", class_="org-form-errors")
+    assert texts(elements(errors, "li")) == [CONFLICT]
+    assert (Activity.objects.get(pk=made["newsletter"].pk).title, Entry.objects.count()) == ("Nyhedsbrev i maj", before)
+
+
+def test_activity_create_offers_a_coordinator_only_their_community(client, made, coordinator):
+    options = elements(element(main(client.get("/en/aarshjul/aktiviteter/ny/")), "select", id="id_body"), "option")
+
+    assert texts(options) == ["---------", "Fællesskab A", "Styregruppen for A"]
+
+
+def test_activity_create_by_a_coordinator_refuses_another_body_and_saves_nothing(client, made, coordinator):
+    count = Activity.objects.count()
+
+    response = client.post(
+        "/en/aarshjul/aktiviteter/ny/",
+        {
+            "title": "Frist",
+            "kind": "deadline",
+            "body": made["board"].pk,
+            "schedule": "once",
+            "starts": "2026-06-01",
+            "visibility": "members",
+        },
+    )
+
+    errors = element(element(main(response), "div", id="field-body"), "ul", class_="errorlist")
+    assert text(errors) == "Choose one of the bodies listed: those whose annual cycle you may change."
+    assert Activity.objects.count() == count
+
+
+def test_feeds_page_offers_members_as_the_level_of_a_new_feed(client, made, staff):
+    select = element(main(client.get("/en/aarshjul/kalendere/")), "select", id="feed-visibility-organisation-")
+
+    options = [(attribute(option, "value"), "selected" in dict(option.attributes)) for option in elements(select, "option")]
+    assert options == [("public", False), ("members", True), ("internal", False)]
+
+
+def test_feeds_page_makes_a_feed_at_the_level_chosen(client, made, staff):
+    client.post("/en/aarshjul/kalendere/", {"scope": "body", "id": made["board"].pk, "visibility": "internal"})
+
+    assert Feed.objects.values_list("body", "visibility").get() == (made["board"].pk, "internal")
+
+
+def test_feeds_page_makes_a_feed_for_members_when_no_level_is_sent(client, made, staff):
+    client.post("/en/aarshjul/kalendere/", {"scope": "organisation"})
+
+    assert Feed.objects.get().visibility == "members"
+
+
+def test_feeds_page_says_what_a_feed_shows(client, made, staff):
+    feed_for(visibility="public")
+
+    section = element(main(client.get("/en/aarshjul/kalendere/")), "section", aria_labelledby="feed-organisation")
+
+    assert text(element(section, "span", class_="cycle-feed-shows")) == "Shows: Public"
+
+
+def test_feeds_page_refuses_a_level_that_does_not_exist(client, made, staff):
+    response = client.post("/en/aarshjul/kalendere/", {"scope": "organisation", "visibility": "everyone"})
+
+    assert (response.status_code, Feed.objects.count()) == (404, 0)
