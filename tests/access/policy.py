@@ -41,7 +41,7 @@ EXPECTED = {
     "handbook:page-edit": form(ONLY_SECRETARIAT),
     "roles:catalogue": read(ALL),
     "roles:detail": read(ALL),
-    "roles:history": read(ALL),
+    "handbook:role-history": read(ALL),
     # The organisation chart, bodies, organisations and people are public (each filtered by visibility).
     "organisation:overview": read(ALL),
     "organisation:chart": read(ALL),

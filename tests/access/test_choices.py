@@ -12,7 +12,7 @@ from django.db import transaction
 from django.test import Client
 
 from os2org.access.groups import COORDINATOR, SECRETARIAT
-from os2org.access.models import Visibility
+from os2org.common.visibility import Visibility
 from os2org.organisation.models import Body, Person
 from os2org.organisation.services import save_body, save_person
 from os2org.roles.models import RoleDescription

@@ -14,7 +14,7 @@ import pytest
 from django.utils import timezone
 
 from os2org.access.groups import BOARD, SECRETARIAT
-from os2org.access.models import Visibility
+from os2org.common.visibility import Visibility
 from os2org.governance.cycle.services import save_activity
 from os2org.governance.meetings import services
 from os2org.governance.models import Activity, Approval

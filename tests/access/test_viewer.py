@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from os2org.access import groups
-from os2org.access.viewer import ANONYMOUS, EVERYTHING, MEMBERS_UP, PUBLIC_ONLY, Viewer, viewer_for
+from os2org.access.viewer import viewer_for
+from os2org.common.visibility import ANONYMOUS, EVERYTHING, MEMBERS_UP, PUBLIC_ONLY, Viewer
 from os2org.organisation.models import Assignment
 from os2org.organisation.services import assign_role, end_assignment, save_organisation, save_person
 from tests.access.world import VIEWERS

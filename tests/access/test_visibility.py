@@ -10,7 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from os2org.access.groups import BOARD, COORDINATOR, MEMBER_CONTACT
-from os2org.access.models import Visibility
+from os2org.common.visibility import Visibility
 from tests.access.world import PUBLIC, url
 from tests.dom import menu, parse
 

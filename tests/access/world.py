@@ -29,7 +29,7 @@ from django.urls import NoReverseMatch, reverse
 from knox.models import AuthToken
 
 from os2org.access import groups
-from os2org.access.models import Visibility
+from os2org.common.visibility import Visibility
 from os2org.governance.cycle.services import feed_for, save_activity
 from os2org.governance.meetings import services
 from os2org.governance.models import Activity, AgendaItem, Approval, Feed, FollowUp, Meeting, Minutes
@@ -214,7 +214,7 @@ OPENED_ON = {
     "activity": ["governance:activity", "governance:activity-edit", "api:activities-detail"],
     "feed": ["governance:feed"],
     "public_page": ["handbook:page", "handbook:page-edit", "handbook:page-history", "api:pages-detail"],
-    "role": ["roles:detail", "roles:history", "api:roles-detail"],
+    "role": ["roles:detail", "handbook:role-history", "api:roles-detail"],
     "authority": ["organisation:organisation", "organisation:organisation-edit", "api:organisations-detail"],
     "coordinator": [
         "organisation:person",

@@ -1,8 +1,8 @@
 """The API's rules: who may read and write which endpoint, and items of which body."""
 
-from os2org.access.viewer import ANONYMOUS, Viewer
 from os2org.api.rules import RULES, allows
 from os2org.api.urls import ENDPOINTS
+from os2org.common.visibility import ANONYMOUS, Viewer
 
 SECRETARIAT = Viewer(user_id=1, groups=frozenset({"secretariat"}))
 BOARD = Viewer(user_id=2, groups=frozenset({"board"}))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from os2org.access.models import Visibility
+from os2org.common.visibility import Visibility
 from os2org.governance.meetings import services
 from tests.governance.builders import meeting
 

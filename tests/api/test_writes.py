@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from os2org.access.models import Visibility
 from os2org.audit.models import Entry
+from os2org.common.visibility import Visibility
 from os2org.governance.models import FollowUp, Meeting
 from tests.governance.builders import meeting
 

@@ -8,7 +8,7 @@ meetings at every visibility with a decision each.
 from datetime import date
 from types import SimpleNamespace
 
-from os2org.access.models import Visibility
+from os2org.common.visibility import Visibility
 from os2org.governance.cycle.services import save_activity
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook, save_page

@@ -31,10 +31,10 @@ from pytest_django.live_server_helper import LiveServer
 
 from os2org.access import groups
 from os2org.access.rules import allows
-from os2org.access.viewer import ANONYMOUS
 from os2org.api import rules as api_rules
 from os2org.audit import views as audit_views
 from os2org.audit.models import Entry
+from os2org.common.visibility import ANONYMOUS
 from tests.browser import xss_world
 from tests.browser.conftest import TIMEOUT_MS
 from tests.urlconf import views
@@ -115,7 +115,7 @@ ADDRESSES = {
     "handbook:search": lambda world: [({}, "?q=xss"), ({}, f"?q={REFLECTED}")],
     "roles:catalogue": lambda world: ONE,
     "roles:detail": lambda world: _each("slug", world.roles),
-    "roles:history": lambda world: _some("slug", world.roles),
+    "handbook:role-history": lambda world: _some("slug", world.roles),
     "organisation:overview": lambda world: ONE,
     "organisation:chart": lambda world: ONE,
     "organisation:coverage": lambda world: ONE,

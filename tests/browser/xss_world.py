@@ -21,7 +21,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from os2org.access import groups as group_names
-from os2org.access.models import Visibility
+from os2org.common.visibility import Visibility
 from os2org.governance.cycle.services import feed_for, save_activity
 from os2org.governance.meetings import services as meetings
 from os2org.governance.models import Activity, AgendaItem, Meeting

@@ -8,7 +8,7 @@ does. What each viewer may read has tests of its own.
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from os2org.access.models import Visibility
+from os2org.common.visibility import Visibility
 from os2org.governance.meetings import services
 from os2org.organisation.models import Body
 from os2org.organisation.services import save_body, save_person

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time
 
 from django.utils import timezone
 
-from os2org.access.models import Visibility
+from os2org.common.visibility import Visibility
 from os2org.governance.cycle.services import save_activity
 from os2org.handbook.models import Page
 from os2org.roles.models import RoleDescription

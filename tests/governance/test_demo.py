@@ -5,8 +5,7 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from os2org.access.models import Visibility
-from os2org.access.viewer import ANONYMOUS
+from os2org.common.visibility import ANONYMOUS, Visibility
 from os2org.governance import demo
 from os2org.governance.meetings import selectors
 from os2org.governance.meetings.selectors import follow_ups_due

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import translation
 
-from os2org.access.models import Visibility
 from os2org.audit.models import Entry
 from os2org.audit.selectors import revision
+from os2org.common.visibility import Visibility
 from os2org.handbook.models import Page, PageVersion
 from os2org.handbook.services import import_handbook, save_page
 from os2org.roles.models import RoleDescription

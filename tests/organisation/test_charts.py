@@ -5,8 +5,7 @@ from datetime import date
 import pytest
 
 from os2org.access.groups import SECRETARIAT
-from os2org.access.models import Visibility
-from os2org.access.viewer import ANONYMOUS, Viewer
+from os2org.common.visibility import ANONYMOUS, Viewer, Visibility
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook
 from os2org.organisation.charts import org_chart_graph, org_chart_mindmap, roles_table

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from os2org.access.viewer import Viewer
+from os2org.common.visibility import Viewer
 from os2org.governance.cycle.selectors import reviews_in
 from os2org.governance.cycle.services import save_activity
 from os2org.governance.meetings.services import add_follow_up

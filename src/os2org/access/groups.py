@@ -2,10 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-SECRETARIAT = "secretariat"
-BOARD = "board"
-COORDINATOR = "coordinator"
-MEMBER_CONTACT = "member-contact"
+from os2org.common.visibility import BOARD, COORDINATOR, MEMBER_CONTACT, SECRETARIAT
 
 LABELS = {
     SECRETARIAT: _("secretariat"),

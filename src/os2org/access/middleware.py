@@ -3,6 +3,7 @@ import logging
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 
 from os2org.access.rules import allows, rule_for
 from os2org.access.viewer import viewer_of
@@ -11,16 +12,20 @@ logger = logging.getLogger(__name__)
 
 
 class RuleMiddleware:
-    """Lets a view run only when its app's rule allows the viewer.
+    """Gives every request its viewer (`request.viewer`, worked out on first use), and
+    lets a view run only when its app's rule allows the viewer.
 
-    The API is left to its own permission class, which asks the same rules
-    once the API has read the caller's token.
+    The views read `request.viewer` rather than ask this app, which stands
+    above the apps whose pages it guards. The API is left to its own
+    permission class, which asks the same rules once the API has read the
+    caller's token.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        request.viewer = SimpleLazyObject(lambda: viewer_of(request))
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):

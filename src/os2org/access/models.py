@@ -3,23 +3,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Visibility(models.TextChoices):
-    """Who may read an item. Every item the app shows carries one."""
-
-    # Anyone, without logging in: the handbook, the role catalogue, the
-    # organisation chart, decisions the board has made public.
-    PUBLIC = "public", _("public")
-    # Anyone with an account: members' contacts, coordinators, the board.
-    MEMBERS = "members", _("members")
-    # The secretariat and the board, and the coordinators and member
-    # contacts of the community the item belongs to.
-    INTERNAL = "internal", _("internal")
-
-
-def visibility_field(default):
-    return models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=default)
-
-
 class Account(models.Model):
     """What the organisation knows about a log-in beyond its groups.
 

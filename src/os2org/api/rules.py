@@ -13,7 +13,7 @@ and after the change (may they change this one, and put it there?).
 
 from rest_framework.permissions import SAFE_METHODS
 
-from os2org.access.rules import anyone, secretariat
+from os2org.common.rules import anyone, secretariat
 
 # Asked before the item is known.
 ANY_BODY = object()

@@ -9,8 +9,8 @@ from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.permissions import SAFE_METHODS
 
-from os2org.access.viewer import ANONYMOUS
 from os2org.api import rules
+from os2org.common.visibility import ANONYMOUS
 
 
 class ProblemSerializer(serializers.Serializer):

@@ -10,9 +10,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
-from os2org.access.viewer import choosable
 from os2org.api.permissions import caller
 from os2org.common.dates import validate_date
+from os2org.common.visibility import choosable
 from os2org.governance.cycle.services import save_activity
 from os2org.governance.meetings.forms import MEETING_KINDS
 from os2org.governance.meetings.services import (
@@ -68,7 +68,7 @@ class ServiceSerializer(serializers.ModelSerializer):
     # values for the fields it leaves out, since the services set every field
     # they are given. The related items named in CHOOSABLE may be chosen from
     # what the caller may read and what is chosen already, as on the forms
-    # (access.viewer.choosable). (A comment, not a docstring: the schema
+    # (common.visibility.choosable). (A comment, not a docstring: the schema
     # shows docstrings as the descriptions of its objects.)
 
     CHOOSABLE = ()

@@ -29,7 +29,6 @@ from os2org.governance.models import Activity, AgendaItem, FollowUp, Meeting, Mi
 from os2org.handbook.models import Page
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.roles.models import RoleDescription, Task
-from os2org.roles.views import PAGE_CONTENT
 
 
 class Changed(APIException):
@@ -152,7 +151,7 @@ class RoleViewSet(ReadViewSet):
 
     def get_queryset(self):
         tasks = Prefetch("tasks", queryset=Task.objects.order_by("priority", "position"))
-        roles = RoleDescription.objects.select_related("page").defer(*PAGE_CONTENT).prefetch_related(tasks)
+        roles = RoleDescription.objects.with_page().prefetch_related(tasks)
         return roles.readable_by(self.viewer)
 
 

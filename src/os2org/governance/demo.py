@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from os2org.access.models import Visibility
+from os2org.common.visibility import Visibility
 from os2org.governance.cycle.services import save_activity
 from os2org.governance.meetings import services
 from os2org.governance.meetings.selectors import week_end

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from os2org.access.models import Visibility
 from os2org.audit.forms import RevisionField
+from os2org.common.visibility import Visibility
 
 
 def editable(bodies, viewer):

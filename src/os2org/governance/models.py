@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from os2org.access.models import Visibility, visibility_field
 from os2org.common.dates import validate_date
+from os2org.common.visibility import Visibility, name_for, visibility_field
 
 # Nothing in the annual cycle or a meeting lasts longer than a week; a
 # longer duration is a typo, and an absurd one would overflow the calendar.
@@ -96,7 +96,7 @@ class Activity(models.Model):
 
     @property
     def read_scope(self):
-        """(visibility, body): what decides who reads it (os2org.access.viewer.readable)."""
+        """(visibility, body): what decides who reads it (os2org.common.visibility.readable)."""
         return self.visibility, self.body_id
 
 
@@ -186,8 +186,6 @@ class Meeting(models.Model):
 
     def name_as_read_by(self, viewer):
         """The meeting's name for a reader: without a title it is called by its body, which they may not read."""
-        from os2org.access.viewer import name_for  # access imports the organisation's models on use
-
         return self.title or f"{name_for(viewer, self.body)} {timezone.localtime(self.starts):%d.%m.%Y}"
 
     def get_absolute_url(self):

@@ -1,6 +1,6 @@
 """Who reads the governance's items, for both of its domains (the annual cycle and the meetings).
 
-A `Viewer` (access.viewer) is a person looking. Where nobody logs in — a
+A `Viewer` (common.visibility) is a person looking. Where nobody logs in — a
 calendar feed whose address is handed out, the first draft of minutes
 written for the readers of a meeting or of an item — an `UpTo` reads
 every item up to one visibility, and answers the viewer's questions the
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from os2org.access.models import Visibility
+from os2org.common.visibility import Visibility
 
 # Where an item's visibility and body are, for `viewer.visible(**…)`: a
 # meeting and an activity have their own, an agenda item (a decision) has its
@@ -44,7 +44,7 @@ class UpTo:
     def visible(self, prefix="", body=None):
         return Q(**{f"{prefix}visibility__in": self.levels})
 
-    # Nobody looking: no named person's hours (access.viewer.Viewer.sees_hours).
+    # Nobody looking: no named person's hours (common.visibility.Viewer.sees_hours).
     sees_hours = False
 
 

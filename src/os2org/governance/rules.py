@@ -7,7 +7,7 @@ Minutes are answered by the meeting's participants themselves (and by the
 secretariat on a participant's behalf).
 """
 
-from os2org.access.rules import ReadWrite, anyone, body_of, edits_body_of, edits_some, secretariat, signed_in
+from os2org.common.rules import ReadWrite, anyone, body_of, edits_body_of, edits_some, secretariat, signed_in
 from os2org.governance.models import Activity, AgendaItem, FollowUp, Meeting
 
 _meeting = edits_body_of(body_of(Meeting))

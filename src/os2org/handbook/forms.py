@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from os2org.access.models import Visibility
 from os2org.audit.forms import RevisionField, revision_initial
+from os2org.common.visibility import Visibility
 from os2org.handbook.services import newest_version
 
 # Characters, not bytes: about forty times the longest page of a real handbook.

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from os2org.access.models import Visibility, visibility_field
+from os2org.common.visibility import Visibility, visibility_field
 
 
 class PageQuerySet(models.QuerySet):

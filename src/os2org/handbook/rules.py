@@ -4,7 +4,7 @@ Only the secretariat edits the handbook; a page's versions are for whoever
 may read the page (the view refuses the rest).
 """
 
-from os2org.access.rules import anyone, secretariat
+from os2org.common.rules import anyone, secretariat
 
 RULES = {
     "home": anyone,
@@ -12,4 +12,5 @@ RULES = {
     "search": anyone,
     "page-edit": secretariat,
     "page-history": anyone,
+    "role-history": anyone,
 }

@@ -12,12 +12,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from os2org import markup
-from os2org.access.models import Visibility
 from os2org.audit.services import check_revision, record
+from os2org.common.visibility import Visibility
 from os2org.handbook.lint import ERROR, check_role, front_matter_line
 from os2org.handbook.models import Page, PageVersion
 from os2org.handbook.pages import PAGE_SUFFIXES, PageError, given_folders, read_handbook, read_page
-from os2org.organisation.handbook_page import refreshed_source
 from os2org.roles.models import RoleDescription
 from os2org.roles.parsing import parse_role
 from os2org.roles.services import store_roles
@@ -335,12 +334,19 @@ def save_page(page, *, source, visibility, note="", revision=None, version=None,
     return page
 
 
+# What `export --refresh` writes in place of a page whose parts are generated
+# from the data: {page field that marks such a page: the function that
+# writes it}. The apps that generate the parts register here when they start
+# (organisation.apps), since the handbook stands below them.
+REFRESHED = {}
+
+
 def export_handbook(directory, *, refresh=False):
     """Write every stored page back to `directory`, in the same layout, byte for byte.
 
-    With `refresh`, the organisation page (see
-    organisation.handbook_page) is written with its org charts and roles
-    table generated from the data, each in a marked block; the stored page
+    With `refresh`, a page whose parts are generated from the data (see
+    REFRESHED: the organisation page, organisation.handbook_page) is written
+    with those parts generated anew, each in a marked block; the stored page
     stays as it is.
     """
     target = Path(directory).resolve()
@@ -350,7 +356,14 @@ def export_handbook(directory, *, refresh=False):
         if not destination.is_relative_to(target):
             raise PageError(page.path, 1, "points outside the export folder")
         destination.parent.mkdir(parents=True, exist_ok=True)
-        source = refreshed_source(page) if refresh and page.describes_organisation else page.source
+        source = _refreshed(page) if refresh else page.source
         destination.write_bytes(source.encode("utf-8"))
         written.append(destination)
     return written
+
+
+def _refreshed(page):
+    for marker, refreshed_source in REFRESHED.items():
+        if getattr(page, marker):
+            return refreshed_source(page)
+    return page.source

@@ -10,4 +10,6 @@ urlpatterns = [
     path("side/<path:slug>/historik/", views.page_history, name="page-history"),
     path("side/<path:slug>/", views.page, name="page"),
     path("soeg/", views.search, name="search"),
+    # A role description's versions are its page's (the role catalogue links here).
+    path("roller/<str:slug>/historik/", views.role_history, name="role-history"),
 ]

@@ -3,21 +3,20 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from os2org.access.viewer import viewer_of
 from os2org.caching import cached_page
+from os2org.common.forms import add_service_errors
 from os2org.handbook.diff import line_diff
 from os2org.handbook.forms import CompareForm, PageForm
 from os2org.handbook.models import Page
 from os2org.handbook.services import save_page
-from os2org.organisation.forms import add_service_errors
-from os2org.roles.models import Task
+from os2org.roles.models import RoleDescription, Task
 
 SEARCH_LIMIT = 50
 
 
 @require_safe
 def home(request):
-    pages = Page.objects.filter(viewer_of(request).visible())
+    pages = Page.objects.filter(request.viewer.visible())
     page = pages.filter(path__in=["index.md", "index.markdown", "README.md"]).first()
     if page is None:
         page = pages.filter(parent="", has_front_matter=True, nav_exclude=False).order_by("nav_order", "title").first()
@@ -29,7 +28,7 @@ def home(request):
 @require_safe
 @cached_page
 def page(request, slug):
-    pages = Page.objects.filter(viewer_of(request).visible()).select_related("role")
+    pages = Page.objects.filter(request.viewer.visible()).select_related("role")
     page = get_object_or_404(pages.defer("source", "text", "search_text"), slug=slug)
     return render(request, "handbook/page.html", {"page": page})
 
@@ -47,7 +46,7 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     pages, tasks = [], []
     if query:
-        viewer = viewer_of(request)
+        viewer = request.viewer
         pages = Page.objects.filter(viewer.visible()).matching(query)
         pages = list(pages.only("slug", "title", "heading", "path", "text")[:SEARCH_LIMIT])
         for found in pages:
@@ -78,13 +77,20 @@ def page_history(request, slug):
     return version_history(request, page)
 
 
+@require_safe
+def role_history(request, slug):
+    """A role description's versions: those of its page."""
+    role = get_object_or_404(RoleDescription.objects.in_handbook().with_page(), slug=slug)
+    return version_history(request, role.page, role=role)
+
+
 def version_history(request, page, **context):
     """A page's versions and what changed between two of them (`?fra=1&til=3`).
 
     The versions are the page's, so they are for whoever may read the page.
     Who made a change is told only to those who read everything.
     """
-    viewer = viewer_of(request)
+    viewer = request.viewer
     if not viewer.reads(page.visibility):
         raise Http404
     versions = page.versions.defer("source")

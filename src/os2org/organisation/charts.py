@@ -17,7 +17,7 @@ from django.utils import formats, timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from os2org.access.viewer import ANONYMOUS, readable
+from os2org.common.visibility import ANONYMOUS, readable
 from os2org.handbook.pages import read_page
 from os2org.organisation.handbook_page import ROLES, find_blocks, relative_link, table_rows
 from os2org.organisation.models import Assignment, Body, BodyRelation
@@ -59,7 +59,7 @@ def chart_data(on=None, *, viewer):
     Only the bodies and people the viewer may read, the roles they may read
     by name, and hours only for a viewer who sees named people's hours
     (Viewer.sees_hours). The handbook's generated blocks are drawn for the
-    public (access.viewer.ANONYMOUS): they go into Git and onto the site.
+    public (common.visibility.ANONYMOUS): they go into Git and onto the site.
     """
     day = on or timezone.localdate()
     bodies = Body.objects.order_by("position", "name").only(

@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from os2org.access.forms import ReadableChoiceField, ReadableMultipleChoiceField
-from os2org.access.models import Visibility
 from os2org.audit.forms import RevisionField, revision_initial
 from os2org.common.dates import DateField
+from os2org.common.forms import ReadableChoiceField, ReadableMultipleChoiceField, add_service_errors
+from os2org.common.visibility import Visibility
 from os2org.organisation.choices import check_parent, parent_choices
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import check_not_inside_itself, check_one_chair, hours_from
@@ -46,12 +46,6 @@ class VisibilityMixin:
 
 def visibility_field():
     return forms.ChoiceField(label=_("Who may read it"), choices=Visibility.choices, required=False)
-
-
-def add_service_errors(form, error):
-    """Show a service's ValidationError next to the fields it names."""
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
 
 
 class BodyForm(VisibilityMixin, forms.Form):

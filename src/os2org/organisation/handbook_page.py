@@ -54,9 +54,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from os2org import markup
-from os2org.access.viewer import ANONYMOUS
 from os2org.audit.services import record
 from os2org.common.names import name_key
+from os2org.common.visibility import ANONYMOUS
 from os2org.handbook.lint import WARNING, Finding
 from os2org.handbook.models import Page
 from os2org.handbook.pages import read_page, split_lines

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from os2org.access.models import Visibility, visibility_field
 from os2org.common.dates import validate_date
 from os2org.common.names import name_key, validate_name
+from os2org.common.visibility import Visibility, visibility_field
 
 # A full year's work (årsværk) in hours per week.
 FULL_TIME_HOURS = Decimal("37")
@@ -65,7 +65,7 @@ class Body(models.Model):
 
     visibility = visibility_field(Visibility.PUBLIC)
 
-    # Who reads it, as a query (access.viewer.readable_of); read_scope says the same of one body.
+    # Who reads it, as a query (common.visibility.readable_of); read_scope says the same of one body.
     READ_FILTER = {"body": "pk"}
 
     class Meta:
@@ -85,7 +85,7 @@ class Body(models.Model):
 
     @property
     def read_scope(self):
-        """(visibility, body): what decides who reads it (os2org.access.viewer.readable)."""
+        """(visibility, body): what decides who reads it (os2org.common.visibility.readable)."""
         return self.visibility, self.pk
 
 

@@ -9,7 +9,7 @@ board (Viewer.sees_hours). The secretariat edits everything; a coordinator
 edits the bodies of their own community.
 """
 
-from os2org.access.rules import anyone, body_of, edits_body_of, reads_everything, secretariat
+from os2org.common.rules import anyone, body_of, edits_body_of, reads_everything, secretariat
 from os2org.organisation.models import Body
 
 _body = body_of(Body, path="pk", field="slug")

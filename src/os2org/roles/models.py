@@ -3,8 +3,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from os2org.access.models import Visibility
 from os2org.common.dates import validate_date
+from os2org.common.visibility import Visibility
 
 
 class Priority(models.IntegerChoices):
@@ -17,6 +17,10 @@ class RoleDescriptionQuerySet(models.QuerySet):
     def in_handbook(self):
         """Roles whose page is stored: a detached role (see RoleDescription) is in no list of the handbook."""
         return self.filter(page__isnull=False)
+
+    def with_page(self):
+        """With the page's address and visibility, not its content: a role page links to its page but shows none of it."""
+        return self.select_related("page").defer("page__source", "page__html", "page__text", "page__search_text")
 
     def readable_by(self, viewer):
         """Roles in the handbook whose page the viewer may read."""
@@ -70,7 +74,7 @@ class RoleDescription(models.Model):
 
     objects = RoleDescriptionQuerySet.as_manager()
 
-    # Who reads it, as a query (access.viewer.readable_of): as visible as its page.
+    # Who reads it, as a query (common.visibility.readable_of): as visible as its page.
     READ_FILTER = {"prefix": "page__"}
 
     class Meta:

@@ -73,6 +73,8 @@ class Role:
     review_rule: str | None = None
     sections: list = field(default_factory=list)
     heading_line: int | None = None
+    # The front matter's `reviewed:` as written (roles.services reads it as a date).
+    reviewed: str | None = None
 
     @property
     def hours_per_week(self):
@@ -323,7 +325,7 @@ def parse_role(page):
     name = page.role_name
     if not name:
         return None
-    role = Role(path=page.path, name=name, heading_line=page.heading()[1])
+    role = Role(path=page.path, name=name, heading_line=page.heading()[1], reviewed=page.meta_text("reviewed"))
     role.sections = split_sections(page)
     role.tasks = read_tasks(page)
     for section in role.sections:

@@ -8,7 +8,6 @@ from django.utils.text import slugify
 
 from os2org.audit.services import record, snapshot
 from os2org.common.dates import in_range
-from os2org.handbook.pages import split_front_matter
 from os2org.roles.models import Priority, RoleDescription, Task
 from os2org.roles.parsing import PRIORITIES
 
@@ -29,15 +28,14 @@ def _decimal(value):
     return None if value is None else Decimal(str(value))
 
 
-def reviewed_on(page):
+def reviewed_on(parsed):
     """The date in the page's `reviewed` front-matter key (YYYY-MM-DD), or None.
 
     A date outside the range the organisation's records can have
     (common.dates) is read as no date, as an unreadable one is.
     """
-    front_matter, _body, _line = split_front_matter(page.path, page.source)
     try:
-        day = date.fromisoformat(str((front_matter or {}).get("reviewed", "")))
+        day = date.fromisoformat(parsed.reviewed or "")
     except ValueError:
         return None
     return day if in_range(day) else None
@@ -106,7 +104,7 @@ def save_role(role, *, page, parsed):
         "staff_responsibility": parsed.staff_responsibility,
         "budget_responsibility": parsed.budget_responsibility,
         "review_rule": parsed.review_rule or "",
-        "reviewed_on": reviewed_on(page),
+        "reviewed_on": reviewed_on(parsed),
     }
     for name, value in fields.items():
         setattr(role, name, value)

@@ -6,5 +6,4 @@ app_name = "roles"
 urlpatterns = [
     path("", views.catalogue, name="catalogue"),
     path("<str:slug>/", views.detail, name="detail"),
-    path("<str:slug>/historik/", views.history, name="history"),
 ]

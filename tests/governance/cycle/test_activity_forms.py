@@ -4,8 +4,8 @@ import pytest
 from django.utils import translation
 
 from os2org.access.groups import COORDINATOR, SECRETARIAT
-from os2org.access.viewer import Viewer
 from os2org.audit.selectors import revision
+from os2org.common.visibility import Viewer
 from os2org.governance.cycle.forms import ActivityForm
 from os2org.organisation.models import Body
 from os2org.organisation.services import save_body

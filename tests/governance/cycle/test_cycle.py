@@ -3,7 +3,8 @@ from datetime import date, datetime, time
 import pytest
 
 from os2org.access.groups import MEMBER_CONTACT
-from os2org.access.viewer import ANONYMOUS, viewer_for
+from os2org.access.viewer import viewer_for
+from os2org.common.visibility import ANONYMOUS
 from os2org.governance.cycle.selectors import occurrences_between
 from os2org.governance.models import AgendaItem, FollowUp, Meeting
 from os2org.governance.readers import UNFILTERED

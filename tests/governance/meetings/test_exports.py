@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.html import parse_html
 from django.test.utils import CaptureQueriesContext
 
-from os2org.access.viewer import ANONYMOUS
+from os2org.common.visibility import ANONYMOUS
 from os2org.governance.meetings import exports, services
 from os2org.governance.models import Meeting, Minutes
 from os2org.governance.readers import UNFILTERED

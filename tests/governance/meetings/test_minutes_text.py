@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from os2org.access.models import Visibility
+from os2org.common.visibility import Visibility
 from os2org.governance.meetings import services
 from os2org.governance.meetings.minutes_text import Draft, skeleton
 from os2org.organisation.services import save_person

@@ -6,7 +6,7 @@ from django.db import connection
 from knox.models import AuthToken
 
 from os2org.access.groups import BOARD, MEMBER_CONTACT
-from os2org.access.models import Visibility
+from os2org.common.visibility import Visibility
 from os2org.governance.meetings import services
 from os2org.governance.models import Approval
 from tests.accounts import make_user

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from os2org.access.viewer import ANONYMOUS
+from os2org.common.visibility import ANONYMOUS
 from os2org.governance.meetings import selectors, services
 from os2org.governance.readers import UNFILTERED, UpTo
 from os2org.organisation.models import Body

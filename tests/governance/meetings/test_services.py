@@ -8,9 +8,9 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import translation
 
 from os2org.access.groups import BOARD, MEMBER_CONTACT
-from os2org.access.models import Visibility
 from os2org.audit.models import Entry
 from os2org.audit.selectors import revision
+from os2org.common.visibility import Visibility
 from os2org.governance.meetings import services
 from os2org.governance.meetings.selectors import carried_follow_ups
 from os2org.governance.models import AgendaItem, Approval, CaseBrief, FollowUp, Meeting, Minutes

@@ -10,7 +10,7 @@ from django import template
 from django.utils.html import format_html
 
 from os2org.access.rules import allows
-from os2org.access.viewer import HIDDEN, name_for, readable
+from os2org.common.visibility import HIDDEN, name_for, readable
 
 register = template.Library()
 
@@ -28,13 +28,13 @@ def may(viewer, view_name):
 
 @register.filter
 def reads(viewer, obj):
-    """Whether the viewer may open `obj` on its own (access.viewer.readable)."""
+    """Whether the viewer may open `obj` on its own (common.visibility.readable)."""
     return readable(viewer, obj)
 
 
 @register.simple_tag(takes_context=True)
 def named(context, obj, link=True, lang=False, empty="—"):
-    """`obj` by name as the page's reader may see it (access.viewer.name_for).
+    """`obj` by name as the page's reader may see it (common.visibility.name_for).
 
     A link to its page (with the handbook's language when `lang`: bodies,
     roles and meetings are named in it), or its name alone without `link`;

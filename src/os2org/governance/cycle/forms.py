@@ -14,10 +14,10 @@ from django.db.models import BLANK_CHOICE_DASH
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
-from os2org.access.forms import ReadableChoiceField
-from os2org.access.models import Visibility
 from os2org.audit.forms import revision_initial
 from os2org.common.dates import DateField
+from os2org.common.forms import ReadableChoiceField
+from os2org.common.visibility import Visibility
 from os2org.governance.cycle import recurrence
 from os2org.governance.fields import TimeInput, VisibilityField, editable, hidden_revision
 from os2org.governance.models import LONGEST_MINUTES, Activity, Feed

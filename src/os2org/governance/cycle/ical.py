@@ -19,7 +19,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vDuration, vRecur
 
-from os2org.access.viewer import name_for
+from os2org.common.visibility import name_for
 from os2org.governance.cycle.recurrence import rule_parts, stored_dates
 from os2org.governance.cycle.selectors import (
     activities_in,

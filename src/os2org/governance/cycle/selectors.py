@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from os2org.access.models import Visibility
-from os2org.access.viewer import name_for
+from os2org.common.visibility import Visibility, name_for
 from os2org.governance.cycle.recurrence import occurrences, role_reviews
 from os2org.governance.models import Activity, FollowUp, Meeting
 from os2org.governance.readers import OF_FOLLOW_UP, OWN

@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from os2org.access.models import Visibility
 from os2org.audit.services import check_revision, record, snapshot
+from os2org.common.visibility import Visibility
 from os2org.governance.cycle.recurrence import check_rule, normalise_rule, parse_dates
 from os2org.governance.models import Activity, Feed
 from os2org.organisation.models import Body, Person

@@ -28,7 +28,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from os2org.access.viewer import name_for
+from os2org.common.visibility import name_for
 from os2org.governance.meetings.selectors import carried_follow_ups, readable_parts
 from os2org.governance.readers import OF_ITEM
 

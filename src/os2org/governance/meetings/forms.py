@@ -15,15 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from os2org.access.forms import ReadableChoiceField, ReadableMultipleChoiceField
-from os2org.access.models import Visibility
 from os2org.audit.forms import revision_initial
 from os2org.common.dates import DateField
+from os2org.common.forms import ReadableChoiceField, ReadableMultipleChoiceField, add_service_errors
+from os2org.common.visibility import Visibility
 from os2org.governance.fields import TimeInput, VisibilityField, editable, hidden_revision
 from os2org.governance.meetings.minutes_text import skeleton
 from os2org.governance.meetings.services import check_follow_up
 from os2org.governance.models import LONGEST_MINUTES, AgendaItem, Approval, CaseBrief, FollowUp
-from os2org.organisation.forms import add_service_errors
 from os2org.organisation.models import Assignment, Body, Person
 from os2org.roles.models import RoleDescription
 

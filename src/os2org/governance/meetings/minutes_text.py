@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from os2org.access.viewer import name_for
+from os2org.common.visibility import name_for
 from os2org.governance.meetings.selectors import carried_follow_ups
 from os2org.governance.models import FollowUp
 from os2org.governance.readers import UpTo

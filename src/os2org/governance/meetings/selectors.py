@@ -1,6 +1,6 @@
 """Questions about meetings and decisions that need more than one query's care.
 
-Each takes the `viewer` it answers for (`access.viewer.Viewer`, or a
+Each takes the `viewer` it answers for (`common.visibility.Viewer`, or a
 `readers.UpTo` where no person is looking) and lists only what that viewer
 may read.
 """

@@ -19,17 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from os2org.access.viewer import viewer_of
 from os2org.audit.models import Entry
 from os2org.caching import cached_page
-from os2org.organisation.forms import (
-    AssignmentForm,
-    BodyForm,
-    EndAssignmentForm,
-    OrganisationForm,
-    PersonForm,
-    add_service_errors,
-)
+from os2org.common.forms import add_service_errors
+from os2org.organisation.forms import AssignmentForm, BodyForm, EndAssignmentForm, OrganisationForm, PersonForm
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import assign_role, end_assignment, save_body, save_organisation, save_person
 from os2org.roles.models import RoleDescription
@@ -60,7 +53,7 @@ def _by_time(assignments, on=None):
 @cached_page
 def overview(request):
     bodies = (
-        Body.objects.filter(viewer_of(request).visible(body="pk"))
+        Body.objects.filter(request.viewer.visible(body="pk"))
         .only("name", "slug", "kind", "parent_id")
         .annotate(members=Count("assignments__person", filter=_current("assignments__"), distinct=True))
         .order_by("name", "pk")
@@ -76,7 +69,7 @@ def overview(request):
 @require_safe
 @cached_page
 def body(request, slug):
-    viewer = viewer_of(request)
+    viewer = request.viewer
     bodies = Body.objects.filter(viewer.visible(body="pk"))
     body = get_object_or_404(bodies.select_related("parent", "programme"), slug=slug)
     assignments = body.assignments.filter(viewer.visible(prefix="person__"))
@@ -98,14 +91,14 @@ def body(request, slug):
 @require_safe
 @cached_page
 def organisations(request):
-    organisations = Organisation.objects.filter(viewer_of(request).visible())
+    organisations = Organisation.objects.filter(request.viewer.visible())
     return render(request, "organisation/organisations.html", {"organisations": organisations})
 
 
 @require_safe
 @cached_page
 def organisation(request, slug):
-    viewer = viewer_of(request)
+    viewer = request.viewer
     organisation = get_object_or_404(Organisation.objects.filter(viewer.visible()), slug=slug)
     bodies = Body.objects.filter(viewer.visible(body="pk")).only("name", "slug", "kind")
     context = {
@@ -140,7 +133,7 @@ class Load:
 @require_safe
 @cached_page
 def people(request):
-    viewer = viewer_of(request)
+    viewer = request.viewer
     people = (
         Person.objects.filter(viewer.visible())
         .select_related("employer")
@@ -287,7 +280,7 @@ def _value(model, name, value, names):
 @require_safe
 @cached_page
 def person(request, slug):
-    viewer = viewer_of(request)
+    viewer = request.viewer
     person = get_object_or_404(Person.objects.filter(viewer.visible()).select_related("employer"), slug=slug)
     assignments = list(person.assignments.select_related("body", "role__page", "reports_to").order_by("starts", "pk"))
     current, upcoming, former = _by_time(assignments)
@@ -322,12 +315,12 @@ PERSON = {"form_class": PersonForm, "save": save_person, "name": "person"}
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def body_create(request):
-    return _edit(request, None, **BODY, viewer=viewer_of(request))
+    return _edit(request, None, **BODY, viewer=request.viewer)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def body_edit(request, slug):
-    return _edit(request, get_object_or_404(Body, slug=slug), **BODY, viewer=viewer_of(request))
+    return _edit(request, get_object_or_404(Body, slug=slug), **BODY, viewer=request.viewer)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

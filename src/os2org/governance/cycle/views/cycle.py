@@ -19,9 +19,9 @@ from django.utils.text import capfirst
 from django.views.decorators.http import require_http_methods, require_safe
 
 from os2org import markup
-from os2org.access.viewer import viewer_of
 from os2org.caching import cached_page
 from os2org.common.dates import EARLIEST, LATEST
+from os2org.common.forms import add_service_errors
 from os2org.governance.cycle.forms import ActivityForm
 from os2org.governance.cycle.recurrence import describe, next_dates
 from os2org.governance.cycle.selectors import ACTIVITY_FIELDS, activities_in, occurrences_between, reviews_in
@@ -29,7 +29,6 @@ from os2org.governance.cycle.services import save_activity
 from os2org.governance.cycle.wheel import draw_wheel
 from os2org.governance.models import Activity
 from os2org.governance.readers import OWN
-from os2org.organisation.forms import add_service_errors
 from os2org.organisation.selectors import current_holders
 
 UPCOMING_DAYS = 90
@@ -58,7 +57,7 @@ def _by_month(occurrences):
 @cached_page("aar")
 def wheel(request):
     year = _year(request.GET.get("aar"))
-    occurrences = occurrences_between(date(year, 1, 1), date(year, 12, 31), viewer=viewer_of(request))
+    occurrences = occurrences_between(date(year, 1, 1), date(year, 12, 31), viewer=request.viewer)
     context = {
         "year": year,
         "previous": year - 1,
@@ -74,7 +73,7 @@ def wheel(request):
 def upcoming(request):
     today = timezone.localdate()
     last = today + timedelta(days=UPCOMING_DAYS - 1)
-    occurrences = occurrences_between(today, last, viewer=viewer_of(request))
+    occurrences = occurrences_between(today, last, viewer=request.viewer)
     holders = current_holders([occurrence.activity.role for occurrence in occurrences])
     days = [
         {
@@ -92,7 +91,7 @@ def upcoming(request):
 @require_safe
 @cached_page
 def activities(request):
-    viewer = viewer_of(request)
+    viewer = request.viewer
     today = timezone.localdate()
     by_title = sorted(activities_in(viewer=viewer), key=lambda activity: (activity.title.casefold(), activity.pk))
     context = {
@@ -110,7 +109,7 @@ def _row(activity, today):
 @require_safe
 @cached_page
 def activity(request, pk):
-    readable = Activity.objects.filter(viewer_of(request).visible(**OWN))
+    readable = Activity.objects.filter(request.viewer.visible(**OWN))
     activity = get_object_or_404(readable.select_related("body", "role__page").only(*ACTIVITY_FIELDS), pk=pk)
     context = {
         "activity": activity,
@@ -124,7 +123,7 @@ def activity(request, pk):
 
 def _activity_form(request, activity):
     posted = request.POST if request.method == "POST" else None
-    form = ActivityForm(posted, viewer=viewer_of(request), activity=activity)
+    form = ActivityForm(posted, viewer=request.viewer, activity=activity)
     if request.method == "POST" and form.is_valid():
         try:
             activity = save_activity(activity, actor=request.user, **form.service_arguments())

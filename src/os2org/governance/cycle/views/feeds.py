@@ -16,9 +16,9 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
 
-from os2org.access.models import Visibility
 from os2org.audit.selectors import data_version
 from os2org.caching import PAGE_SECONDS
+from os2org.common.visibility import Visibility
 from os2org.governance.cycle.forms import FeedForm
 from os2org.governance.cycle.ical import feed_calendar
 from os2org.governance.cycle.services import feed_for

@@ -12,7 +12,6 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from os2org import markup
-from os2org.access.viewer import viewer_of
 from os2org.caching import cached_page
 from os2org.governance.meetings import exports
 from os2org.governance.meetings.selectors import reads_minutes
@@ -37,7 +36,7 @@ def _markdown(text, name):
 @require_safe
 @cached_page
 def agenda(request, pk):
-    viewer = viewer_of(request)
+    viewer = request.viewer
     agenda = exports.read_agenda(readable_meeting(viewer, pk), viewer=viewer)
     for item in agenda.items:
         item.description_html = markup.render(item.description)
@@ -50,7 +49,7 @@ def agenda(request, pk):
 @require_safe
 @cached_page
 def agenda_markdown(request, pk):
-    viewer = viewer_of(request)
+    viewer = request.viewer
     meeting = readable_meeting(viewer, pk)
     return _markdown(exports.agenda_page(meeting, viewer=viewer), exports.file_name(meeting, "dagsorden"))
 
@@ -58,7 +57,7 @@ def agenda_markdown(request, pk):
 @require_safe
 @cached_page
 def minutes(request, pk):
-    viewer = viewer_of(request)
+    viewer = request.viewer
     meeting = readable_meeting(viewer, pk)
     document = exports.read_minutes(meeting, _minutes_of(meeting, viewer), viewer=viewer)
     for item in document.items:
@@ -69,7 +68,7 @@ def minutes(request, pk):
 @require_safe
 @cached_page
 def minutes_markdown(request, pk):
-    viewer = viewer_of(request)
+    viewer = request.viewer
     meeting = readable_meeting(viewer, pk)
     page = exports.minutes_page(meeting, _minutes_of(meeting, viewer), viewer=viewer)
     return _markdown(page, exports.file_name(meeting, "referat"))

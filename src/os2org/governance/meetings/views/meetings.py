@@ -17,9 +17,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from os2org import markup
 from os2org.access.rules import allows
-from os2org.access.viewer import viewer_of
 from os2org.audit.selectors import revision, with_revisions
 from os2org.caching import cached_page
+from os2org.common.forms import add_service_errors
 from os2org.governance.fields import editable
 from os2org.governance.meetings import services
 from os2org.governance.meetings.forms import (
@@ -36,7 +36,6 @@ from os2org.governance.meetings.forms import (
 from os2org.governance.meetings.selectors import carried_follow_ups, readable_parts, reads_minutes
 from os2org.governance.models import AgendaItem, CaseBrief, FollowUp, Meeting, Minutes
 from os2org.governance.readers import OF_FOLLOW_UP, OF_ITEM, OWN
-from os2org.organisation.forms import add_service_errors
 
 MINUTES_STATUS = dict(Minutes.Status.choices)
 
@@ -49,7 +48,7 @@ def _midnight(day):
 @require_safe
 @cached_page("organ", "tid")
 def meetings(request):
-    viewer = viewer_of(request)
+    viewer = request.viewer
     form = MeetingFilterForm(request.GET, viewer=viewer)
     form.is_valid()
     body, when = form.cleaned_data.get("organ"), form.cleaned_data.get("tid")
@@ -124,7 +123,7 @@ def readable_meeting(viewer, pk):
 @require_safe
 @cached_page
 def meeting(request, pk):
-    viewer = viewer_of(request)
+    viewer = request.viewer
     meeting = readable_meeting(viewer, pk)
     participants = list(meeting.participants.only("name", "slug").order_by("name", "pk"))
     minutes, history = _minutes(meeting, viewer=viewer, participants=participants)
@@ -152,7 +151,7 @@ def _posted(request):
 
 
 def _meeting_form(request, meeting, body=None):
-    form = MeetingForm(_posted(request), viewer=viewer_of(request), meeting=meeting, body=body)
+    form = MeetingForm(_posted(request), viewer=request.viewer, meeting=meeting, body=body)
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.save_meeting(meeting, actor=request.user, **form.cleaned_data)
@@ -166,7 +165,7 @@ def _meeting_form(request, meeting, body=None):
 @require_http_methods(["GET", "HEAD", "POST"])
 def meeting_create(request):
     slug = request.GET.get("organ")
-    body = get_object_or_404(editable(meeting_bodies(), viewer_of(request)), slug=slug) if slug else None
+    body = get_object_or_404(editable(meeting_bodies(), request.viewer), slug=slug) if slug else None
     return _meeting_form(request, None, body)
 
 
@@ -231,7 +230,7 @@ def item_move(request, pk):
 @require_http_methods(["GET", "HEAD", "POST"])
 def brief_edit(request, pk):
     item = _item(pk)
-    form = CaseBriefForm(_posted(request), viewer=viewer_of(request), brief=_brief(item))
+    form = CaseBriefForm(_posted(request), viewer=request.viewer, brief=_brief(item))
 
     def save(**data):
         services.save_case_brief(item, actor=request.user, **data)
@@ -254,7 +253,7 @@ def outcome_edit(request, pk):
 @require_http_methods(["GET", "HEAD", "POST"])
 def follow_up_create(request, pk):
     item = _item(pk)
-    form = FollowUpForm(_posted(request), viewer=viewer_of(request), item=item)
+    form = FollowUpForm(_posted(request), viewer=request.viewer, item=item)
 
     def save(**data):
         services.add_follow_up(item, actor=request.user, **data)
@@ -265,7 +264,7 @@ def follow_up_create(request, pk):
 
 def _follow_up(request, pk):
     """The follow-up, if the viewer may read its decision; else 404."""
-    found = FollowUp.objects.filter(viewer_of(request).visible(**OF_FOLLOW_UP))
+    found = FollowUp.objects.filter(request.viewer.visible(**OF_FOLLOW_UP))
     return get_object_or_404(found.select_related("item__meeting__body", "owner_person", "owner_role__page"), pk=pk)
 
 
@@ -284,7 +283,7 @@ def _follow_up_page(request, follow_up, form):
         "item": follow_up.item,
         "decision_html": markup.render(follow_up.item.outcome_text),
         "meeting": follow_up.item.meeting,
-        "carried_to": _carried_to(follow_up, viewer_of(request)),
+        "carried_to": _carried_to(follow_up, request.viewer),
         "form": form,
     }
     return render(request, "governance/follow_up.html", context)
@@ -293,7 +292,7 @@ def _follow_up_page(request, follow_up, form):
 @cached_page
 def _follow_up_read(request, pk):
     follow_up = _follow_up(request, pk)
-    editor = viewer_of(request).edits(follow_up.item.meeting.body_id)
+    editor = request.viewer.edits(follow_up.item.meeting.body_id)
     form = FollowUpStatusForm(follow_up=follow_up) if editor else None
     return _follow_up_page(request, follow_up, form)
 

@@ -7,12 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from os2org.access.viewer import viewer_of
+from os2org.common.forms import add_service_errors
 from os2org.governance.meetings import services
 from os2org.governance.meetings.forms import AnswerForm, MinutesForm, SendForm
 from os2org.governance.meetings.selectors import readable_parts
 from os2org.governance.models import Meeting
-from os2org.organisation.forms import add_service_errors
 
 
 def _meeting(pk):
@@ -70,7 +69,7 @@ def minutes_answer(request, pk):
     form carries their revision: an answer to a text amended since it was
     shown is refused, and the page shows the text as it stands now.
     """
-    viewer = viewer_of(request)
+    viewer = request.viewer
     meeting = _meeting(pk)
     minutes = _current(meeting)
     participants = list(meeting.participants.only("name").order_by("name", "pk"))
@@ -108,7 +107,7 @@ def _answer_page(request, meeting, minutes, participants, on_behalf, *, form=Non
         "conflict": conflict or [],
         "meeting": meeting,
         "minutes": minutes,
-        "parts": readable_parts(minutes, viewer=viewer_of(request)),
+        "parts": readable_parts(minutes, viewer=request.viewer),
         "approvals": minutes.approvals.select_related("person"),
         "on_behalf": on_behalf,
     }

@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from os2org import markup
-from os2org.access.viewer import viewer_of
 from os2org.caching import cached_page
 from os2org.governance.meetings import selectors
 from os2org.governance.models import AgendaItem
@@ -58,7 +57,7 @@ class DecisionFilter(forms.Form):
 @require_safe
 @cached_page("body", "year", "q")
 def decisions(request):
-    viewer = viewer_of(request)
+    viewer = request.viewer
     form = DecisionFilter(request.GET, viewer=viewer)
     found = None
     if form.is_valid():
@@ -73,7 +72,7 @@ def decisions(request):
 @cached_page
 def follow_ups(request):
     today = timezone.localdate()
-    overdue, this_week = (list(found) for found in selectors.follow_ups_due(today, viewer=viewer_of(request)))
+    overdue, this_week = (list(found) for found in selectors.follow_ups_due(today, viewer=request.viewer))
     holders = current_holders([follow_up.owner_role for follow_up in overdue + this_week])
     for follow_up in overdue + this_week:
         follow_up.holders = holders.get(follow_up.owner_role_id, [])

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from os2org.access.models import Visibility
+from os2org.common.visibility import Visibility
 from os2org.handbook.lint import ERROR, lint
 from os2org.handbook.navigation import build_menu
 from os2org.handbook.pages import PageError, read_handbook

@@ -1,14 +1,21 @@
-"""Form fields that offer a viewer only what they may read.
+"""What every app's forms share: fields that offer a viewer only what they may read,
+and a service's refusal shown next to the fields it names.
 
 A choice lists the objects the viewer may read, and the one already
 chosen even if they may not (named by a placeholder), so that saving a
 form keeps a value its editor cannot see. The API chooses from the same
-objects (access.viewer.choosable).
+objects (os2org.common.visibility.choosable).
 """
 
 from django import forms
 
-from os2org.access.viewer import choosable, name_for
+from os2org.common.visibility import choosable, name_for
+
+
+def add_service_errors(form, error):
+    """Show a service's ValidationError next to the fields it names."""
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)
 
 
 class _Readable:
