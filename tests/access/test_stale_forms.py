@@ -32,6 +32,15 @@ def _changes():
             yield view.name
 
 
+def _filled_form(world, client, name):
+    """The address a form posts to and what a secretary's browser would send it."""
+    PREPARE.get(name, lambda world: None)(world)
+    world.sign_in(client, SECRETARIAT)
+    address, page = url(name, world), url(FORM_PAGE.get(name, name), world)
+    form = form_posting_to(client.get(page).content.decode(), address, page)
+    return address, {**form.data(), **FILL.get(name, lambda world: {})(world)}
+
+
 def test_there_are_forms_to_check():
     assert len(list(_changes())) >= 15
 
@@ -39,11 +48,7 @@ def test_there_are_forms_to_check():
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", list(_changes()))
 def test_form_changing_an_item_refuses_an_out_of_date_revision(world, client, name):
-    PREPARE.get(name, lambda world: None)(world)
-    world.sign_in(client, SECRETARIAT)
-    address, page = url(name, world), url(FORM_PAGE.get(name, name), world)
-    form = form_posting_to(client.get(page).content.decode(), address, page)
-    data = {**form.data(), **FILL.get(name, lambda world: {})(world)}
+    address, data = _filled_form(world, client, name)
     assert "revision" in data, f"{name}: its form carries no revision"
     current = int(data["revision"][0])
     # An older revision; an item never changed since it was made has none, so another one.
@@ -64,11 +69,7 @@ def test_form_changing_an_item_refuses_an_out_of_date_revision(world, client, na
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", list(_changes()))
 def test_form_changing_an_item_refuses_a_post_without_its_revision(world, client, name):
-    PREPARE.get(name, lambda world: None)(world)
-    world.sign_in(client, SECRETARIAT)
-    address, page = url(name, world), url(FORM_PAGE.get(name, name), world)
-    form = form_posting_to(client.get(page).content.decode(), address, page)
-    data = {**form.data(), **FILL.get(name, lambda world: {})(world)}
+    address, data = _filled_form(world, client, name)
     data.pop("revision")
     written = Entry.objects.count()
 

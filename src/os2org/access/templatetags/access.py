@@ -43,10 +43,9 @@ def named(context, obj, link=True, lang=False, empty="—"):
     """
     if obj is None:
         return empty
-    viewer = context["viewer"]
-    if not readable(viewer, obj):
+    name = name_for(context["viewer"], obj)
+    if name is HIDDEN:
         return format_html('<span class="hidden-name">{}</span>', HIDDEN)
-    name = name_for(viewer, obj)
     language = format_html(' lang="{}"', context.get("handbook_language", "")) if lang else ""
     if not link:
         return format_html("<span{}>{}</span>", language, name) if lang else format_html("{}", name)

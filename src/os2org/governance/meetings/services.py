@@ -18,7 +18,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from os2org import markup
-from os2org.audit.selectors import revision as revision_of
 from os2org.audit.services import check_revision, record, snapshot
 from os2org.governance.meetings.selectors import answering_participants
 from os2org.governance.models import AgendaItem, Approval, CaseBrief, FollowUp, Meeting, Minutes, MinutesPart
@@ -361,7 +360,10 @@ def answer_minutes(minutes, *, person, answer, comment="", actor=None, revision=
     audit entry each.
     """
     minutes = _locked(minutes)
-    if revision is not None and revision_of(minutes) != revision:
+    try:
+        check_revision(minutes, revision)
+    except ValidationError as conflict:
+        # Said as an answer, not an edit: the reader is shown the minutes as they now stand.
         raise MinutesChanged(
             {
                 NON_FIELD_ERRORS: _(
@@ -369,7 +371,7 @@ def answer_minutes(minutes, *, person, answer, comment="", actor=None, revision=
                     "Read them again as they stand now (below), then answer."
                 )
             }
-        )
+        ) from conflict
     if minutes.status != Minutes.Status.SENT:
         raise ValidationError({"answer": _("These minutes are not waiting for approval.")})
     participants = set(minutes.meeting.participants.values_list("pk", flat=True))
