@@ -8,8 +8,25 @@ objects (os2org.common.visibility.choosable).
 """
 
 from django import forms
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
-from os2org.common.visibility import choosable, name_for
+from os2org.common.visibility import Visibility, choosable, name_for
+
+
+class VisibilityField(forms.ChoiceField):
+    """Who may read an item: public, members or internal, explained where it is chosen."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Visible to"))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Public: anyone, without logging in. Members: anyone with a log-in. Internal: the secretariat, "
+                "the board, and the community the body belongs to."
+            ),
+        )
+        super().__init__(choices=[(value, capfirst(label)) for value, label in Visibility.choices], **kwargs)
 
 
 def add_service_errors(form, error):

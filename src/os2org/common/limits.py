@@ -11,6 +11,7 @@ characters; only then is it parsed. A refusal says where: UntrustedText
 carries the line.
 """
 
+import functools
 import json
 
 import yaml
@@ -65,8 +66,32 @@ def check_yaml(text, *, loader=yaml.SafeLoader):
             raise UntrustedText(line, _("its aliases unfold to far more than the text itself; write the values out."))
 
 
+@functools.cache
+def _libyaml_twin(loader):
+    """A loader that reads as `loader` (a SafeLoader or subclass) does, with libyaml's C parser.
+
+    The pure-Python parser is most of the time an import spends; PyYAML's
+    wheels carry libyaml. Without it, `loader` itself.
+    """
+    if not getattr(yaml, "__with_libyaml__", False) or not issubclass(loader, yaml.SafeLoader):
+        return loader
+    return type(
+        f"C{loader.__name__}",
+        (yaml.CSafeLoader,),
+        {"yaml_implicit_resolvers": loader.yaml_implicit_resolvers, "yaml_constructors": loader.yaml_constructors},
+    )
+
+
 def load_yaml(text, *, loader=yaml.SafeLoader):
     """YAML read with `loader` once check_yaml has let it through."""
+    fast = _libyaml_twin(loader)
+    try:
+        check_yaml(text, loader=fast)
+        return yaml.load(text, Loader=fast)  # noqa: S506 - a SafeLoader's twin
+    except yaml.YAMLError:
+        # libyaml words its errors its own way: the message shown is the
+        # pure-Python parser's, with the same line.
+        pass
     check_yaml(text, loader=loader)
     return yaml.load(text, Loader=loader)  # noqa: S506 - callers pass SafeLoader or a subclass of it
 

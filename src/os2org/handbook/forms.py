@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from os2org.audit.forms import RevisionField, revision_initial
-from os2org.common.visibility import Visibility
+from os2org.common.forms import VisibilityField
 from os2org.handbook.services import newest_version
 
 # Characters, not bytes: about forty times the longest page of a real handbook.
@@ -25,7 +25,7 @@ class PageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 30, "spellcheck": "false", "class": "page-source-input"}),
         help_text=_("Front matter between --- lines, then the page in Markdown, as in the handbook's files."),
     )
-    visibility = forms.ChoiceField(label=_("Who may read the page"), choices=Visibility.choices)
+    visibility = VisibilityField(label=_("Who may read the page"), help_text="")
     note = forms.CharField(
         label=_("What changed, and why"),
         max_length=500,

@@ -10,13 +10,13 @@ handbook's language, since they become part of the handbook.
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.conf import settings
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from os2org.common.numbers import format_hours
 from os2org.common.visibility import ANONYMOUS, readable
 from os2org.handbook.pages import read_page
 from os2org.organisation.handbook_page import ROLES, find_blocks, relative_link, table_rows
@@ -104,12 +104,6 @@ def node_id(body, taken):
     return candidate
 
 
-def hours(value):
-    value = Decimal(value)
-    value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-    return formats.number_format(value, use_l10n=True)
-
-
 def holder_text(assignment, viewer):
     """“Ane Holm (chair, 2 h)”: the person, their function or role, and their hours for a viewer who sees them."""
     details = []
@@ -118,7 +112,7 @@ def holder_text(assignment, viewer):
     if assignment.role_id and readable(viewer, assignment.role):
         details.append(assignment.role.name)
     if viewer.sees_hours:
-        details.append(_("%(hours)s h") % {"hours": hours(assignment.hours_per_week)})
+        details.append(_("%(hours)s h") % {"hours": format_hours(assignment.hours_per_week)})
     return f"{assignment.person.name} ({', '.join(details)})" if details else assignment.person.name
 
 

@@ -12,15 +12,14 @@ from django.utils.translation import gettext_lazy as _
 
 from os2org.audit.forms import RevisionField, revision_initial
 from os2org.common.dates import DateField
-from os2org.common.forms import ReadableChoiceField, ReadableMultipleChoiceField, add_service_errors
+from os2org.common.forms import ReadableChoiceField, ReadableMultipleChoiceField, VisibilityField, add_service_errors
+from os2org.common.numbers import HOURS_IN_A_WEEK
 from os2org.common.visibility import Visibility
 from os2org.organisation.choices import check_parent, parent_choices
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import check_not_inside_itself, check_one_chair, hours_from
 from os2org.organisation.templatetags import directory
 from os2org.roles.models import RoleDescription
-
-HOURS_IN_A_WEEK = Decimal("168")
 
 
 class HoursField(forms.DecimalField):
@@ -45,7 +44,7 @@ class VisibilityMixin:
 
 
 def visibility_field():
-    return forms.ChoiceField(label=_("Who may read it"), choices=Visibility.choices, required=False)
+    return VisibilityField(label=_("Who may read it"), help_text="", required=False)
 
 
 class BodyForm(VisibilityMixin, forms.Form):

@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import yaml
 from django.conf import settings
@@ -28,7 +28,8 @@ from django.utils.translation import gettext as _
 
 from os2org.common.limits import UntrustedText, compose_yaml
 from os2org.common.names import clean_name, name_key
-from os2org.organisation.models import FULL_TIME_HOURS, Assignment, Body, BodyRelation, Organisation, Person
+from os2org.common.numbers import FULL_TIME_HOURS, HOURS_IN_A_WEEK, parse_decimal
+from os2org.organisation.models import Assignment, Body, BodyRelation, Organisation, Person
 from os2org.organisation.services import (
     assign_role,
     check_one_chair,
@@ -63,7 +64,6 @@ FIELD_KEYS = {
     "source": "from",
     "target": "to",
 }
-MAX_HOURS = Decimal("168")
 # Shares written as fractions in a dump, by their stored (4-place) value.
 FRACTIONS = {
     (Decimal(top) / Decimal(bottom)).quantize(Decimal("0.0001")): f"{top}/{bottom}" if bottom > 1 else "1"
@@ -414,13 +414,10 @@ class _Loader:
         value = self.text(record, key, required=required)
         if value is None:
             return None
-        try:
-            hours = Decimal(value.replace(",", "."))
-        except InvalidOperation:
-            hours = None
-        if hours is None or not hours.is_finite():
+        hours = parse_decimal(value)
+        if hours is None:
             self.fail(record, key, _("“%(value)s” is not a number.") % {"value": value})
-        if not 0 < hours <= MAX_HOURS:
+        if not 0 < hours <= HOURS_IN_A_WEEK:
             self.fail(record, key, _("must be more than 0 and at most 168 hours a week."))
         return hours
 

@@ -1,6 +1,5 @@
 """The organisation a handbook describes: bodies, organisations, people and who holds what."""
 
-from decimal import Decimal
 
 from django.db import models
 from django.db.models import F, Q
@@ -10,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from os2org.common.dates import validate_date
 from os2org.common.names import name_key, validate_name
+from os2org.common.numbers import FULL_TIME_HOURS
 from os2org.common.visibility import Visibility, visibility_field
 
 # A full year's work (årsværk) in hours per week.
-FULL_TIME_HOURS = Decimal("37")
 
 
 class Body(models.Model):

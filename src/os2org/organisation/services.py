@@ -6,7 +6,7 @@ audit.services.check_revision); None, as commands and the loader pass,
 skips the check.
 """
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from os2org.audit.services import check_revision, record, snapshot
 from os2org.common.names import clean_name, name_key
-from os2org.organisation.models import FULL_TIME_HOURS, Assignment, Body, BodyRelation, Organisation, Person
+from os2org.common.numbers import FULL_TIME_HOURS, HOURS_IN_A_WEEK, parse_decimal
+from os2org.organisation.models import Assignment, Body, BodyRelation, Organisation, Person
 
 
 def unique_slug(model, name, *, exclude_pk=None):
@@ -139,7 +140,7 @@ def hours_from(*, hours_per_week=None, share=None):
         raise ValidationError({"hours_per_week": _("Enter either hours per week or a share of a full year, not both.")})
     if share is None:
         hours = _decimal(hours_per_week, "hours_per_week")
-        if not Decimal(0) < hours <= 168:
+        if not Decimal(0) < hours <= HOURS_IN_A_WEEK:
             raise ValidationError({"hours_per_week": _("Hours per week must be more than 0 and at most 168.")})
         return hours, None
     share = _fraction(share)
@@ -149,11 +150,8 @@ def hours_from(*, hours_per_week=None, share=None):
 
 
 def _decimal(value, field):
-    try:
-        number = Decimal(str(value).replace(",", "."))
-    except InvalidOperation:
-        number = None
-    if number is None or not number.is_finite():
+    number = parse_decimal(value)
+    if number is None:
         raise ValidationError({field: _("“%(value)s” is not a number.") % {"value": value}})
     return number
 

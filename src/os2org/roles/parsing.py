@@ -12,6 +12,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from os2org import markup
+from os2org.common.numbers import HOURS_IN_A_WEEK
 
 PRIORITIES = ("MUST", "SHOULD", "COULD")
 PRIORITY_HEADING = re.compile(r"^\s*(MUST|SHOULD|COULD)\b", re.IGNORECASE)
@@ -30,7 +31,6 @@ SECTION_KINDS = (
 
 HOURS_RANGE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:[–—-]|til)\s*(\d+(?:[.,]\d+)?)\s*timer", re.IGNORECASE)
 HOURS_SINGLE = re.compile(r"(\d+(?:[.,]\d+)?)\s*timer", re.IGNORECASE)
-HOURS_IN_A_WEEK = 168
 NEGATION = re.compile(r"^(ingen|intet|ikke|har ikke)\b|\bikke\b", re.IGNORECASE)
 REPORTS_TO = re.compile(r"\brefererer\b.*?\btil\s+(?P<rest>.+)", re.IGNORECASE)
 PRIMARY_REFERENCE = re.compile(r"^(?P<who>.+?)\s*\(\s*primær reference\s*\)", re.IGNORECASE)

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 
 from os2org.audit.services import record, snapshot
 from os2org.common.dates import in_range
+from os2org.common.numbers import parse_decimal
 from os2org.roles.models import Priority, RoleDescription, Task
 from os2org.roles.parsing import PRIORITIES
 
@@ -135,7 +136,7 @@ def set_task_hours(task, *, hours_per_week, actor=None):
     Side effects: the Task row, one audit entry.
     """
     before = snapshot(task)
-    task.hours_per_week = None if hours_per_week in (None, "") else Decimal(str(hours_per_week).replace(",", "."))
+    task.hours_per_week = None if hours_per_week in (None, "") else parse_decimal(hours_per_week)
     task.full_clean(validate_constraints=True)
     task.save(update_fields=["hours_per_week"])
     record("roles.task_hours", summary=f"{task.role}: {task.text}", actor=actor, obj=task, before=before, after=snapshot(task))

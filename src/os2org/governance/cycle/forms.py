@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from os2org.audit.forms import revision_initial
 from os2org.common.dates import DateField
-from os2org.common.forms import ReadableChoiceField
+from os2org.common.forms import ReadableChoiceField, VisibilityField
 from os2org.common.visibility import Visibility
 from os2org.governance.cycle import recurrence
-from os2org.governance.fields import TimeInput, VisibilityField, editable, hidden_revision
+from os2org.governance.fields import TimeInput, editable, hidden_revision
 from os2org.governance.models import LONGEST_MINUTES, Activity, Feed
 from os2org.organisation.models import Body
 from os2org.roles.models import RoleDescription

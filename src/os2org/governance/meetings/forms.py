@@ -17,9 +17,9 @@ from django.utils.translation import pgettext_lazy
 
 from os2org.audit.forms import revision_initial
 from os2org.common.dates import DateField
-from os2org.common.forms import ReadableChoiceField, ReadableMultipleChoiceField, add_service_errors
+from os2org.common.forms import ReadableChoiceField, ReadableMultipleChoiceField, VisibilityField, add_service_errors
 from os2org.common.visibility import Visibility
-from os2org.governance.fields import TimeInput, VisibilityField, editable, hidden_revision
+from os2org.governance.fields import TimeInput, editable, hidden_revision
 from os2org.governance.meetings.minutes_text import skeleton
 from os2org.governance.meetings.services import check_follow_up
 from os2org.governance.models import LONGEST_MINUTES, AgendaItem, Approval, CaseBrief, FollowUp

@@ -7,6 +7,8 @@ from django import template
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from os2org.common.numbers import format_hours
+
 register = template.Library()
 
 # Shares are agreed as simple fractions (1/5, 1/3, 1/2 …); stored with four
@@ -19,11 +21,7 @@ LARGEST_DENOMINATOR = 10
 @register.filter
 def hours(value):
     """37.00 → “37”, 12.50 → “12.5” (“12,5” in Danish)."""
-    if value is None:
-        return "—"
-    value = Decimal(value)
-    value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
-    return number_format(value, use_l10n=True)
+    return "—" if value is None else format_hours(value)
 
 
 @register.filter
