@@ -75,8 +75,10 @@ def menu(root):
     def items(ul):
         entries = []
         for li in children(ul):
-            link = children(li)[0]
-            nested = [child for child in children(li) if child.name == "ul"]
+            # The link; its fold button and the folded list (in a div) are beside it.
+            (link,) = [child for child in children(li) if child.name == "a"]
+            folds = [child for child in children(li) if child.name == "div"]
+            nested = children(folds[0]) if folds else []
             entries.append((text(link), attribute(link, "href"), items(nested[0]) if nested else []))
         return entries
 

@@ -295,6 +295,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 1000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 # The largest file `handbook import` and `org load` read.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# The largest image or other file of a handbook that `handbook import` stores and serves.
+HANDBOOK_FILE_MAX_BYTES = env_int("HANDBOOK_FILE_MAX_BYTES", 10 * 1024 * 1024)
 
 # Minutes sent for approval are mailed to the participants. In development
 # the mails are printed on the console instead of sent.

@@ -38,6 +38,8 @@ EXPECTED = {
     "handbook:page": read(ALL),
     "handbook:search": read(ALL),
     "handbook:page-history": read(ALL),
+    # A file of the handbook, for whoever may read a page that uses it (this one: everyone).
+    "handbook:file": read(ALL),
     "handbook:page-edit": form(ONLY_SECRETARIAT),
     "roles:catalogue": read(ALL),
     "roles:detail": read(ALL),

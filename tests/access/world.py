@@ -33,7 +33,7 @@ from os2org.common.visibility import Visibility
 from os2org.governance.cycle.services import feed_for, save_activity
 from os2org.governance.meetings import services
 from os2org.governance.models import Activity, AgendaItem, Approval, Feed, FollowUp, Meeting, Minutes
-from os2org.handbook.models import Page
+from os2org.handbook.models import Asset, Page
 from os2org.handbook.services import import_handbook, save_page
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
@@ -94,6 +94,10 @@ class World:
     def public_page(self):
         return self.pages[Visibility.PUBLIC]
 
+    @property
+    def public_file(self):
+        return Asset.objects.get(path="billede.png")
+
 
 def build(folder):
     """Build the world through the services; `folder` is an empty folder for the handbook's files."""
@@ -152,6 +156,8 @@ def _handbook(folder):
     write_handbook(folder, roles=1)
     for order, (path, title, text) in enumerate(PAGES.values(), start=2):
         (folder / path).write_text(PAGE.format(title=title, order=order, text=text), encoding="utf-8")
+    # A file of the handbook that no page uses: public, as new pages are.
+    (folder / "billede.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     import_handbook([folder])
     pages = {}
     for visibility, (path, _title, _text) in PAGES.items():
@@ -214,6 +220,7 @@ OPENED_ON = {
     "activity": ["governance:activity", "governance:activity-edit", "api:activities-detail"],
     "feed": ["governance:feed"],
     "public_page": ["handbook:page", "handbook:page-edit", "handbook:page-history", "api:pages-detail"],
+    "public_file": ["handbook:file"],
     "role": ["roles:detail", "handbook:role-history", "api:roles-detail"],
     "authority": ["organisation:organisation", "organisation:organisation-edit", "api:organisations-detail"],
     "coordinator": [

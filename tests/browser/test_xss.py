@@ -49,6 +49,10 @@ APPS = ("handbook", "roles", "organisation", "governance", "access", "audit")
 SKIPPED_FIELDS = {
     # Addresses: slugify keeps letters, digits and hyphens.
     ("handbook.Page", "slug"),
+    # Made by the app from the path (or permalink) and shown on no page.
+    ("handbook.Page", "url"),
+    # Guessed by the app from the file's suffix.
+    ("handbook.Asset", "content_type"),
     ("roles.RoleDescription", "slug"),
     ("organisation.Body", "slug"),
     ("organisation.Organisation", "slug"),
@@ -216,6 +220,8 @@ SKIPPED_VIEWS = {
     "governance:item-move": "POST only",
     "governance:minutes-send": "POST only",
     "api:token": "POST only",
+    # A handbook file byte for byte, never a page: sent with nosniff and a sandboxing policy (tests/handbook).
+    "handbook:file": "a stored file, not a page",
     # The 404 of any other address under /api/: it shows nothing stored.
     "api:nowhere": "no stored text",
 }

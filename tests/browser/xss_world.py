@@ -34,6 +34,11 @@ from tests.accounts import make_user
 from tests.xss_corpus import ALL, EMAIL, FILE_NAME, INLINE, as_markdown, chunks, groups, markdown_corpus
 
 SECRETARIAT = "xss-sekretariat"
+# The smallest PNG there is: one transparent pixel.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5f0000000049454e44ae426082"
+)
 # The reporting line is read up to its first full stop: this payload breaks out before one.
 (BREAKOUT,) = (payload for payload in INLINE if payload.id == "attr-tag")
 
@@ -50,6 +55,10 @@ COVERED = {
     ("handbook.Page", "text"),
     ("handbook.Page", "search_text"),
     ("handbook.PageVersion", "source"),
+    # The site's _config.yml (title, description, links, callouts) and its files.
+    ("handbook.Site", "source"),
+    ("handbook.Site", "logo"),
+    ("handbook.Asset", "path"),
     # From the editor.
     ("handbook.PageVersion", "note"),
     ("roles.RoleDescription", "name"),
@@ -177,6 +186,18 @@ def write_handbook(directory):
     # A page with a payload for a file name shows the corpus.
     text = _front_matter(title=FILE_NAME.id, parent=section) + markdown_corpus()
     (directory / "xss" / f"{FILE_NAME.text}.md").write_text(text, encoding="utf-8")
+    # The site's settings carry payloads too: every page shows its title and links.
+    config = {
+        "title": titles[3],
+        "description": titles[4],
+        "logo": f"/xss/{FILE_NAME.text}.png",
+        "aux_links": {payload.text: [f"https://example.org/{payload.text}"] for payload in INLINE[:5]},
+        "callouts": {"note": {"title": titles[5], "color": "purple"}, "xss": {"title": titles[6]}},
+        "back_to_top": True,
+        "back_to_top_text": titles[7],
+    }
+    (directory / "_config.yml").write_text(json.dumps(config), encoding="utf-8")
+    (directory / "xss" / f"{FILE_NAME.text}.png").write_bytes(PNG)
     (directory / "roller").mkdir()
     for number, run in enumerate(groups(250), start=1):
         text = _front_matter(title=f"Rolle {number}", parent=home, reviewed="2020-01-01") + role_page(run)

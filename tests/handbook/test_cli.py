@@ -14,6 +14,9 @@ from os2org.handbook.models import Page
 from os2org.roles.models import RoleDescription, Task
 from tests.conftest import ROOT
 
+# parse and lint read the stored site's settings and which pages are public.
+pytestmark = pytest.mark.django_db
+
 BROKEN = "---\ntitle: Ødelagt\nparent: Organisation: og Roller\n---\n\n# Ødelagt\n"
 
 
@@ -128,7 +131,7 @@ def test_lint_seeds_prints_the_title_mismatch(seeds_dir):
 
 def test_lint_demo_passes(demo_dir):
     out, _ = run("lint", demo_dir)
-    assert out.splitlines()[-1] == "3 findings, 0 errors"
+    assert out.splitlines()[-1] == "13 findings, 0 errors"
 
 
 def test_import_stores_pages(db, seeds_dir):
@@ -151,8 +154,8 @@ def test_import_replace_reports_removed_pages(db, seeds_dir, demo_dir):
     run("import", seeds_dir)
     out, _ = run("import", "--replace", demo_dir)
     assert out == (
-        "Imported 10 pages (10 new, 0 updated, 5 removed, 5 role descriptions).\n"
-        "New pages by who may read them: public: 10.\n"
+        "Imported 18 pages (18 new, 0 updated, 5 removed, 5 role descriptions).\n"
+        "New pages by who may read them: public: 18.\n"
     )
 
 

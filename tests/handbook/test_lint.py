@@ -1,7 +1,10 @@
 from django.utils import translation
 
+from os2org.handbook.links import published_url
 from os2org.handbook.lint import Finding, lint
 from os2org.handbook.pages import read_handbook, read_page
+from os2org.handbook.rendering import Rendering
+from os2org.handbook.site import SiteConfig
 
 ROLE = """---
 title: {title}
@@ -62,6 +65,21 @@ def test_lint_of_demo(demo_dir):
         ("kladde-uden-front-matter.md", 1, "no-front-matter", "warning"),
         ("organisation.md", 90, "empty-link", "warning"),
         ("roller/forretningskoordinator.md", 83, "unparsed-hours", "warning"),
+        ("vejledning/helt-tom.md", 1, "no-front-matter", "warning"),
+    ]
+
+
+def test_lint_of_demo_as_published(demo_dir):
+    pages = read_handbook([demo_dir])
+    findings = lint(pages, rendering=Rendering.of_files(pages, [demo_dir]))
+    # The demo shows the .md style of links, which the published site leaves broken.
+    assert [place for place in places(findings) if place[2] != "broken-link"] == [
+        ("kladde-uden-front-matter.md", 1, "no-front-matter", "warning"),
+        ("kladde-udkast.md", 9, "draft", "warning"),
+        ("organisation.md", 90, "empty-link", "warning"),
+        ("roller/forretningskoordinator.md", 83, "unparsed-hours", "warning"),
+        ("vejledning/helt-tom.md", 1, "no-front-matter", "warning"),
+        ("vejledning/skrivning.md", 8, "no-h1", "warning"),
     ]
 
 
@@ -224,3 +242,108 @@ def test_lint_message_is_danish_by_default():
     with translation.override("da"):
         (finding,) = lint([read_page("a.md", "---\ntitle: A\n---\n[her]()\n")])
     assert finding.message == "Linket [her]() har ingen adresse; tilføj en, eller fjern linket."
+
+
+def prepared(pages, files=()):
+    """Pages prepared as `handbook lint` prepares them, with their site's addresses."""
+    rendering = Rendering.of(SiteConfig.from_data({}), [(p.path, published_url(p.path, p.permalink)) for p in pages], files)
+    for page in pages:
+        rendering.prepare(page)
+    return pages, rendering
+
+
+def linted(sources, files=(), public=None):
+    pages, rendering = prepared([read_page(path, source) for path, source in sources.items()], files)
+    with translation.override("en"):
+        return [f for f in lint(pages, rendering=rendering, public=public) if f.code not in ("no-h1",)]
+
+
+def test_lint_broken_link_names_the_target():
+    (finding,) = linted({"a.md": "---\ntitle: A\n---\n\nSe [her](findes-ikke.html).\n"})
+    assert finding == Finding(
+        "a.md",
+        5,
+        "broken-link",
+        "warning",
+        "The link to findes-ikke.html leads nowhere: the published site has no page or file at /findes-ikke.html.",
+    )
+
+
+def test_lint_link_to_the_md_file_is_broken_on_the_published_site():
+    (finding,) = linted({"a.md": "---\ntitle: A\n---\n\n[B](b.md#mål)\n", "b.md": "---\ntitle: B\n---\n\n## Mål\n"})
+    assert (finding.code, finding.message) == (
+        "broken-link",
+        "The link to b.md#mål leads to the .md file, which the published site does not have "
+        "(os2org leads it to the page); write b#mål instead.",
+    )
+
+
+def test_lint_link_in_html_is_checked_too():
+    findings = linted({"a.md": '---\ntitle: A\n---\n\n<div>\n<a href="væk.html">x</a>\n</div>\n'})
+    assert places(findings) == [("a.md", 6, "broken-link", "warning")]
+
+
+def test_lint_image_that_is_a_file_of_the_handbook_is_fine():
+    assert linted({"a.md": "---\ntitle: A\n---\n\n![Kort](kort.png)\n"}, files=["kort.png"]) == []
+
+
+def test_lint_missing_anchor():
+    findings = linted({"a.md": "---\ntitle: A\n---\n\n[B](b#mangler)\n", "b.md": "---\ntitle: B\n---\n\n## Mål\n"})
+    assert [(f.code, f.message) for f in findings] == [
+        ("missing-anchor", "The link b#mangler points to “#mangler”, which b.md has no heading or element for.")
+    ]
+
+
+def test_lint_anchor_on_the_same_page_is_checked():
+    findings = linted({"a.md": "---\ntitle: A\n---\n\n[op](#toppen)\n\n## Bund\n"})
+    assert places(findings) == [("a.md", 5, "missing-anchor", "warning")]
+
+
+def test_lint_unknown_liquid_tag():
+    findings = linted({"a.md": "---\ntitle: A\n---\n\n{% include footer.html %}\n"})
+    assert [(f.line, f.code, f.message) for f in findings] == [
+        (5, "liquid-unknown", "os2org does not understand the Liquid tag {% include %}; it is shown as it is written.")
+    ]
+
+
+def test_lint_liquid_link_to_a_missing_page():
+    findings = linted({"a.md": "---\ntitle: A\n---\n\n[x]({% link væk.md %})\n"})
+    assert [(f.line, f.code) for f in findings] == [(5, "broken-link")]
+
+
+def test_lint_no_h1():
+    pages, rendering = prepared([read_page("a.md", "---\ntitle: A\n---\n\n## Kun to\n")])
+    assert places(lint(pages, rendering=rendering)) == [("a.md", 5, "no-h1", "warning")]
+
+
+def test_lint_page_of_front_matter_only_needs_no_h1():
+    pages, rendering = prepared([read_page("a.md", "---\ntitle: A\nhas_children: true\n---\n")])
+    assert lint(pages, rendering=rendering) == []
+
+
+def test_lint_email_and_phone_on_a_public_page():
+    findings = linted({"a.md": "---\ntitle: A\n---\n\nSkriv til ane@example.org eller ring 12 34 56 78.\n"})
+    assert [(f.code, f.message) for f in findings] == [
+        (
+            "personal-data",
+            "The page is public and shows an e-mail address (ane@example.org); link to a contact page instead.",
+        ),
+        (
+            "personal-data",
+            "The page is public and shows a phone number (12 34 56 78); link to a contact page instead.",
+        ),
+    ]
+
+
+def test_lint_personal_data_on_an_internal_page_is_fine():
+    findings = linted({"a.md": "---\ntitle: A\n---\n\nRing +45 12345678.\n"}, public=lambda path: False)
+    assert findings == []
+
+
+def test_lint_personal_data_in_code_is_left_alone():
+    assert linted({"a.md": "---\ntitle: A\n---\n\n```\nuser@example.org\n```\n"}) == []
+
+
+def test_lint_draft():
+    findings = linted({"a.md": "---\ntitle: A\n---\n\n{: .warning }\nUdkast – ikke godkendt.\n"})
+    assert [(f.line, f.code) for f in findings] == [(6, "draft")]

@@ -45,6 +45,26 @@ def test_menu_of_demo(demo_dir):
             ],
         },
         leaf("Årshjul", "arshjul.md"),
+        {
+            "title": "Skrivevejledning",
+            "path": "vejledning.md",
+            "children": [
+                leaf("Links mellem sider", "vejledning/links.md"),
+                {
+                    "title": "Gode vaner",
+                    "path": "vejledning/skrivning.md",
+                    "children": [
+                        {
+                            "title": "Sprog",
+                            "path": "vejledning/skrivning/sprog.md",
+                            "children": [leaf("Ordvalg", "vejledning/skrivning/ord.md")],
+                        }
+                    ],
+                },
+                leaf("Tom side", "vejledning/tom.md"),
+            ],
+        },
+        leaf("Udkast til nyhedsbrev", "kladde-udkast.md"),
     ]
 
 
@@ -100,14 +120,22 @@ def test_menu_nests_three_levels():
     ]
 
 
-def test_menu_stops_at_three_levels():
+def test_menu_goes_deeper_than_three_levels():
+    # just-the-docs allows any depth since 0.10.
     pages = [
         page("a.md", title="A"),
         page("b.md", title="B", parent="A"),
         page("c.md", title="C", parent="B"),
         page("d.md", title="D", parent="C"),
     ]
-    assert menu(pages)[0]["children"][0]["children"] == [leaf("C", "c.md")]
+    assert menu(pages)[0]["children"][0]["children"] == [
+        {"title": "C", "path": "c.md", "children": [leaf("D", "d.md")]}
+    ]
+
+
+def test_menu_shows_a_page_that_is_its_own_parent_once():
+    pages = [page("a.md", title="A"), page("b.md", title="B", parent="A"), page("c.md", title="B", parent="B")]
+    assert menu(pages) == [{"title": "A", "path": "a.md", "children": [{"title": "B", "path": "b.md", "children": [leaf("B", "c.md")]}]}]
 
 
 def test_menu_grand_parent_picks_the_right_parent():

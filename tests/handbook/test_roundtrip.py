@@ -83,7 +83,7 @@ def test_demo_round_trip_reads_the_same_summary(db, tmp_path, name):
 
 
 def test_demo_pages_are_all_covered():
-    assert len(DEMO_PAGES) == 10
+    assert len(DEMO_PAGES) == 18
 
 
 def test_demo_callouts_survive_the_round_trip(db, tmp_path):

@@ -161,6 +161,7 @@ def test_import_writes_audit_entry(db, seeds_dir):
         None,
         {
             "paths": [path.name for path in sorted(seeds_dir.iterdir())],
+            "files": [],
             "replace": False,
             "created": 5,
             "updated": 0,
@@ -294,8 +295,8 @@ def test_import_replace_removes_pages_not_imported(db, seeds_dir, demo_dir):
     import_handbook([seeds_dir])
     result = import_handbook([demo_dir], replace=True)
     assert (result, sorted(Page.objects.values_list("path", flat=True))) == (
-        ImportResult(created=10, updated=0, removed=5, roles=5, visibilities={"public": 10}),
-        [page.path for page in read_handbook([demo_dir])],
+        ImportResult(created=18, updated=0, removed=5, roles=5, visibilities={"public": 18}),
+        sorted(page.path for page in read_handbook([demo_dir])),
     )
 
 

@@ -19,7 +19,23 @@ DEMO_MENU = [
         ],
     ),
     ("Årshjul", "/side/arshjul/", []),
+    (
+        "Skrivevejledning",
+        "/side/vejledning/",
+        [
+            ("Links mellem sider", "/side/vejledning/links/", []),
+            (
+                "Gode vaner",
+                "/side/vejledning/skrivning/",
+                [("Sprog", "/side/vejledning/skrivning/sprog/", [("Ordvalg", "/side/vejledning/skrivning/ord/", [])])],
+            ),
+            ("Tom side", "/side/vejledning/tom/", []),
+        ],
+    ),
+    ("Udkast til nyhedsbrev (udkast)", "/side/kladde-udkast/", []),
 ]
+# Every page folds its menu with this script; nothing else runs without diagrams.
+MENU_SCRIPT = "/static/os2org/menu.js"
 
 
 @pytest.fixture
@@ -49,13 +65,15 @@ def test_page_shows_its_rendered_body(client, demo):
 
     assert response.status_code == 200
     document = parse(response)
-    assert text(element(document, "title")) == "Organisation og roller · os2org"
+    assert text(element(document, "title")) == "Organisation og roller · Fælleskode-håndbogen"
     assert texts(elements(element(document, "article"), "h2")) == [
         "Foreningens opbygning",
         "Organisationsdiagram",
         "Roller i og omkring sekretariatet",
         "Produktfællesskaberne",
         "Samarbejdspartnere",
+        # just-the-docs' list of the page's children.
+        "Indholdsfortegnelse",
     ]
     assert text(element(document, "p", class_="page-source")) == "Kilde: organisation.md"
 
@@ -131,13 +149,13 @@ def test_page_of_a_role_description_links_to_the_role(client, demo):
 def test_page_with_diagrams_loads_mermaid(client, demo):
     response = client.get("/side/organisation/")
 
-    assert scripts(response) == ["/static/vendor/mermaid.min.js", "/static/os2org/diagrams.js"]
+    assert scripts(response) == [MENU_SCRIPT, "/static/vendor/mermaid.min.js", "/static/os2org/diagrams.js"]
     assert len(elements(parse(response), "pre", class_="mermaid")) == 2
 
 
 @pytest.mark.parametrize("address", ["/side/index/", "/side/arshjul/", "/roller/", "/soeg/?q=rolle"])
 def test_page_without_diagrams_loads_no_scripts(client, demo, address):
-    assert scripts(client.get(address)) == []
+    assert scripts(client.get(address)) == [MENU_SCRIPT]
 
 
 def test_page_unknown_is_not_found(client, demo):
@@ -155,7 +173,7 @@ def test_page_drops_scripts_and_javascript_links(client, db, tmp_path):
 
     assert response.status_code == 200
     document = parse(response)
-    assert elements(document, "script") == []
+    assert [attribute(script, "src") for script in elements(document, "script")] == [MENU_SCRIPT]
     assert [attribute(a, "href") for a in elements(element(document, "article"), "a")] == []
     assert "<script>alert(1)</script>" not in response.content.decode()
     assert 'href="javascript:' not in response.content.decode()
@@ -170,8 +188,11 @@ def test_search_finds_pages_and_tasks_whatever_the_case(client, demo):
     assert [(text(a), attribute(a, "href")) for a in elements(pages, "a")] == [
         ("Årshjul", "/side/arshjul/"),
         ("Velkommen", "/side/index/"),
+        ("Udkast til nyhedsbrev", "/side/kladde-udkast/"),
         ("Organisation og roller", "/side/organisation/"),
         ("Forretningskoordinator", "/side/roller/forretningskoordinator/"),
+        ("Skrivevejledning", "/side/vejledning/"),
+        ("Links mellem sider", "/side/vejledning/links/"),
     ]
     assert texts(elements(tasks, "li")) == [
         "MUST Holde årshjulet opdateret og koordinere det med bestyrelsens møder. — Forretningskoordinator"
@@ -231,8 +252,8 @@ def test_page_queries_do_not_grow_with_the_menu(client, db, tmp_path, django_ass
     import_handbook([write_handbook(tmp_path, roles=size)])
 
     # The page with its role; the data's version; the menu rows, which also
-    # give the breadcrumbs.
-    with django_assert_num_queries(3):
+    # give the breadcrumbs; the site's settings (its _config.yml).
+    with django_assert_num_queries(4):
         response = client.get("/side/rolle-01/")
 
     assert len(menu(parse(response))[0][2]) == size
@@ -261,8 +282,8 @@ def test_page_shows_a_new_import_at_once(client, db, tmp_path):
 def test_search_queries_do_not_grow_with_the_results(client, db, tmp_path, django_assert_num_queries, size):
     import_handbook([write_handbook(tmp_path, roles=size)])
 
-    # Pages; tasks with their roles; the data's version; the menu rows.
-    with django_assert_num_queries(4):
+    # Pages; tasks with their roles; the data's version; the menu rows; the site's settings.
+    with django_assert_num_queries(5):
         response = client.get("/soeg/", {"q": "OPGAVE"})
 
     pages, tasks = elements(parse(response), "ul", class_="results")

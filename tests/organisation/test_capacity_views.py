@@ -251,8 +251,8 @@ def test_coverage_page_queries_do_not_grow_with_the_organisation(client, tmp_pat
     crowd(tmp_path, size)
 
     # The session, its user, the viewer's groups and account; the data's
-    # version; the six queries of the report; the menu rows.
-    with django_assert_num_queries(12):
+    # version; the six queries of the report; the menu rows; the site's settings.
+    with django_assert_num_queries(13):
         response = client.get("/en/organisation/daekning/")
 
     people = section(parse(response), "over_allocated_people")
@@ -278,8 +278,8 @@ def test_assignment_page_queries_do_not_grow_with_the_tasks(client, tmp_path, dj
 
     # The session, its user, the viewer's groups and account; the data's
     # version; the assignment with its person, body and role; the role's
-    # tasks; the menu rows.
-    with django_assert_num_queries(8):
+    # tasks; the menu rows; the site's settings.
+    with django_assert_num_queries(9):
         response = client.get(f"/en/organisation/tildelinger/{held.pk}/")
 
     assert len(elements(element(parse(response), "table", class_="capacity-table"), "tr")) == 1 + size + 2
@@ -290,8 +290,9 @@ def test_role_page_queries_do_not_grow_with_the_holders(client, tmp_path, django
     crowd(tmp_path, size)
 
     # The session, its user, the viewer's groups and account; the role with
-    # its page; the data's version; its tasks; its holders; the menu rows.
-    with django_assert_num_queries(9):
+    # its page; the data's version; its tasks; its holders; the menu rows;
+    # the site's settings.
+    with django_assert_num_queries(10):
         response = client.get("/en/roller/rolle-01/")
 
     assert len(elements(element(parse(response), "table", class_="capacity-holders"), "tr")) == 1 + size

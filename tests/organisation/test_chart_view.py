@@ -10,7 +10,8 @@ from os2org.organisation.services import assign_role, save_person
 pytestmark = pytest.mark.django_db
 
 ADDRESS = "/en/organisation/diagram/"
-QUERIES = 5
+# The data's version, the menu, bodies, relations, assignments and the site's settings.
+QUERIES = 6
 
 
 def organisation(size):

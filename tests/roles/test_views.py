@@ -188,8 +188,8 @@ def test_role_unknown_is_not_found(client, demo):
 def test_catalogue_queries_do_not_grow_with_the_roles(client, db, tmp_path, django_assert_num_queries, size):
     import_handbook([write_handbook(tmp_path, roles=size)])
 
-    # The data's version; the roles with their task counts; the menu rows.
-    with django_assert_num_queries(3):
+    # The data's version; the roles with their task counts; the menu rows; the site's settings.
+    with django_assert_num_queries(4):
         response = client.get("/roller/")
 
     assert len(elements(element(parse(response), "tbody"), "tr")) == size
@@ -218,8 +218,9 @@ def test_catalogue_shows_a_new_import_at_once(client, db, tmp_path):
 def test_role_page_queries_do_not_grow_with_the_tasks(client, db, tmp_path, django_assert_num_queries, size):
     import_handbook([write_handbook(tmp_path, roles=1, must_tasks=size)])
 
-    # The role with its page; the data's version; its tasks; its holders; the menu rows.
-    with django_assert_num_queries(5):
+    # The role with its page; the data's version; its tasks; its holders; the menu rows;
+    # the site's settings.
+    with django_assert_num_queries(6):
         response = client.get("/roller/rolle-01/")
 
     assert [heading for heading, _tasks in task_groups(parse(response))] == [f"MUST ({size})", "SHOULD (1)", "COULD (1)"]
@@ -250,8 +251,9 @@ def test_role_page_marks_handbook_text_as_danish_in_the_english_interface(client
 
 
 def test_role_page_for_a_signed_in_reader_is_not_shared_with_the_public(client, demo, django_user_model):
-    client.force_login(django_user_model.objects.create_user("ane", password="x" * 12))
+    # A name no page of the demo contains.
+    client.force_login(django_user_model.objects.create_user("zqxreader", password="x" * 12))
     client.get("/roller/produktkoordinator/")
     client.logout()
 
-    assert "ane" not in client.get("/roller/produktkoordinator/").content.decode()
+    assert "zqxreader" not in client.get("/roller/produktkoordinator/").content.decode()

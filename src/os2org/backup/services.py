@@ -49,6 +49,7 @@ from django.utils.translation import gettext as _
 from os2org import markup
 from os2org.common.limits import UntrustedText, load_json
 from os2org.handbook.pages import read_page
+from os2org.handbook.rendering import Rendering
 from os2org.handbook.services import page_fields
 
 FORMAT = "os2org-backup"
@@ -76,8 +77,15 @@ def _rendered(obj):
 
 
 def _page_fields(page):
-    """A handbook page's fields made from its source: the HTML, its text, its place in the menu."""
-    fields = page_fields(read_page(page.path, page.source))
+    """A handbook page's fields made from its source: the HTML, its text, its place in the menu.
+
+    Rendered with the restored handbook (its _config.yml and its pages'
+    addresses), as an import renders it.
+    """
+    rendering = Rendering.from_store()
+    parsed = read_page(page.path, page.source)
+    rendering.prepare(parsed)
+    fields = page_fields(parsed, rendering)
     del fields["source"]
     return fields
 

@@ -4,14 +4,18 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info
 
 from os2org.audit.selectors import data_version
+from os2org.handbook.selectors import site_settings
 
 
 def navigation(request):
-    """The handbook's language, and the data's version for cache keys (read at most once)."""
+    """The handbook's language and settings, and the data's version for cache keys (read at most once)."""
     version = getattr(request, "data_version", None)
+    version = version if version is not None else SimpleLazyObject(data_version)
     return {
         "handbook_language": settings.HANDBOOK_LANGUAGE,
-        "data_version": version if version is not None else SimpleLazyObject(data_version),
+        "data_version": version,
+        # The handbook's own title, logo, links and callouts (its _config.yml).
+        "handbook_site": SimpleLazyObject(lambda: site_settings(version)),
     }
 
 

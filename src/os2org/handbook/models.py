@@ -10,7 +10,9 @@ from os2org.common.visibility import Visibility, visibility_field
 class PageQuerySet(models.QuerySet):
     def for_menu(self):
         """Just the fields the menu is built from."""
-        return self.only("path", "slug", "title", "parent", "grand_parent", "nav_order", "nav_exclude", "has_front_matter")
+        return self.only(
+            "path", "slug", "title", "parent", "grand_parent", "nav_order", "nav_exclude", "has_front_matter", "draft"
+        )
 
     def matching(self, query):
         return self.filter(search_text__contains=query.casefold())
@@ -25,6 +27,8 @@ class Page(models.Model):
 
     path = models.CharField(_("path"), max_length=500, unique=True)
     slug = models.CharField(_("address"), max_length=500, unique=True)
+    # Where the published site has the page (its path as .html, or its permalink), links resolve against it.
+    url = models.CharField(_("published address"), max_length=500, blank=True, db_index=True)
     source = models.TextField(_("source"))
     title = models.CharField(_("title"), max_length=500, blank=True)
     heading = models.CharField(_("heading"), max_length=500, blank=True)
@@ -32,6 +36,10 @@ class Page(models.Model):
     grand_parent = models.CharField(_("grand parent"), max_length=500, blank=True)
     nav_order = models.FloatField(_("menu order"), null=True, blank=True)
     nav_exclude = models.BooleanField(_("left out of the menu"), default=False)
+    # just-the-docs lists a parent page's children at its end unless `has_toc: false`.
+    has_toc = models.BooleanField(_("lists its child pages"), default=True)
+    # Marked as a draft by a warning callout that says so; shown as a draft.
+    draft = models.BooleanField(_("draft"), default=False)
     has_front_matter = models.BooleanField(_("has front matter"), default=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PAGE)
     body_line = models.PositiveIntegerField(_("first line of the body"), default=1)
@@ -95,3 +103,49 @@ class PageVersion(models.Model):
 
     def __str__(self):
         return f"{self.page} v{self.number}"
+
+
+class Site(models.Model):
+    """The handbook's `_config.yml`, exactly as read (there is at most one)."""
+
+    source = models.TextField(_("source"), blank=True)
+    # The configured logo's path, when it is one of the handbook's files (set by the import).
+    logo = models.CharField(_("logo"), max_length=500, blank=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("site configuration")
+        verbose_name_plural = _("site configurations")
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="site_only_one")]
+
+    def __str__(self):
+        return "_config.yml"
+
+
+class Asset(models.Model):
+    """A file of the handbook that is published as it is: an image, a PDF, a document.
+
+    Readable by whoever may read a page that shows or links to it (the
+    widest of those pages' visibilities), so a file does not reach readers
+    its pages do not reach. The logo is public.
+    """
+
+    path = models.CharField(_("path"), max_length=500, unique=True)
+    content = models.BinaryField(_("content"))
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveIntegerField(_("size"))
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    visibility = visibility_field(Visibility.PUBLIC)
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = _("handbook file")
+        verbose_name_plural = _("handbook files")
+        constraints = [models.CheckConstraint(condition=~models.Q(path=""), name="asset_path_not_empty")]
+
+    def __str__(self):
+        return self.path
+
+    def get_absolute_url(self):
+        return reverse("handbook-file", args=[self.path])

@@ -2,7 +2,7 @@
 
 Top level: pages without `parent`. Children: pages whose `parent` is the
 title of their parent (and whose `grand_parent`, where given, is the title
-of the parent's parent). Siblings sort by `nav_order`, then the pages
+of the parent's parent), to any depth. Siblings sort by `nav_order`, then the pages
 without one, by title. `nav_exclude` pages (and pages Jekyll would not
 render, having no front matter) stay out of the menu but remain reachable.
 """
@@ -17,6 +17,8 @@ class NavItem:
     path: str
     children: list = field(default_factory=list)
     entry: object = field(default=None, repr=False, compare=False)
+    # Shown unfolded: the page being read is this one or below it.
+    open: bool = field(default=False, repr=False, compare=False)
 
     def as_dict(self):
         return {"title": self.title, "path": self.path, "children": [c.as_dict() for c in self.children]}
@@ -48,14 +50,17 @@ def build_menu(entries):
         ]
         return sorted(found, key=lambda e: sort_key((e.nav_order, e.title)))
 
-    def item(entry, parent_title, depth):
+    def item(entry, parent_title, above):
+        # Any depth (just-the-docs allows it since 0.10); a page that would
+        # be its own ancestor (a parent: naming its own title) is not repeated.
         node = NavItem(entry.title, entry.path, entry=entry)
-        if depth < 3:  # just-the-docs draws at most three levels
-            node.children = [item(child, entry.title, depth + 1) for child in children_of(entry, parent_title)]
+        above = above | {entry.path}
+        children = [child for child in children_of(entry, parent_title) if child.path not in above]
+        node.children = [item(child, entry.title, above) for child in children]
         return node
 
     top = sorted((e for e in visible if not e.parent), key=lambda e: sort_key((e.nav_order, e.title)))
-    return [item(entry, None, 1) for entry in top]
+    return [item(entry, None, frozenset()) for entry in top]
 
 
 def parent_of(entry, by_title):

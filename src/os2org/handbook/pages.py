@@ -11,9 +11,11 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 from django.conf import settings
+from django.utils.text import slugify
 
 from os2org import markup
 from os2org.common.limits import UntrustedText, load_yaml
+from os2org.handbook import liquid
 
 PAGE_SUFFIXES = (".md", ".markdown", ".txt")
 # Jekyll's settings file marks the root of a handbook (a Jekyll site).
@@ -24,6 +26,8 @@ LINK = "is a symbolic link; a handbook is read only from the files inside it"
 FRONT_MATTER_FENCE = re.compile(r"^---[ \t]*\r?$")
 FRONT_MATTER_END = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")
 # The name runs to the last " i " ("Chef i Drift i OS2" is the role "Chef i Drift").
+# Words that mark a page as unfinished when a warning callout says them.
+DRAFT = re.compile(r"\b(kladde|udkast|draft|work in progress|wip|under udarbejdelse)\b", re.IGNORECASE)
 ROLE_HEADING = re.compile(r"^\s*Funktionsbeskrivelse\s*[–—-]+\s*(?P<name>.+)\s+i\s+\S.*$", re.IGNORECASE)
 
 
@@ -52,7 +56,48 @@ class Page:
     front_matter: dict | None = None
     body: str = ""
     body_line: int = 1
-    tokens: list = field(default_factory=list, repr=False)
+    # The body as Markdown reads it: after Liquid (see use_liquid).
+    markdown: str | None = field(default=None, repr=False)
+    # Liquid tags left as written (handbook.liquid.Unknown), for lint.
+    liquid_unknown: list = field(default_factory=list, repr=False)
+    _tokens: list | None = field(default=None, repr=False)
+
+    @property
+    def tokens(self):
+        """The body's tokens, parsed once, when first needed (after use_liquid, if it is called)."""
+        if self._tokens is None:
+            self._tokens = markup.parse(self.body if self.markdown is None else self.markdown)
+        return self._tokens
+
+    def use_liquid(self, site, url_of):
+        """Apply the site's Liquid to the body before it is parsed (see handbook.liquid.render)."""
+        front_matter = self.front_matter or {}
+        self.markdown, self.liquid_unknown = liquid.render(self.body, site=site, page=front_matter, url_of=url_of)
+        self._tokens = None
+
+    @property
+    def has_toc(self):
+        return self.meta("has_toc") is not False
+
+    def draft_line(self):
+        """The line of a warning callout that calls the page a draft, or None."""
+        for index, token in enumerate(self.tokens):
+            classes = (token.attrGet("class") or "").split()
+            if token.type in ("paragraph_open", "blockquote_open") and "warning" in classes:
+                depth, text = 0, []
+                for inner in self.tokens[index:]:
+                    depth += inner.nesting
+                    if inner.type == "inline":
+                        text.append(markup.inline_text(inner))
+                    if depth <= 0:
+                        break
+                if DRAFT.search(" ".join(text)):
+                    return self.line_of(token)
+        return None
+
+    @property
+    def permalink(self):
+        return self.meta_text("permalink")
 
     @property
     def has_front_matter(self):
@@ -114,6 +159,13 @@ class Page:
         return self.body_line + (token.map[0] if token.map else 0)
 
 
+def page_slug(path):
+    """A page's address in os2org: its path without the file suffix."""
+    pure = PurePosixPath(path)
+    stem = pure.with_suffix("") if pure.suffix in PAGE_SUFFIXES else pure
+    return "/".join(slugify(part, allow_unicode=True) or "side" for part in stem.parts)
+
+
 def split_lines(text):
     """The lines of a text with their ends, broken at \\n only.
 
@@ -156,13 +208,15 @@ def split_front_matter(path, source):
 def read_page(path, source):
     """Build a Page from its path (as shown to people) and its exact text."""
     front_matter, body, body_line = split_front_matter(path, source)
-    page = Page(path=path, source=source, front_matter=front_matter, body=body, body_line=body_line)
-    page.tokens = markup.parse(body)
-    return page
+    return Page(path=path, source=source, front_matter=front_matter, body=body, body_line=body_line)
 
 
 def read_file(file_path, name):
-    limit = settings.IMPORT_MAX_BYTES
+    return read_page(name, read_text(file_path, name))
+
+
+def read_bytes(file_path, name, limit):
+    """A file's bytes, or None if it holds more than `limit`; PageError if it cannot be read."""
     try:
         # O_NOFOLLOW: a file swapped for a symbolic link after it was found is not read either.
         descriptor = os.open(file_path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
@@ -170,7 +224,14 @@ def read_file(file_path, name):
         raise PageError(name, None, f"cannot be read: {error.strerror}") from None
     with os.fdopen(descriptor, "rb") as file:
         data = file.read(limit + 1)  # enough to tell, however large the file
-    if len(data) > limit:
+    return None if len(data) > limit else data
+
+
+def read_text(file_path, name):
+    """A file's text; PageError if it cannot be read, is too large, is no UTF-8 or holds a NUL byte."""
+    limit = settings.IMPORT_MAX_BYTES
+    data = read_bytes(file_path, name, limit)
+    if data is None:
         message = f"is larger than {limit} bytes (IMPORT_MAX_BYTES); split it into several pages"
         raise PageError(name, 1, message)
     try:
@@ -180,7 +241,7 @@ def read_file(file_path, name):
         raise PageError(name, line, "is not UTF-8 text; save it as UTF-8") from None
     if "\x00" in source:
         raise PageError(name, source[: source.index("\x00")].count("\n") + 1, "contains a NUL byte")
-    return read_page(name, source)
+    return source
 
 
 @dataclass(frozen=True)
@@ -290,3 +351,58 @@ def read_handbook(paths, progress=None):
         if progress:
             progress(number, len(files), name)
     return pages
+
+
+# Files published as they are, which pages show or link to. Anything else
+# (scripts, styles, the theme's own files) is not served by os2org.
+ASSET_SUFFIXES = (
+    ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ico", ".avif",
+    ".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".csv", ".zip",
+)  # fmt: skip
+
+
+def assets_in(folder):
+    """(file path, name) of every published file in a Given folder that is not a page, in name order."""
+    found = []
+    for top, folders, files in os.walk(folder.path):
+        top = Path(top)
+        prefix = PurePosixPath(folder.name, top.relative_to(folder.path))
+        folders[:] = [name for name in folders if not name.startswith(HIDDEN) and not (top / name).is_symlink()]
+        for name in files:
+            path = top / name
+            if name.startswith(HIDDEN) or path.suffix.lower() not in ASSET_SUFFIXES:
+                continue
+            if path.is_symlink():
+                raise PageError((prefix / name).as_posix(), None, LINK)
+            if path.is_file():
+                found.append((path, (prefix / name).as_posix()))
+    return sorted(found)
+
+
+def read_asset(file_path, name):
+    """The bytes of a published file, refused (PageError) if larger than HANDBOOK_FILE_MAX_BYTES."""
+    limit = settings.HANDBOOK_FILE_MAX_BYTES
+    data = read_bytes(file_path, name, limit)
+    if data is None:
+        raise PageError(name, None, f"is larger than {limit} bytes (HANDBOOK_FILE_MAX_BYTES); make it smaller")
+    return data
+
+
+def read_site_files(paths):
+    """(text of `_config.yml` or None, [(name, bytes)…]) of the handbook given.
+
+    The configuration is read only when the handbook's root is given (a
+    folder named ""); the published files under every folder given.
+    """
+    config, files = None, []
+    for given in map(locate, paths):
+        if not given.is_folder:
+            continue
+        if given.name == "":
+            config_path = given.path / SITE_CONFIG
+            if config_path.is_symlink():
+                raise PageError(SITE_CONFIG, None, LINK)
+            if config_path.is_file():
+                config = read_text(config_path, SITE_CONFIG)
+        files += [(name, read_asset(path, name)) for path, name in assets_in(given)]
+    return config, files

@@ -10,6 +10,7 @@ RULES = {
     "home": anyone,
     "page": anyone,
     "search": anyone,
+    "file": anyone,
     "page-edit": secretariat,
     "page-history": anyone,
     "role-history": anyone,

@@ -1,8 +1,10 @@
 """Reads of the handbook that need care."""
 
+from django.conf import settings
 from django.core.cache import cache
 
-from os2org.handbook.models import Page
+from os2org.handbook.models import Page, Site
+from os2org.handbook.site import callout_css, read_config
 
 
 def menu_entries(version, levels):
@@ -13,3 +15,30 @@ def menu_entries(version, levels):
         lambda: list(Page.objects.for_menu().filter(visibility__in=levels)),
         None,
     )
+
+
+def site_settings(version):
+    """What every page shows of the handbook's `_config.yml`, cached per data version.
+
+    The logo is given only if it is a file of the handbook (which the
+    import makes public); an address elsewhere would be refused by the
+    site's security policy anyway.
+    """
+
+    def build():
+        site = Site.objects.filter(pk=1).only("source", "logo").first()
+        source = site.source if site else ""
+        config = read_config(source, settings.HANDBOOK_LANGUAGE)
+        return {
+            "title": config.title,
+            "description": config.description,
+            "logo": site.logo if site else "",
+            "aux_links": [(text, url) for text, url in config.aux_links if url.startswith(("https://", "http://", "/"))],
+            "callout_css": callout_css(config.callouts),
+            "back_to_top": config.back_to_top,
+            "back_to_top_text": config.back_to_top_text,
+            "color_scheme": config.color_scheme if config.color_scheme in ("light", "dark") else "light",
+            "mermaid_version": config.mermaid_version,
+        }
+
+    return cache.get_or_set(f"handbook:site:{version}", build, None)

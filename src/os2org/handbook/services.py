@@ -1,5 +1,6 @@
 """Changing the stored handbook: import, the page editor and export."""
 
+import mimetypes
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -8,15 +9,23 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from os2org import markup
 from os2org.audit.services import check_revision, record
 from os2org.common.visibility import Visibility
 from os2org.handbook.lint import ERROR, check_role, front_matter_line
-from os2org.handbook.models import Page, PageVersion
-from os2org.handbook.pages import PAGE_SUFFIXES, PageError, given_folders, read_handbook, read_page
+from os2org.handbook.models import Asset, Page, PageVersion, Site
+from os2org.handbook.pages import (
+    SITE_CONFIG,
+    PageError,
+    given_folders,
+    page_slug,
+    read_handbook,
+    read_page,
+    read_site_files,
+)
+from os2org.handbook.rendering import Rendering, text_of
+from os2org.handbook.site import read_config
 from os2org.roles.models import RoleDescription
 from os2org.roles.parsing import parse_role
 from os2org.roles.services import store_roles
@@ -35,18 +44,14 @@ class ImportResult:
     visibilities: dict = field(default_factory=dict)
 
 
-def page_slug(path):
-    """The address of a page: its path without the file suffix."""
-    pure = PurePosixPath(path)
-    stem = pure.with_suffix("") if pure.suffix in PAGE_SUFFIXES else pure
-    return "/".join(slugify(part, allow_unicode=True) or "side" for part in stem.parts)
-
-
-def page_fields(page):
+def page_fields(page, rendering):
+    """The stored fields of a page read, rendered with its handbook's `rendering` (prepared by it)."""
     heading, _line = page.heading()
-    text = markup.plain_text(page.body)
+    rendered = rendering.render(page)
+    text = text_of(rendered)
     return {
         "slug": page_slug(page.path),
+        "url": rendering.sitemap.url_of(page.path),
         "source": page.source,
         "title": page.title or "",
         "heading": heading or "",
@@ -54,10 +59,12 @@ def page_fields(page):
         "grand_parent": page.grand_parent or "",
         "nav_order": page.nav_order,
         "nav_exclude": page.nav_exclude,
+        "has_toc": page.has_toc,
+        "draft": page.draft_line() is not None,
         "has_front_matter": page.has_front_matter,
         "kind": page.kind,
         "body_line": page.body_line,
-        "html": markup.render(page.body),
+        "html": rendered,
         "has_diagram": any(t.type == "fence" and t.info.strip().startswith("mermaid") for t in page.tokens),
         "text": text,
         "search_text": f"{page.display_title} {text}".casefold(),
@@ -119,30 +126,50 @@ def import_handbook(paths, *, replace=False, actor=None, progress=None):
     Side effects: creates or updates a Page per file (a new one with the
     visibility new_page_visibilities gives it) and its role description
     and tasks (roles.services.store_roles); a PageVersion for each page
-    whose source is new or changed; with `replace`, removes the stored
-    pages under the folders given that the import does not hold (a file
+    whose source is new or changed; the site's `_config.yml` when the
+    handbook's root is given, and the published files (images, PDFs…)
+    under the folders given; with `replace`, removes the stored pages and
+    files under the folders given that the import does not hold (a file
     given on its own removes nothing), detaching their role descriptions;
     writes one audit entry. A file that cannot be read, holds more than
     the database takes, or would take a stored page's address raises
     PageError (`path:line: …`) and nothing is stored.
+
+    Each page is parsed once, after the site's Liquid, and rendered from
+    that parse (handbook.rendering).
     """
     pages = read_handbook(paths, progress=progress)
     check_unique_paths(pages)
-    roles = {page.path: parse_role(page) for page in pages}
-    for page in pages:
-        check_lengths(page, roles[page.path])
+    config_source, files = read_site_files(paths)
+    config = read_config(config_source, settings.HANDBOOK_LANGUAGE) if config_source is not None else None
     folders = given_folders(paths) if replace else []
     with transaction.atomic():
         rows = list(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "source", "visibility"))
+        new_files = {name for name, _data in files} - set(Asset.objects.values_list("path", flat=True))
         existing = {path: source for path, source, _level in rows}
         leaving = leaving_pages(pages, folders)
+        leaving_files = leaving_assets(files, folders)
+        rendering = Rendering.from_store(
+            config, pages=pages, assets=[name for name, _data in files], leaving=leaving, leaving_assets=leaving_files
+        )
+        for page in pages:
+            rendering.prepare(page)
+        roles = {page.path: parse_role(page) for page in pages}
+        for page in pages:
+            check_lengths(page, roles[page.path])
         levels = new_page_visibilities(pages, {path: level for path, _source, level in rows}, leaving)
         _total, deleted = Page.objects.filter(path__in=leaving).delete()
         removed = deleted.get(Page._meta.label, 0)
         check_free_addresses(pages)
-        stored = [store_page(page, levels.get(page.path)) for page in pages]
+        stored = [store_page(page, levels.get(page.path), rendering) for page in pages]
         add_versions([model for model in stored if model.source != existing.get(model.path)], actor=actor)
         kept_roles = store_roles([(model, roles[model.path]) for model in stored])
+        Asset.objects.filter(path__in=leaving_files).delete()
+        if len(pages) > len(existing) or removed or leaving_files or new_files:
+            # Links on the other stored pages may lead somewhere else now.
+            rerender_links(rendering, exclude=[page.path for page in pages])
+        store_assets(files, rendering, {model.path: model.visibility for model in stored})
+        store_site(config_source, rendering.config)
         counts = Counter(levels.values())
         result = ImportResult(
             created=len(pages) - len(existing),
@@ -155,14 +182,74 @@ def import_handbook(paths, *, replace=False, actor=None, progress=None):
             "handbook.import",
             actor=actor,
             summary=f"Imported {len(pages)} pages ({len(kept_roles)} role descriptions)",
-            data={"paths": sorted(p.path for p in pages), "replace": replace, **result.__dict__},
+            data={
+                "paths": sorted(p.path for p in pages),
+                "files": sorted(name for name, _data in files),
+                "replace": replace,
+                **result.__dict__,
+            },
         )
     return result
 
 
-def store_page(page, visibility):
+def rerender_links(rendering, exclude):
+    """Render the stored pages outside `exclude` again, where their HTML changes (their links).
+
+    Side effects: updates those pages' HTML; their text and everything else
+    read from the source stay as they are.
+    """
+    for model in Page.objects.exclude(path__in=exclude).only("path", "source", "html"):
+        parsed = read_page(model.path, model.source)
+        rendering.prepare(parsed)
+        rendered = rendering.render(parsed)
+        if rendered != model.html:
+            Page.objects.filter(pk=model.pk).update(html=rendered)
+
+
+def store_site(source, config):
+    """Store `_config.yml` (when read) and which of the handbook's files is its logo."""
+    logo = config.logo.lstrip("/")
+    logo = logo if logo and Asset.objects.filter(path=logo).exists() else ""
+    if source is not None:
+        Site.objects.update_or_create(pk=1, defaults={"source": source, "logo": logo})
+    else:
+        Site.objects.filter(pk=1).update(logo=logo)
+
+
+def leaving_assets(files, folders):
+    """The paths of the stored files under `folders` that the import does not hold."""
+    kept = {name for name, _data in files}
+    prefixes = tuple(f"{folder}/" for folder in folders)
+    stored = Asset.objects.exclude(path__in=kept).values_list("path", flat=True)
+    return [path for path in stored if "" in folders or path.startswith(prefixes)]
+
+
+def store_assets(files, rendering, visibilities):
+    """Store the published files read, each as visible as the widest page that shows or links to it.
+
+    The site's logo is public (every page shows it). A file no page uses
+    keeps its stored visibility (new: HANDBOOK_NEW_PAGE_VISIBILITY).
+    """
+    stored = dict(Asset.objects.filter(path__in=[name for name, _data in files]).values_list("path", "visibility"))
+    logo = rendering.config.logo.lstrip("/")
+    for name, data in files:
+        users = [visibilities[path] for path in rendering.asset_users.get(name, ()) if path in visibilities]
+        if name == logo:
+            level = Visibility.PUBLIC
+        elif users:
+            level = min(users, key=STRICTNESS.__getitem__)
+        else:
+            level = stored.get(name, settings.HANDBOOK_NEW_PAGE_VISIBILITY)
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        Asset.objects.update_or_create(
+            path=name,
+            defaults={"content": data, "content_type": content_type, "size": len(data), "visibility": level},
+        )
+
+
+def store_page(page, visibility, rendering):
     """Create or update the Page of a page read; `visibility` is for a new one."""
-    fields = page_fields(page)
+    fields = page_fields(page, rendering)
     model, _created = Page.objects.update_or_create(
         path=page.path, defaults=fields, create_defaults={**fields, "visibility": visibility}
     )
@@ -247,8 +334,11 @@ def add_versions(pages, *, actor=None, note=""):
     )
 
 
-def read_edited_page(path, source):
+def read_edited_page(path, source, rendering):
     """A page's new source read as an import reads a file: (page, role or None).
+
+    `rendering` is the handbook's (Rendering.from_store); the page is
+    prepared with it before it is parsed.
 
     Raises ValidationError on "source", each message `path:line: what is
     wrong`, for a page that cannot be read, holds more in a field than the
@@ -257,6 +347,7 @@ def read_edited_page(path, source):
     """
     try:
         parsed = read_page(path, source)
+        rendering.prepare(parsed)
         role = parse_role(parsed)
         check_lengths(parsed, role)
     except PageError as error:
@@ -305,14 +396,15 @@ def save_page(page, *, source, visibility, note="", revision=None, version=None,
     source that cannot be read and for a conflicting save; nothing is
     written then.
     """
-    parsed, role = read_edited_page(page.path, source)
+    rendering = Rendering.from_store()
+    parsed, role = read_edited_page(page.path, source, rendering)
     with transaction.atomic():
         check_revision(page, revision)
         check_version(page, version)
         if source == page.source and visibility == page.visibility:
             return page
         before = _page_state(page)
-        for name, value in page_fields(parsed).items():
+        for name, value in page_fields(parsed, rendering).items():
             setattr(page, name, value)
         page.visibility = visibility
         page.full_clean()
@@ -342,7 +434,7 @@ REFRESHED = {}
 
 
 def export_handbook(directory, *, refresh=False):
-    """Write every stored page back to `directory`, in the same layout, byte for byte.
+    """Write every stored page, the `_config.yml` and the published files back to `directory`, byte for byte.
 
     With `refresh`, a page whose parts are generated from the data (see
     REFRESHED: the organisation page, organisation.handbook_page) is written
@@ -351,14 +443,22 @@ def export_handbook(directory, *, refresh=False):
     """
     target = Path(directory).resolve()
     written = []
-    for page in Page.objects.only("path", "source", "describes_organisation").iterator():
-        destination = (target / page.path).resolve()
+
+    def write(path, data):
+        destination = (target / path).resolve()
         if not destination.is_relative_to(target):
-            raise PageError(page.path, 1, "points outside the export folder")
+            raise PageError(path, 1, "points outside the export folder")
         destination.parent.mkdir(parents=True, exist_ok=True)
-        source = _refreshed(page) if refresh else page.source
-        destination.write_bytes(source.encode("utf-8"))
+        destination.write_bytes(data)
         written.append(destination)
+
+    for page in Page.objects.only("path", "source", "describes_organisation").iterator():
+        write(page.path, (_refreshed(page) if refresh else page.source).encode("utf-8"))
+    site = Site.objects.filter(pk=1).first()
+    if site is not None:
+        write(SITE_CONFIG, site.source.encode("utf-8"))
+    for asset in Asset.objects.only("path", "content").iterator():
+        write(asset.path, bytes(asset.content))
     return written
 
 

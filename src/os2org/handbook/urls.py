@@ -10,6 +10,8 @@ urlpatterns = [
     path("side/<path:slug>/historik/", views.page_history, name="page-history"),
     path("side/<path:slug>/", views.page, name="page"),
     path("soeg/", views.search, name="search"),
+    # The handbook's images and other files, at their paths in the handbook.
+    path("filer/<path:path>", views.handbook_file, name="file"),
     # A role description's versions are its page's (the role catalogue links here).
     path("roller/<str:slug>/historik/", views.role_history, name="role-history"),
 ]

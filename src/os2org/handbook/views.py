@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -7,7 +7,7 @@ from os2org.caching import cached_page
 from os2org.common.forms import add_service_errors
 from os2org.handbook.diff import line_diff
 from os2org.handbook.forms import CompareForm, PageForm
-from os2org.handbook.models import Page
+from os2org.handbook.models import Asset, Page
 from os2org.handbook.services import save_page
 from os2org.roles.models import RoleDescription, Task
 
@@ -106,3 +106,19 @@ def version_history(request, page, **context):
         diff = line_diff(sources[older], sources[newer])
     context.update(page=page, versions=versions, form=form, diff=diff, personal=viewer.reads_everything)
     return render(request, "handbook/history.html", context)
+
+
+@require_safe
+def handbook_file(request, path):
+    """A file of the handbook (an image, a PDF…), for whoever may read a page that uses it.
+
+    Served so that it can never act as a page of this site: no sniffing,
+    and an SVG's scripts are shut in a sandbox.
+    """
+    asset = get_object_or_404(Asset.objects.filter(request.viewer.visible()), path=path)
+    response = HttpResponse(bytes(asset.content), content_type=asset.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    if not asset.content_type.startswith("image/"):
+        response["Content-Disposition"] = "attachment"
+    return response

@@ -2,14 +2,17 @@
 
 import json
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from os2org.common.visibility import Visibility
 from os2org.handbook.lint import ERROR, lint
+from os2org.handbook.models import Page
 from os2org.handbook.navigation import build_menu
 from os2org.handbook.pages import PageError, read_handbook
+from os2org.handbook.rendering import Rendering
 from os2org.handbook.services import export_handbook, import_handbook
 from os2org.roles.parsing import parse_role
 
@@ -24,6 +27,13 @@ def page_summary(page):
         "nav_exclude": page.nav_exclude,
         "kind": page.kind,
     }
+
+
+def public_pages(pages):
+    """Whether each page is public: as stored, or for a new page, as an import would make it."""
+    stored = dict(Page.objects.filter(path__in=[page.path for page in pages]).values_list("path", "visibility"))
+    default = settings.HANDBOOK_NEW_PAGE_VISIBILITY
+    return lambda path: stored.get(path, default) == Visibility.PUBLIC
 
 
 class Command(BaseCommand):
@@ -55,12 +65,15 @@ class Command(BaseCommand):
 
     def handle_parse(self, *, paths, json: bool = False, **options):
         pages = read_handbook(paths)
+        rendering = Rendering.of_files(pages, paths)
         roles = {page.path: parse_role(page) for page in pages}
         result = {
             "pages": [page_summary(page) for page in pages],
             "nav": [item.as_dict() for item in build_menu(pages)],
             "roles": [role.as_dict() for role in roles.values() if role],
-            "findings": [finding.as_dict() for finding in lint(pages, roles)],
+            "findings": [
+                finding.as_dict() for finding in lint(pages, roles, rendering=rendering, public=public_pages(pages))
+            ],
         }
         if json:
             self.stdout.write(_dumps(result))
@@ -72,7 +85,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{role['path']}: role {role['name']}: {counts}")
 
     def handle_lint(self, *, paths, **options):
-        findings = lint(read_handbook(paths))
+        pages = read_handbook(paths)
+        findings = lint(pages, rendering=Rendering.of_files(pages, paths), public=public_pages(pages))
         for finding in findings:
             self.stdout.write(str(finding))
         errors = sum(f.severity == ERROR for f in findings)
