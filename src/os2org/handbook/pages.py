@@ -61,12 +61,14 @@ class Page:
     # Liquid tags left as written (handbook.liquid.Unknown), for lint.
     liquid_unknown: list = field(default_factory=list, repr=False)
     _tokens: list | None = field(default=None, repr=False)
+    _heading: tuple | None = field(default=None, repr=False)
 
     @property
     def tokens(self):
         """The body's tokens, parsed once, when first needed (after use_liquid, if it is called)."""
         if self._tokens is None:
             self._tokens = markup.parse(self.body if self.markdown is None else self.markdown)
+            self._heading = None
         return self._tokens
 
     def use_liquid(self, site, url_of):
@@ -133,11 +135,15 @@ class Page:
         return self.meta("nav_exclude") is True
 
     def heading(self):
-        """The first level-1 heading as (text, line), or (None, None)."""
-        for index, token in enumerate(self.tokens):
-            if token.type == "heading_open" and token.tag == "h1":
-                return markup.inline_text(self.tokens[index + 1]), self.line_of(token)
-        return None, None
+        """The first level-1 heading as (text, line), or (None, None); found once."""
+        tokens = self.tokens
+        if self._heading is None:
+            self._heading = None, None
+            for index, token in enumerate(tokens):
+                if token.type == "heading_open" and token.tag == "h1":
+                    self._heading = markup.inline_text(tokens[index + 1]), self.line_of(token)
+                    break
+        return self._heading
 
     @property
     def display_title(self):

@@ -14,13 +14,20 @@ from urllib.parse import quote
 
 import nh3
 from django.conf import settings
-from django.urls import reverse
 
 from os2org import markup
 from os2org.handbook.links import SiteMap, published_url
 from os2org.handbook.models import Asset, Page, Site
 from os2org.handbook.pages import page_slug, read_site_files
 from os2org.handbook.site import SiteConfig, read_config
+
+# Where the reader shows pages and files (handbook/urls.py uses the same).
+PAGES = "side"
+FILES = "filer"
+
+
+def page_address(slug):
+    return f"/{PAGES}/{slug}/"
 
 
 def stored_config():
@@ -87,9 +94,12 @@ class Rendering:
         page.use_liquid(self.config.data, self.url_of)
 
     def render(self, page):
-        """The page's sanitised HTML, its links shown as os2org's addresses."""
-        here = page_slug(page.path)
-        base = reverse("handbook:page", args=[here])
+        """The page's sanitised HTML, its links shown as os2org's addresses.
+
+        Every address is relative to the page's own, so a page under /en/
+        links to English pages, and rendering needs no URL configuration.
+        """
+        here = page_address(page_slug(page.path))
 
         def shown(href):
             target = self.sitemap.resolve(href, page.path)
@@ -97,14 +107,13 @@ class Rendering:
                 return f"#{target.fragment}" if target.fragment else href
             anchor = f"#{target.fragment}" if target.fragment else ""
             if target.kind == "page":
-                slug = page_slug(target.path)
-                if slug == here:
-                    return anchor or base
-                address = reverse("handbook:page", args=[slug])
-                return quote(posixpath.relpath(address, base), safe="/%") + "/" + anchor
+                address = page_address(page_slug(target.path))
+                if address == here:
+                    return anchor or "./"
+                return quote(posixpath.relpath(address, here), safe="/%") + "/" + anchor
             if target.kind == "asset":
                 self.asset_users.setdefault(target.path, set()).add(page.path)
-                return reverse("handbook:file", args=[target.path]) + anchor
+                return quote(posixpath.relpath(f"/{FILES}/{target.path}", here), safe="/%") + anchor
             return href
 
         return markup.render_tokens(page.tokens, links=shown)

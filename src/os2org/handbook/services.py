@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from os2org.audit.services import check_revision, record
@@ -161,7 +162,7 @@ def import_handbook(paths, *, replace=False, actor=None, progress=None):
         _total, deleted = Page.objects.filter(path__in=leaving).delete()
         removed = deleted.get(Page._meta.label, 0)
         check_free_addresses(pages)
-        stored = [store_page(page, levels.get(page.path), rendering) for page in pages]
+        stored = store_pages(pages, levels, rendering)
         add_versions([model for model in stored if model.source != existing.get(model.path)], actor=actor)
         kept_roles = store_roles([(model, roles[model.path]) for model in stored])
         Asset.objects.filter(path__in=leaving_files).delete()
@@ -247,13 +248,28 @@ def store_assets(files, rendering, visibilities):
         )
 
 
-def store_page(page, visibility, rendering):
-    """Create or update the Page of a page read; `visibility` is for a new one."""
-    fields = page_fields(page, rendering)
-    model, _created = Page.objects.update_or_create(
-        path=page.path, defaults=fields, create_defaults={**fields, "visibility": visibility}
-    )
-    return model
+def store_pages(pages, visibilities, rendering):
+    """Create or update the Page of each page read, in two queries; `visibilities` is for the new ones.
+
+    Returns the stored Page models, in the order of `pages`.
+    """
+    fields = {page.path: page_fields(page, rendering) for page in pages}
+    stored = {model.path: model for model in Page.objects.filter(path__in=fields)}
+    for path, values in fields.items():
+        model = stored.get(path) or Page(path=path, visibility=visibilities[path])
+        for name, value in values.items():
+            setattr(model, name, value)
+        stored[path] = model
+    changed = [model for model in stored.values() if model.pk is not None]
+    new = [model for model in stored.values() if model.pk is None]
+    if changed:
+        # `updated` is auto_now, which bulk_update leaves alone.
+        now = timezone.now()
+        for model in changed:
+            model.updated = now
+        Page.objects.bulk_update(changed, [*next(iter(fields.values())), "updated"])
+    Page.objects.bulk_create(new)
+    return [stored[page.path] for page in pages]
 
 
 def leaving_pages(pages, folders):

@@ -107,13 +107,15 @@ def save_role(role, *, page, parsed):
         "review_rule": parsed.review_rule or "",
         "reviewed_on": reviewed_on(parsed),
     }
+    new = role.pk is None
     for name, value in fields.items():
         setattr(role, name, value)
     role.save()
     # Estimates are made in the app, not in the page: a task that is still
-    # on the page after a re-import keeps its estimate.
-    estimates = {(t.priority, t.text): t.hours_per_week for t in role.tasks.all()}
-    role.tasks.all().delete()
+    # on the page after a re-import keeps its estimate. A new role has none.
+    estimates = {} if new else {(t.priority, t.text): t.hours_per_week for t in role.tasks.all()}
+    if not new:
+        role.tasks.all().delete()
     Task.objects.bulk_create(
         Task(
             role=role,
