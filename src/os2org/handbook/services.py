@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -17,6 +17,7 @@ from os2org.common.visibility import Visibility
 from os2org.handbook.lint import ERROR, check_role, front_matter_line
 from os2org.handbook.models import Page, PageVersion
 from os2org.handbook.pages import PAGE_SUFFIXES, PageError, given_folders, read_handbook, read_page
+from os2org.handbook.signals import page_edited
 from os2org.roles.models import RoleDescription
 from os2org.roles.parsing import parse_role
 from os2org.roles.services import store_roles
@@ -127,15 +128,37 @@ def import_handbook(paths, *, replace=False, actor=None, progress=None):
     PageError (`path:line: …`) and nothing is stored.
     """
     pages = read_handbook(paths, progress=progress)
+    folders = given_folders(paths) if replace else []
+    return _import(pages, lambda: leaving_pages(pages, folders), actor=actor, data={"replace": replace})
+
+
+def import_changes(pages, *, removed=(), actor=None):
+    """Store pages already read and remove the stored pages at the paths `removed`, all or nothing.
+
+    What import_handbook does for files and folders, for a set of changes:
+    os2org.sync reads the files a Git commit changed and names those it
+    removed. Side effects as import_handbook's: a Page per page read, its
+    role description and tasks, a PageVersion where the source is new or
+    changed, the pages at `removed` deleted (their role descriptions
+    detached), one audit entry. A page that holds more than the database
+    takes or would take a stored page's address raises PageError and
+    nothing is stored.
+    """
+    kept = {page.path for page in pages}
+    removed = sorted(set(removed) - kept)
+    return _import(pages, lambda: removed, actor=actor, data={"removed_paths": removed})
+
+
+def _import(pages, leaving_of, *, actor, data):
+    """Store `pages` and delete the stored pages at the paths `leaving_of()` gives, in one transaction."""
     check_unique_paths(pages)
     roles = {page.path: parse_role(page) for page in pages}
     for page in pages:
         check_lengths(page, roles[page.path])
-    folders = given_folders(paths) if replace else []
     with transaction.atomic():
         rows = list(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "source", "visibility"))
         existing = {path: source for path, source, _level in rows}
-        leaving = leaving_pages(pages, folders)
+        leaving = leaving_of()
         levels = new_page_visibilities(pages, {path: level for path, _source, level in rows}, leaving)
         _total, deleted = Page.objects.filter(path__in=leaving).delete()
         removed = deleted.get(Page._meta.label, 0)
@@ -155,7 +178,7 @@ def import_handbook(paths, *, replace=False, actor=None, progress=None):
             "handbook.import",
             actor=actor,
             summary=f"Imported {len(pages)} pages ({len(kept_roles)} role descriptions)",
-            data={"paths": sorted(p.path for p in pages), "replace": replace, **result.__dict__},
+            data={"paths": sorted(p.path for p in pages), **data, **result.__dict__},
         )
     return result
 
@@ -232,7 +255,7 @@ def renamed_visibilities(new, leaving):
     return levels
 
 
-def add_versions(pages, *, actor=None, note=""):
+def add_versions(pages, *, actor=None, note="", origin=PageVersion.Origin.IMPORT):
     """Store each page's source as its next version. Side effects: one PageVersion per page."""
     newest = dict(
         PageVersion.objects.filter(page__in=pages)
@@ -242,7 +265,9 @@ def add_versions(pages, *, actor=None, note=""):
         .values_list("page_id", "number")
     )
     return PageVersion.objects.bulk_create(
-        PageVersion(page=page, number=newest.get(page.pk, 0) + 1, source=page.source, actor=actor, note=note)
+        PageVersion(
+            page=page, number=newest.get(page.pk, 0) + 1, source=page.source, actor=actor, note=note, origin=origin
+        )
         for page in pages
     )
 
@@ -290,20 +315,22 @@ def _page_state(page):
     return {"source": page.source, "visibility": page.visibility}
 
 
-def save_page(page, *, source, visibility, note="", revision=None, version=None, actor=None):
+def save_page(page, *, source, visibility, note="", revision=None, version=None, actor=None, audit_data=None):
     """Change a page's source and who may read it, from the editor.
 
     `revision` and `version` are what the form was opened at (see
-    check_revision and check_version); None skips the checks.
+    check_revision and check_version); None skips the checks. `audit_data`
+    goes into the audit entry as well: what else the edit settles, in the
+    same change (os2org.sync's conflict).
 
     Side effects: the Page row with every field derived from the source;
     its role description and tasks (roles.services.store_roles: a role
     the page no longer describes is detached, not deleted); a PageVersion
-    when the source changed; one audit entry with the source and
-    visibility before and after. A save
-    that changes nothing writes nothing. Raises ValidationError for a
-    source that cannot be read and for a conflicting save; nothing is
-    written then.
+    of the editor's when the source changed, announced by the signal
+    `page_edited` (os2org.sync commits it to Git); one audit entry with
+    the source and visibility before and after. A save that changes
+    nothing writes nothing. Raises ValidationError for a source that
+    cannot be read and for a conflicting save; nothing is written then.
     """
     parsed, role = read_edited_page(page.path, source)
     with transaction.atomic():
@@ -318,10 +345,11 @@ def save_page(page, *, source, visibility, note="", revision=None, version=None,
         page.full_clean()
         page.save()
         store_roles([(page, role)])
-        data = {"note": note}
+        data = {**(audit_data or {}), "note": note}
         if before["source"] != source:
-            (added,) = add_versions([page], actor=actor, note=note)
+            (added,) = add_versions([page], actor=actor, note=note, origin=PageVersion.Origin.EDITOR)
             data["version"] = added.number
+            page_edited.send(sender=Page, page=page, version=added)
         record(
             "handbook.page",
             summary=f"Page {page.path}",
@@ -360,6 +388,18 @@ def export_handbook(directory, *, refresh=False):
         destination.write_bytes(source.encode("utf-8"))
         written.append(destination)
     return written
+
+
+def refreshed_pages():
+    """(path, source) of each stored page whose parts are generated from the data (see REFRESHED), as
+    `export --refresh` writes it: the parts generated anew. The stored pages stay as they are."""
+    marked = Q()
+    for marker in REFRESHED:
+        marked |= Q(**{marker: True})
+    if not marked:
+        return []
+    pages = Page.objects.filter(marked).only("path", "source", *REFRESHED)
+    return [(page.path, _refreshed(page)) for page in pages]
 
 
 def _refreshed(page):
