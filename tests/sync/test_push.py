@@ -179,3 +179,38 @@ def test_command_push_says_what_it_pushed(pulled):
         f"The handbook is in step with Git's commit {pulled.head().parents[0].hexsha[:7]}: nothing new to import.\n"
         f"Pushed 1 edit to the branch main (commit {pulled.head().hexsha[:7]}).\n"
     )
+
+
+@pytest.fixture
+def organisation_page(pulled, seeds_dir):
+    """The organisation page in Git, pulled, and the organisation imported from it."""
+    from os2org.organisation.handbook_page import import_organisation_page
+    from tests.conftest import seed
+
+    pulled.commit({"organisation.md": seed("001").read_text(encoding="utf-8")})
+    pull()
+    import_organisation_page(Page.objects.get(path="organisation.md"))
+    return pulled
+
+
+def test_push_refresh_commits_the_parts_generated_from_the_data(organisation_page):
+    from os2org.handbook.services import refreshed_pages
+
+    ((path, refreshed),) = refreshed_pages()
+
+    push(refresh=True)
+
+    assert (path, organisation_page.text(path), organisation_page.head().summary) == (
+        "organisation.md",
+        refreshed.rstrip("\n"),
+        "organisation.md: de dele, der dannes ud fra data, lavet på ny",
+    )
+
+
+def test_push_refresh_commits_nothing_when_the_generated_parts_are_as_in_git(organisation_page):
+    push(refresh=True)
+    before = organisation_page.head().hexsha
+
+    result = push(refresh=True)
+
+    assert (result.commit, organisation_page.head().hexsha) == ("", before)
