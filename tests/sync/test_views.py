@@ -153,3 +153,13 @@ def test_footer_served_again_reads_nothing_more(client, db, remote, django_asser
     # The data's version; the menu comes from the cache, and so does the footer.
     with django_assert_num_queries(1):
         client.get("/en/soeg/")
+
+
+def test_footer_links_the_secretariat_to_the_status_page(client, staff, remote):
+    link = element(element(parse(client.get("/en/soeg/")), "footer"), "a")
+
+    assert (text(link), dict(link.attributes)["href"]) == ("The handbook in Git", STATUS)
+
+
+def test_footer_shows_others_no_link_to_the_status_page(client, board_member, remote):
+    assert elements(element(parse(client.get("/en/soeg/")), "footer"), "a") == []
