@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -11,12 +12,12 @@ from os2org.sync.git import Origin
 from os2org.sync.models import Conflict, Repository
 
 
-def current_repository(origin):
+def current_repository(origin: Origin) -> Repository | None:
     """The sync state of the configured repository and branch; None before its first pull."""
     return Repository.objects.filter(url=origin.url, branch=origin.branch).first()
 
 
-def pending_versions(repository):
+def pending_versions(repository: Repository) -> QuerySet:
     """The edits made in os2org since the first pull that are in Git on no branch yet, oldest first."""
     return (
         PageVersion.objects.filter(origin=PageVersion.Origin.EDITOR, id__gt=repository.baseline_version)
@@ -35,7 +36,7 @@ class Status:
     conflicts: list = field(default_factory=list)
 
 
-def sync_status():
+def sync_status() -> Status:
     origin = Origin.configured()
     if origin is None:
         return Status(origin)
@@ -48,7 +49,7 @@ def sync_status():
     return Status(origin, repository, list(pending), list(conflicts))
 
 
-def footer_text():
+def footer_text() -> str:
     """The footer's line: whether the handbook is kept in step with Git, and when it last was."""
     origin = Origin.configured()
     if origin is None:

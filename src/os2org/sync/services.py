@@ -49,7 +49,7 @@ class PushResult:
     refreshed: list = field(default_factory=list)  # the paths of the pages whose generated parts were committed
 
 
-def configured_origin():
+def configured_origin() -> git.Origin:
     origin = git.Origin.configured()
     if origin is None:
         raise SyncError(
@@ -61,13 +61,13 @@ def configured_origin():
     return origin
 
 
-def is_page(path):
+def is_page(path: str) -> bool:
     """Whether a file in the repository is a page, as `handbook import` reads a folder (Jekyll's rules)."""
     pure = PurePosixPath(path)
     return pure.suffix in PAGE_SUFFIXES and not any(part.startswith(HIDDEN) for part in pure.parts)
 
 
-def pull(*, actor=None):
+def pull(*, actor=None) -> PullResult:
     """Bring in what changed in Git since the commit last imported, all or nothing.
 
     Side effects: fetches the repository. When its branch has moved on:
@@ -109,19 +109,7 @@ def _pull(clone, origin, *, actor):
             side_branch = ""
             if conflicting:
                 side_branch, commits = _side_branch(clone, base if known else head, conflicting)
-                edits = [edit for edits in conflicting.values() for edit in edits]
-                synced += [SyncedVersion(version=edit, commit=commits[edit.pk], branch=side_branch) for edit in edits]
-                for path, edits in conflicting.items():
-                    newest = edits[-1]
-                    open_conflict(
-                        repository,
-                        path=path,
-                        ours=newest.source,
-                        branch=side_branch,
-                        commit=commits[newest.pk],
-                        git_commit=head,
-                        actor=actor,
-                    )
+                synced += _open_conflicts(repository, conflicting, side_branch, commits, head=head, actor=actor)
             SyncedVersion.objects.bulk_create(_in(repository, synced))
             repository.imported_commit, repository.imported_at = head, timezone.now()
             repository.save(update_fields=["imported_commit", "imported_at"])
@@ -135,6 +123,23 @@ def _pull(clone, origin, *, actor):
     except PageError as error:
         raise _unreadable(error, head) from None
     return PullResult(commit=head, imported=imported, conflicts=sorted(conflicting), side_branch=side_branch)
+
+
+def _open_conflicts(repository, conflicting, branch, commits, *, head, actor):
+    """A Conflict per page of `conflicting` ({path: edits}); the edits as SyncedVersions on the side branch."""
+    for path, edits in conflicting.items():
+        newest = edits[-1]
+        open_conflict(
+            repository,
+            path=path,
+            ours=newest.source,
+            branch=branch,
+            commit=commits[newest.pk],
+            git_commit=head,
+            actor=actor,
+        )
+    edits = [edit for edits in conflicting.values() for edit in edits]
+    return [SyncedVersion(version=edit, commit=commits[edit.pk], branch=branch) for edit in edits]
 
 
 def _changes(clone, base):
@@ -228,7 +233,9 @@ def _free_branch(clone):
     return f"{prefix}{number}"
 
 
-def open_conflict(repository, *, path, ours, branch, commit, git_commit, actor=None):
+def open_conflict(
+    repository: Repository, *, path: str, ours: str, branch: str, commit: str, git_commit: str, actor=None
+) -> Conflict:
     """Record that the page at `path` changed on both sides; os2org's version `ours` is on `branch` at `commit`.
 
     Side effects: a Conflict for the page (linked to the stored page, if
@@ -256,7 +263,7 @@ def open_conflict(repository, *, path, ours, branch, commit, git_commit, actor=N
     return conflict
 
 
-def author_of(user):
+def author_of(user) -> Identity:
     """Who a commit of `user`'s edit is by: their name and e-mail, or HANDBOOK_GIT_AUTHOR's where they have none."""
     fallback = Identity.parse(settings.HANDBOOK_GIT_AUTHOR)
     if user is None or not (user.get_full_name() or user.email):
@@ -264,7 +271,7 @@ def author_of(user):
     return Identity(user.get_full_name() or user.get_username(), user.email or fallback.email)
 
 
-def commit_edit(clone, edit):
+def commit_edit(clone: git.Clone, edit: PageVersion) -> str | None:
     """Commit one edit made in os2org (a PageVersion of the editor's) as its author made it.
 
     Returns the commit, or None when Git has the edit's text already.
@@ -284,14 +291,19 @@ def commit_edit(clone, edit):
     )
 
 
-def _commit_refreshed(clone, path, source):
+def _commit_refreshed(clone):
+    """Commit each page whose parts generated from the data differ from Git's; their paths."""
     app = Identity.parse(settings.HANDBOOK_GIT_AUTHOR)
-    with translation.override(settings.HANDBOOK_LANGUAGE):
-        message = f"{path}: " + _("the parts generated from the data, made anew")
-    return clone.commit_text(path, source, message=message, author=app, committer=app, when=timezone.now())
+    committed = []
+    for path, source in refreshed_pages():
+        with translation.override(settings.HANDBOOK_LANGUAGE):
+            message = f"{path}: " + _("the parts generated from the data, made anew")
+        if clone.commit_text(path, source, message=message, author=app, committer=app, when=timezone.now()):
+            committed.append(path)
+    return committed
 
 
-def push(*, actor=None, refresh=False):
+def push(*, actor=None, refresh: bool = False) -> PushResult:
     """Commit each edit made in os2org that Git does not have yet, and push them.
 
     Pulls first (see pull), so that Git's changes come in and a page changed
@@ -314,40 +326,45 @@ def push(*, actor=None, refresh=False):
         target = origin.target_branch
         start = clone.remote_head(target) or repository.imported_commit
         clone.check_out(start)
-        synced = []
-        for edit in pending_versions(repository).select_related("page", "actor"):
-            synced.append(SyncedVersion(version=edit, commit=commit_edit(clone, edit) or clone.head(), branch=target))
-        refreshed = (
-            [path for path, source in refreshed_pages() if _commit_refreshed(clone, path, source)] if refresh else []
-        )
+        synced = [
+            SyncedVersion(version=edit, commit=commit_edit(clone, edit) or clone.head(), branch=target)
+            for edit in pending_versions(repository).select_related("page", "actor")
+        ]
+        refreshed = _commit_refreshed(clone) if refresh else []
         head = clone.head()
         if not synced and head == start:
             return PushResult(target, pulled)
         if head != start:
             clone.push(head, target)
-        with transaction.atomic():
-            repository = _lock(origin, pulled.commit)
-            SyncedVersion.objects.bulk_create(_in(repository, synced))
-            repository.pushed_commit, repository.pushed_at = head, timezone.now()
-            fields = ["pushed_commit", "pushed_at"]
-            if target == origin.branch:
-                # The branch is now the stored handbook plus the pages refreshed: nothing to import from it.
-                repository.imported_commit = head
-                fields.append("imported_commit")
-            repository.save(update_fields=fields)
-            record(
-                "sync.push",
-                actor=actor,
-                summary=f"Pushed {len(synced)} edits to {origin.shown_url} ({target})",
-                obj=repository,
-                data={
-                    "commit": head,
-                    "branch": target,
-                    "versions": [row.version_id for row in synced],
-                    "refreshed": refreshed,
-                },
-            )
+        _record_push(origin, pulled.commit, synced, head=head, refreshed=refreshed, actor=actor)
     return PushResult(target, pulled, commit=head, edits=len(synced), refreshed=refreshed)
+
+
+def _record_push(origin, pulled, synced, *, head, refreshed, actor):
+    """Store what a push put in Git: the edits (SyncedVersion), the commit, one audit entry."""
+    target = origin.target_branch
+    with transaction.atomic():
+        repository = _lock(origin, pulled)
+        SyncedVersion.objects.bulk_create(_in(repository, synced))
+        repository.pushed_commit, repository.pushed_at = head, timezone.now()
+        fields = ["pushed_commit", "pushed_at"]
+        if target == origin.branch:
+            # The branch is now the stored handbook plus the pages refreshed: nothing to import from it.
+            repository.imported_commit = head
+            fields.append("imported_commit")
+        repository.save(update_fields=fields)
+        record(
+            "sync.push",
+            actor=actor,
+            summary=f"Pushed {len(synced)} edits to {origin.shown_url} ({target})",
+            obj=repository,
+            data={
+                "commit": head,
+                "branch": target,
+                "versions": [row.version.pk for row in synced],
+                "refreshed": refreshed,
+            },
+        )
 
 
 def push_after_edit(sender, *, version, **kwargs):
@@ -367,7 +384,7 @@ def _push_quietly(actor):
         logger.warning("An edit is saved but not yet in Git: %s", error)
 
 
-def resolve_conflict(conflict, *, take, revision=None, actor=None):
+def resolve_conflict(conflict: Conflict, *, take: str, revision: int | None = None, actor=None) -> Conflict:
     """Settle a conflict: keep Git's version (`take` "git"), or take os2org's as a new edit ("os2org").
 
     `revision` is the conflict's revision the form was opened at (see
