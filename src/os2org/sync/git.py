@@ -116,7 +116,7 @@ class Clone:
 
     # The network.
 
-    def _environment(self):
+    def network_environment(self):
         """git's environment for a fetch or a push: never asks a person, and finds the token itself."""
         environment = {
             "GIT_TERMINAL_PROMPT": "0",
@@ -141,7 +141,7 @@ class Clone:
     def _reach(self, command, *arguments):
         """Run a git command that reaches the repository over the network, for a limited time."""
         run = getattr(self.repo.git, command)
-        return run(*arguments, env=self._environment(), kill_after_timeout=NETWORK_SECONDS)
+        return run(*arguments, env=self.network_environment(), kill_after_timeout=NETWORK_SECONDS)
 
     def fetch(self):
         """Fetch every branch; the commit the handbook's branch is at.
