@@ -183,3 +183,17 @@ def test_command_pull_without_a_repository_says_what_to_set(db, settings):
         "HANDBOOK_GIT_URL is not set, so the handbook is kept in no Git repository. Set it to the repository's "
         "address (a path or an https address) and try again."
     )
+
+
+def test_pull_of_a_repository_without_its_site_config_at_the_root_is_refused(remote):
+    pull()
+    moved = remote.commit({"_config.yml": None, "docs/_config.yml": "title: Håndbogen\n"})
+
+    with pytest.raises(SyncError) as raised, translation.override("en"):
+        pull()
+
+    assert str(raised.value) == (
+        f"The repository has no _config.yml at its root (commit {moved[:7]}), so os2org cannot tell where the "
+        "handbook's pages are named from. Nothing was imported. Keep the Jekyll site at the repository's root, "
+        "with its _config.yml, then pull again."
+    )

@@ -113,7 +113,7 @@ def check_free_addresses(pages):
         raise PageError(paths[taken.slug], 1, message)
 
 
-def import_handbook(paths, *, replace=False, actor=None, progress=None):
+def import_handbook(paths, *, replace=False, remove=(), actor=None, progress=None):
     """Read pages from files and folders and store them, all or nothing.
 
     Pages are named relative to their handbook's root (pages.handbook_root).
@@ -123,42 +123,22 @@ def import_handbook(paths, *, replace=False, actor=None, progress=None):
     whose source is new or changed; with `replace`, removes the stored
     pages under the folders given that the import does not hold (a file
     given on its own removes nothing), detaching their role descriptions;
+    removes the stored pages at the paths in `remove` as well (os2org.sync:
+    the pages a Git commit removed);
     writes one audit entry. A file that cannot be read, holds more than
     the database takes, or would take a stored page's address raises
     PageError (`path:line: …`) and nothing is stored.
     """
     pages = read_handbook(paths, progress=progress)
-    folders = given_folders(paths) if replace else []
-    return _import(pages, lambda: leaving_pages(pages, folders), actor=actor, data={"replace": replace})
-
-
-def import_changes(pages, *, removed=(), actor=None):
-    """Store pages already read and remove the stored pages at the paths `removed`, all or nothing.
-
-    What import_handbook does for files and folders, for a set of changes:
-    os2org.sync reads the files a Git commit changed and names those it
-    removed. Side effects as import_handbook's: a Page per page read, its
-    role description and tasks, a PageVersion where the source is new or
-    changed, the pages at `removed` deleted (their role descriptions
-    detached), one audit entry. A page that holds more than the database
-    takes or would take a stored page's address raises PageError and
-    nothing is stored.
-    """
-    kept = {page.path for page in pages}
-    removed = sorted(set(removed) - kept)
-    return _import(pages, lambda: removed, actor=actor, data={"removed_paths": removed})
-
-
-def _import(pages, leaving_of, *, actor, data):
-    """Store `pages` and delete the stored pages at the paths `leaving_of()` gives, in one transaction."""
     check_unique_paths(pages)
     roles = {page.path: parse_role(page) for page in pages}
     for page in pages:
         check_lengths(page, roles[page.path])
+    folders = given_folders(paths) if replace else []
     with transaction.atomic():
         rows = list(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "source", "visibility"))
         existing = {path: source for path, source, _level in rows}
-        leaving = leaving_of()
+        leaving = leaving_pages(pages, folders, remove)
         levels = new_page_visibilities(pages, {path: level for path, _source, level in rows}, leaving)
         _total, deleted = Page.objects.filter(path__in=leaving).delete()
         removed = deleted.get(Page._meta.label, 0)
@@ -178,7 +158,7 @@ def _import(pages, leaving_of, *, actor, data):
             "handbook.import",
             actor=actor,
             summary=f"Imported {len(pages)} pages ({len(kept_roles)} role descriptions)",
-            data={"paths": sorted(p.path for p in pages), **data, **result.__dict__},
+            data={"paths": sorted(p.path for p in pages), "replace": replace, **result.__dict__},
         )
     return result
 
@@ -192,12 +172,13 @@ def store_page(page, visibility):
     return model
 
 
-def leaving_pages(pages, folders):
-    """The paths of the stored pages under `folders` ("" is the whole handbook) that `pages` do not hold."""
+def leaving_pages(pages, folders, remove=()):
+    """The paths of the stored pages under `folders` ("" is the whole handbook) that `pages` do not hold,
+    and those in `remove`."""
     kept = {page.path for page in pages}
     prefixes = tuple(f"{folder}/" for folder in folders)
     stored = Page.objects.exclude(path__in=kept).values_list("path", flat=True)
-    return [path for path in stored if "" in folders or path.startswith(prefixes)]
+    return [path for path in stored if "" in folders or path.startswith(prefixes) or path in remove]
 
 
 def strictest(levels):
@@ -326,11 +307,12 @@ def save_page(page, *, source, visibility, note="", revision=None, version=None,
     Side effects: the Page row with every field derived from the source;
     its role description and tasks (roles.services.store_roles: a role
     the page no longer describes is detached, not deleted); a PageVersion
-    of the editor's when the source changed, announced by the signal
-    `page_edited` (os2org.sync commits it to Git); one audit entry with
-    the source and visibility before and after. A save that changes
-    nothing writes nothing. Raises ValidationError for a source that
-    cannot be read and for a conflicting save; nothing is written then.
+    when the source changed (the editor's; the signal page_edited tells of
+    it); one audit entry with the source and
+    visibility before and after. A save
+    that changes nothing writes nothing. Raises ValidationError for a
+    source that cannot be read and for a conflicting save; nothing is
+    written then.
     """
     parsed, role = read_edited_page(page.path, source)
     with transaction.atomic():

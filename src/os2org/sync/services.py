@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from os2org.audit.services import check_revision, record, snapshot
 from os2org.handbook.models import Page, PageVersion
-from os2org.handbook.pages import HIDDEN, LINK, PAGE_SUFFIXES, PageError, read_file
-from os2org.handbook.services import ImportResult, import_changes, refreshed_pages, save_page
+from os2org.handbook.pages import HIDDEN, PAGE_SUFFIXES, SITE_CONFIG, PageError
+from os2org.handbook.services import ImportResult, import_handbook, refreshed_pages, save_page
 from os2org.sync import git
 from os2org.sync.git import Identity, SyncError
 from os2org.sync.models import Conflict, Repository, SyncedVersion
@@ -72,7 +72,7 @@ def pull(*, actor=None) -> PullResult:
 
     Side effects: fetches the repository. When its branch has moved on:
     imports the pages the new commits add or change and removes the pages
-    they remove (handbook.services.import_changes: the pages, their role
+    they remove (handbook.services.import_handbook: the pages, their role
     descriptions, versions and one audit entry); a page changed in os2org
     too since the last sync takes Git's version, and os2org's edits of it
     are committed to a new side branch, pushed, and recorded as a Conflict
@@ -94,16 +94,20 @@ def _pull(clone, origin, *, actor):
     if head == base:
         return PullResult(commit=head)
     clone.check_out(head)
+    _check_site(clone, head)
     known = bool(base) and clone.has_commit(base)
     changed, removed = _changes(clone, base if known else None)
+    theirs = {path: _text(clone, path) for path in changed}
+    waiting = _waiting(repository, {*changed, *removed})
+    conflicting = {path: edits for path, edits in waiting.items() if edits[-1].source != theirs.get(path)}
     try:
-        pages = [_read(clone, path) for path in changed]
-        theirs = {page.path: page.source for page in pages}
-        waiting = _waiting(repository, {*changed, *removed})
-        conflicting = {path: edits for path, edits in waiting.items() if edits[-1].source != theirs.get(path)}
         with transaction.atomic():
             repository = _lock(origin, base)
-            imported = import_changes(pages, removed=removed, actor=actor)
+            if known:
+                imported = import_handbook([clone.file(path) for path in changed], remove=removed, actor=actor)
+            else:
+                # The first pull, or one whose last commit Git no longer has: the whole handbook as Git has it.
+                imported = import_handbook([clone.root], replace=True, actor=actor)
             agreeing = [edit for path, edits in waiting.items() if path not in conflicting for edit in edits]
             synced = [SyncedVersion(version=edit, commit=head, branch=origin.branch) for edit in agreeing]
             side_branch = ""
@@ -123,6 +127,19 @@ def _pull(clone, origin, *, actor):
     except PageError as error:
         raise _unreadable(error, head) from None
     return PullResult(commit=head, imported=imported, conflicts=sorted(conflicting), side_branch=side_branch)
+
+
+def _check_site(clone, head):
+    """The repository's root must be the Jekyll site: pages are named from the folder that holds _config.yml."""
+    if not (clone.root / SITE_CONFIG).is_file():
+        raise SyncError(
+            _(
+                "The repository has no %(config)s at its root (commit %(commit)s), so os2org cannot tell where "
+                "the handbook's pages are named from. Nothing was imported. Keep the Jekyll site at the "
+                "repository's root, with its %(config)s, then pull again."
+            )
+            % {"config": SITE_CONFIG, "commit": head[:7]}
+        )
 
 
 def _open_conflicts(repository, conflicting, branch, commits, *, head, actor):
@@ -156,13 +173,17 @@ def _changes(clone, base):
     return sorted(filter(is_page, changed)), sorted(filter(is_page, removed))
 
 
-def _read(clone, path):
-    """A page from the work tree, read as `handbook import` reads a file; PageError as it raises it."""
-    parts = PurePosixPath(path).parts
-    for depth in range(1, len(parts) + 1):
-        if clone.root.joinpath(*parts[:depth]).is_symlink():
-            raise PageError(PurePosixPath(*parts[:depth]).as_posix(), None, LINK)
-    return read_file(clone.file(path), path)
+def _text(clone, path):
+    """Git's text of a page, to tell whether os2org's differs; None for a file the import refuses anyway."""
+    target = clone.file(path)
+    if target.is_symlink() or not target.is_file():
+        return None
+    with target.open("rb") as file:
+        data = file.read(settings.IMPORT_MAX_BYTES + 1)
+    try:
+        return data.decode("utf-8") if len(data) <= settings.IMPORT_MAX_BYTES else None
+    except UnicodeDecodeError:
+        return None
 
 
 def _unreadable(error, head):
