@@ -1,12 +1,16 @@
 """The clone's dealings with git that the pull and push tests do not show: the token, and addresses shown."""
 
 import os
+import shutil
 import subprocess
 
 import pytest
+from django.utils import translation
 
 from os2org.sync import git
-from os2org.sync.git import Origin, shown_url
+from os2org.sync.git import Origin, SyncError, shown_url
+from os2org.sync.services import pull
+from tests.sync.repos import page
 
 TOKEN = "ghp_hemmeligt-token"
 ADDRESS = "https://git.example.org/forening/haandbog.git"
@@ -66,3 +70,22 @@ def test_address_is_shown_without_its_user():
 
 def test_path_is_shown_as_it_is():
     assert shown_url("/srv/git/haandbog.git") == "/srv/git/haandbog.git"
+
+
+def test_broken_clone_is_named_with_what_to_do(db, remote, settings):
+    pull()
+    (settings.HANDBOOK_GIT_WORKDIR / ".git" / "HEAD").write_text("garbage\n", encoding="utf-8")
+
+    with pytest.raises(SyncError) as raised, translation.override("en"):
+        pull()
+
+    clone = settings.HANDBOOK_GIT_WORKDIR
+    assert str(raised.value).startswith(f"git failed in os2org's clone of the handbook, {clone}: ")
+
+
+def test_deleted_clone_is_made_again(db, remote, settings):
+    pull()
+    shutil.rmtree(settings.HANDBOOK_GIT_WORKDIR)
+    newest = remote.commit({"index.md": page("Velkommen", "Igen.")})
+
+    assert pull().commit == newest

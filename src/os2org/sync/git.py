@@ -22,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.utils.translation import gettext as _
 from git import Actor, GitCommandError, Repo
+from git.exc import GitError
 
 # How long one fetch or push may take before it is given up.
 NETWORK_SECONDS = 120
@@ -265,15 +266,27 @@ def opened(origin):
     """The Clone of `origin`, made if it is missing, for one pull or push at a time.
 
     A lock beside the clone makes a second pull or push wait for the first.
+    git failing in the clone itself (a full disk, a broken folder) raises
+    SyncError naming the folder.
     """
     workdir = origin.workdir
-    workdir.parent.mkdir(parents=True, exist_ok=True)
-    with open(workdir.with_name(f"{workdir.name}.lock"), "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield Clone(origin, _repository(origin))
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    try:
+        workdir.parent.mkdir(parents=True, exist_ok=True)
+        with open(workdir.with_name(f"{workdir.name}.lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield Clone(origin, _repository(origin))
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+    except (GitError, OSError) as error:
+        raise SyncError(
+            _(
+                "git failed in os2org's clone of the handbook, %(folder)s: %(reason)s. Nothing was changed. "
+                "Delete that folder (it is made again from the repository) and try again; if it fails again, "
+                "check HANDBOOK_GIT_WORKDIR and the space on its disk."
+            )
+            % {"folder": workdir, "reason": reason(error)}
+        ) from None
 
 
 def _repository(origin):
