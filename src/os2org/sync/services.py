@@ -419,7 +419,7 @@ def resolve_conflict(conflict: Conflict, *, take: str, revision: int | None = No
     """
     with transaction.atomic():
         check_revision(conflict, revision)
-        conflict = Conflict.objects.select_for_update().select_related("page").get(pk=conflict.pk)
+        conflict = Conflict.objects.select_for_update(of=("self",)).select_related("page").get(pk=conflict.pk)
         if not conflict.is_open:
             raise ValidationError(
                 {NON_FIELD_ERRORS: _("This conflict has been resolved already. Nothing was changed.")}, code="resolved"
