@@ -146,3 +146,34 @@ def test_passwords_are_stored_with_djangos_default_hasher():
         False,
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     )
+
+
+def test_handbook_git_url_with_a_token_in_it_stops_the_start():
+    result = production_check(HANDBOOK_GIT_URL="https://os2org:ghp_hemmeligt@git.example.org/haandbog.git")
+
+    assert (result.returncode, result.stderr.strip().splitlines()[-1]) == (
+        1,
+        "django.core.exceptions.ImproperlyConfigured: HANDBOOK_GIT_URL must not hold a password or token; "
+        "put the token in HANDBOOK_GIT_TOKEN instead.",
+    )
+
+
+def test_handbook_git_branch_that_git_refuses_stops_the_start():
+    result = production_check(HANDBOOK_GIT_BRANCH="--upload-pack=touch")
+
+    assert (result.returncode, result.stderr.strip().splitlines()[-1]) == (
+        1,
+        "django.core.exceptions.ImproperlyConfigured: HANDBOOK_GIT_BRANCH='--upload-pack=touch' is not a branch "
+        "name git accepts.",
+    )
+
+
+def test_handbook_git_settings_by_default():
+    git = (
+        settings.HANDBOOK_GIT_BRANCH,
+        settings.HANDBOOK_GIT_REVIEW_BRANCH,
+        settings.HANDBOOK_GIT_TOKEN_ENV,
+        settings.HANDBOOK_GIT_AUTO_PUSH,
+        settings.HANDBOOK_GIT_AUTHOR,
+    )
+    assert git == ("main", "", "HANDBOOK_GIT_TOKEN", False, "os2org <os2org@localhost>")

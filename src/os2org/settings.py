@@ -6,8 +6,10 @@ quietly falling back to a default.
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -54,6 +56,17 @@ def env_list(name, default):
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+# A branch name as git takes it, and never an option ("-…").
+_BRANCH = re.compile(r"(?!-)(?!.*\.\.)(?!.*//)(?!.*@\{)[\w./-]+(?<![./])")
+
+
+def env_branch(name, default):
+    value = env_str(name, default)
+    if value and not _BRANCH.fullmatch(value):
+        raise ImproperlyConfigured(f"{name}={value!r} is not a branch name git accepts.")
+    return value
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -80,6 +93,7 @@ INSTALLED_APPS = [
     "os2org.roles",
     "os2org.organisation",
     "os2org.governance",
+    "os2org.sync",
     "os2org.api",
     "os2org.backup",
     "axes",
@@ -121,6 +135,7 @@ TEMPLATES = [
                 "os2org.handbook.context_processors.navigation",
                 "os2org.handbook.context_processors.languages",
                 "os2org.access.context_processors.viewer",
+                "os2org.sync.context_processors.footer",
             ],
         },
     },
@@ -325,6 +340,46 @@ if HANDBOOK_NEW_PAGE_VISIBILITY not in ("public", "members", "internal"):
         f"HANDBOOK_NEW_PAGE_VISIBILITY={HANDBOOK_NEW_PAGE_VISIBILITY!r} is not a visibility; "
         "use public, members or internal."
     )
+
+# The handbook's Git repository (os2org.sync): a local path or a remote
+# address, and the branch the handbook lives on. Without an address the
+# handbook is kept here only, and the footer says so.
+HANDBOOK_GIT_URL = env_str("HANDBOOK_GIT_URL", "")
+if urlsplit(HANDBOOK_GIT_URL).password:
+    # An address is shown on the status page and written to the clone's
+    # settings; a token in it would be too.
+    raise ImproperlyConfigured(
+        "HANDBOOK_GIT_URL must not hold a password or token; put the token in HANDBOOK_GIT_TOKEN instead."
+    )
+HANDBOOK_GIT_BRANCH = env_branch("HANDBOOK_GIT_BRANCH", "main")
+# Where os2org's edits go instead of the branch, for someone to review and merge in Git.
+HANDBOOK_GIT_REVIEW_BRANCH = env_branch("HANDBOOK_GIT_REVIEW_BRANCH", "")
+# The name of the environment variable that holds the token for an https
+# address. The token itself is read from there only when git asks for it,
+# so it is never kept in the settings, a file, a command line or a log.
+HANDBOOK_GIT_TOKEN_ENV = env_str("HANDBOOK_GIT_TOKEN_ENV", "HANDBOOK_GIT_TOKEN")
+if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", HANDBOOK_GIT_TOKEN_ENV):
+    raise ImproperlyConfigured(
+        f"HANDBOOK_GIT_TOKEN_ENV={HANDBOOK_GIT_TOKEN_ENV!r} is not the name of an environment variable."
+    )
+# Push each edit made in the page editor as soon as it is saved.
+HANDBOOK_GIT_AUTO_PUSH = env_bool("HANDBOOK_GIT_AUTO_PUSH", False)
+# The secret GitHub signs its push events with, or GitLab sends as its token;
+# without one the webhook refuses every event.
+HANDBOOK_GIT_WEBHOOK_SECRET = env_str("HANDBOOK_GIT_WEBHOOK_SECRET", "")
+# os2org's own clone of the repository. A working copy only, made again
+# when it is missing: what is imported, pushed or waiting is in the database.
+HANDBOOK_GIT_WORKDIR = Path(
+    env_str(
+        "HANDBOOK_GIT_WORKDIR",
+        str(Path(env_str("XDG_DATA_HOME", str(Path.home() / ".local" / "share"))) / "os2org" / "handbook-git"),
+    )
+)
+# Who a commit is written by when the person who made the edit has no name
+# or e-mail address in os2org, and who commits: "Name <address>".
+HANDBOOK_GIT_AUTHOR = env_str("HANDBOOK_GIT_AUTHOR", "os2org <os2org@localhost>")
+if not re.fullmatch(r"[^<>\n]+ <[^<>\s]+@[^<>\s]+>", HANDBOOK_GIT_AUTHOR):
+    raise ImproperlyConfigured(f"HANDBOOK_GIT_AUTHOR={HANDBOOK_GIT_AUTHOR!r} is not of the form “Name <address>”.")
 
 
 LOGGING = {

@@ -10,6 +10,7 @@ urlpatterns = i18n_patterns(
     path("", include("os2org.governance.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("aendringer/", include("os2org.audit.urls")),
+    path("git/", include("os2org.sync.urls")),
     path("", include("os2org.handbook.urls")),
     prefix_default_language=False,
 )

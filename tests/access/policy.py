@@ -64,6 +64,12 @@ EXPECTED = {
     "organisation:assignment-create": form(ONLY_SECRETARIAT),
     "organisation:assignment-edit": form(ONLY_SECRETARIAT),
     "organisation:assignment-end": form(ONLY_SECRETARIAT),
+    # The handbook's Git repository and its conflicts are the secretariat's, who edit the handbook.
+    # Anyone reaches the webhook (a GET is refused by the view, 405): an event's signature is
+    # its lock (tests/sync/test_webhook.py).
+    "sync:status": read(ONLY_SECRETARIAT),
+    "sync:conflict": form(ONLY_SECRETARIAT),
+    "sync:webhook": read(ALL),
     # The audit log names who changed what: personal data, like the coverage report.
     "audit:log": read(READS_EVERYTHING),
     # The annual cycle is public; its feeds page is the secretariat's, a feed's secret address anyone's.

@@ -12,7 +12,8 @@ follow-up, and minutes sent for approval; each community has an internal
 annual-cycle activity. A's agenda item is internal, B's is public (so B's
 decision is the one in the public register). A also has a public and a
 members' activity; the calendar feed is the whole organisation's, for
-members. The handbook has a page of each visibility and a role description.
+members. The handbook has a page of each visibility and a role description,
+and its public page a conflict with Git waiting for the secretariat.
 
 The access tests open every view on A's objects unless they say otherwise
 (`url_kwargs(..., community="b")`).
@@ -38,6 +39,8 @@ from os2org.handbook.services import import_handbook, save_page
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
 from os2org.roles.models import RoleDescription
+from os2org.sync.models import Repository
+from os2org.sync.services import open_conflict
 from tests.accounts import make_user
 from tests.governance.builders import at
 from tests.handbooks import write_handbook
@@ -78,6 +81,7 @@ class World:
     pages: dict  # visibility → Page
     role: RoleDescription
     feed: Feed
+    conflict: object  # os2org.sync.models.Conflict
     users: dict  # viewer → User (no entry for the public)
     tokens: dict  # viewer → API token key
     sessions: dict  # viewer → session cookie of a log-in
@@ -140,6 +144,7 @@ def build(folder):
         pages=pages,
         role=role,
         feed=feed_for(None, visibility=Visibility.MEMBERS),
+        conflict=_conflict(pages[Visibility.PUBLIC]),
         users=users,
         tokens={viewer: AuthToken.objects.create(user)[1] for viewer, user in users.items()},
         sessions={viewer: _session(user) for viewer, user in users.items()},
@@ -164,6 +169,15 @@ def _handbook(folder):
         page = Page.objects.get(path=path)
         pages[visibility] = save_page(page, source=page.source, visibility=visibility)
     return pages, RoleDescription.objects.get()
+
+
+def _conflict(page):
+    """A conflict on `page` as a pull records one; no repository is reached (sync's own tests do that)."""
+    repository = Repository.objects.create(url="https://git.example.org/forening/haandbog.git", branch="main")
+    ours = PAGE.format(title="Velkommen", order=2, text="Den offentlige vejledning, rettet i os2org.")
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    branch = "os2org/conflict/2026-03-01-1"
+    return open_conflict(repository, path=page.path, ours=ours, branch=branch, commit=commit, git_commit=commit)
 
 
 def _community(name, association, *, member_authorities):
@@ -221,6 +235,7 @@ OPENED_ON = {
     "feed": ["governance:feed"],
     "public_page": ["handbook:page", "handbook:page-edit", "handbook:page-history", "api:pages-detail"],
     "public_file": ["handbook:file"],
+    "conflict": ["sync:conflict"],
     "role": ["roles:detail", "handbook:role-history", "api:roles-detail"],
     "authority": ["organisation:organisation", "organisation:organisation-edit", "api:organisations-detail"],
     "coordinator": [

@@ -168,6 +168,8 @@ ADDRESSES = {
     "password_reset_done": lambda world: ONE,
     "password_reset_confirm": lambda world: [({"uidb64": "eA", "token": "x"}, "")],
     "password_reset_complete": lambda world: ONE,
+    "sync:status": lambda world: ONE,
+    "sync:conflict": lambda world: _some("pk", world.conflicts),
     "audit:log": lambda world: [({}, f"?side={number}") for number in audit_log_pages()]
     + [({}, f"?type={REFLECTED}&hvem={REFLECTED}")],
     # The API as a browser gets it: rendered as HTML by the browsable API, if that is on.
@@ -222,6 +224,7 @@ SKIPPED_VIEWS = {
     "api:token": "POST only",
     # A handbook file byte for byte, never a page: sent with nosniff and a sandboxing policy (tests/handbook).
     "handbook:file": "a stored file, not a page",
+    "sync:webhook": "POST only, and answers in JSON",
     # The 404 of any other address under /api/: it shows nothing stored.
     "api:nowhere": "no stored text",
 }

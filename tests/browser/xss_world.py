@@ -30,6 +30,8 @@ from os2org.handbook.services import save_page
 from os2org.organisation.models import Assignment, Body, Organisation
 from os2org.organisation.services import assign_role, relate_bodies, save_body, save_organisation, save_person
 from os2org.roles.models import RoleDescription
+from os2org.sync.models import Repository
+from os2org.sync.services import open_conflict
 from tests.accounts import make_user
 from tests.xss_corpus import ALL, EMAIL, FILE_NAME, INLINE, as_markdown, chunks, groups, markdown_corpus
 
@@ -128,6 +130,8 @@ class World:
     items: list = field(default_factory=list)
     follow_ups: list = field(default_factory=list)
     feeds: list = field(default_factory=list)
+    # Conflicts with Git on the corpus pages, os2org's version carrying the corpus.
+    conflicts: list = field(default_factory=list)
 
 
 def build(directory):
@@ -147,6 +151,7 @@ def build(directory):
     whole = ["index.md", "sektion.md", f"xss/{FILE_NAME.text}.md", *(page.path for page in world.edited)]
     world.corpus_pages = [page for page in world.pages if page.path in whole]
     world.roles = list(RoleDescription.objects.order_by("page__path"))
+    _conflicts(world)
     _organisations(world)
     _bodies(world)
     _people(world)
@@ -279,6 +284,17 @@ def _edit_pages(world, user):
     for page, note in zip(pages, chunks(500)):
         source = f"{page.source}\n{markdown_corpus()}"
         world.edited.append(save_page(page, source=source, visibility=Visibility.PUBLIC, note=note, actor=user))
+
+
+def _conflicts(world):
+    """A conflict per corpus page, as a pull records one (no repository is reached)."""
+    repository = Repository.objects.create(url="https://git.example.org/xss.git", branch="main")
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    for number, page in enumerate(world.corpus_pages, start=1):
+        ours = f"{markdown_corpus()}\n{page.source}"
+        branch = f"os2org/conflict/2026-03-01-{number}"
+        conflict = open_conflict(repository, path=page.path, ours=ours, branch=branch, commit=commit, git_commit=commit)
+        world.conflicts.append(conflict)
 
 
 def _organisations(world):

@@ -83,6 +83,10 @@ class PageVersion(models.Model):
     afterwards, so any two versions can be compared.
     """
 
+    class Origin(models.TextChoices):
+        IMPORT = "import", _("import")
+        EDITOR = "editor", _("page editor")
+
     page = models.ForeignKey(Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
     source = models.TextField(_("source"))
@@ -91,6 +95,9 @@ class PageVersion(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, blank=True, on_delete=models.SET_NULL
     )
     note = models.CharField(_("change note"), max_length=500, blank=True)
+    # An edit made here is one the handbook's files do not have yet (os2org.sync
+    # commits them to Git); an import only brings in what the files hold.
+    origin = models.CharField(_("made by"), max_length=10, choices=Origin.choices, default=Origin.IMPORT)
 
     class Meta:
         ordering = ["page_id", "-number"]
@@ -99,6 +106,9 @@ class PageVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["page", "number"], name="page_version_unique_number"),
             models.CheckConstraint(condition=models.Q(number__gte=1), name="page_version_number_positive"),
+            models.CheckConstraint(
+                condition=models.Q(origin__in=["import", "editor"]), name="page_version_origin_known"
+            ),
         ]
 
     def __str__(self):

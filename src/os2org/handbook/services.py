@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +26,7 @@ from os2org.handbook.pages import (
     read_site_files,
 )
 from os2org.handbook.rendering import Rendering, text_of
+from os2org.handbook.signals import page_edited
 from os2org.handbook.site import read_config
 from os2org.roles.models import RoleDescription
 from os2org.roles.parsing import parse_role
@@ -120,7 +121,7 @@ def check_free_addresses(pages):
         raise PageError(paths[taken.slug], 1, message)
 
 
-def import_handbook(paths, *, replace=False, actor=None, progress=None):
+def import_handbook(paths, *, replace=False, remove=(), actor=None, progress=None):
     """Read pages from files and folders and store them, all or nothing.
 
     Pages are named relative to their handbook's root (pages.handbook_root).
@@ -132,6 +133,8 @@ def import_handbook(paths, *, replace=False, actor=None, progress=None):
     under the folders given; with `replace`, removes the stored pages and
     files under the folders given that the import does not hold (a file
     given on its own removes nothing), detaching their role descriptions;
+    removes the stored pages at the paths in `remove` as well (os2org.sync:
+    the pages a Git commit removed);
     writes one audit entry. A file that cannot be read, holds more than
     the database takes, or would take a stored page's address raises
     PageError (`path:line: …`) and nothing is stored.
@@ -148,7 +151,7 @@ def import_handbook(paths, *, replace=False, actor=None, progress=None):
         rows = list(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "source", "visibility"))
         new_files = {name for name, _data in files} - set(Asset.objects.values_list("path", flat=True))
         existing = {path: source for path, source, _level in rows}
-        leaving = leaving_pages(pages, folders)
+        leaving = leaving_pages(pages, folders, remove)
         leaving_files = leaving_assets(files, folders)
         rendering = Rendering.from_store(
             config, pages=pages, assets=[name for name, _data in files], leaving=leaving, leaving_assets=leaving_files
@@ -272,12 +275,13 @@ def store_pages(pages, visibilities, rendering):
     return [stored[page.path] for page in pages]
 
 
-def leaving_pages(pages, folders):
-    """The paths of the stored pages under `folders` ("" is the whole handbook) that `pages` do not hold."""
+def leaving_pages(pages, folders, remove=()):
+    """The paths of the stored pages under `folders` ("" is the whole handbook) that `pages` do not hold,
+    and those in `remove`."""
     kept = {page.path for page in pages}
     prefixes = tuple(f"{folder}/" for folder in folders)
     stored = Page.objects.exclude(path__in=kept).values_list("path", flat=True)
-    return [path for path in stored if "" in folders or path.startswith(prefixes)]
+    return [path for path in stored if "" in folders or path.startswith(prefixes) or path in remove]
 
 
 def strictest(levels):
@@ -335,7 +339,7 @@ def renamed_visibilities(new, leaving):
     return levels
 
 
-def add_versions(pages, *, actor=None, note=""):
+def add_versions(pages, *, actor=None, note="", origin=PageVersion.Origin.IMPORT):
     """Store each page's source as its next version. Side effects: one PageVersion per page."""
     newest = dict(
         PageVersion.objects.filter(page__in=pages)
@@ -345,7 +349,9 @@ def add_versions(pages, *, actor=None, note=""):
         .values_list("page_id", "number")
     )
     return PageVersion.objects.bulk_create(
-        PageVersion(page=page, number=newest.get(page.pk, 0) + 1, source=page.source, actor=actor, note=note)
+        PageVersion(
+            page=page, number=newest.get(page.pk, 0) + 1, source=page.source, actor=actor, note=note, origin=origin
+        )
         for page in pages
     )
 
@@ -397,16 +403,19 @@ def _page_state(page):
     return {"source": page.source, "visibility": page.visibility}
 
 
-def save_page(page, *, source, visibility, note="", revision=None, version=None, actor=None):
+def save_page(page, *, source, visibility, note="", revision=None, version=None, actor=None, audit_data=None):
     """Change a page's source and who may read it, from the editor.
 
     `revision` and `version` are what the form was opened at (see
-    check_revision and check_version); None skips the checks.
+    check_revision and check_version); None skips the checks. `audit_data`
+    goes into the audit entry as well: what else the edit settles, in the
+    same change (os2org.sync's conflict).
 
     Side effects: the Page row with every field derived from the source;
     its role description and tasks (roles.services.store_roles: a role
     the page no longer describes is detached, not deleted); a PageVersion
-    when the source changed; one audit entry with the source and
+    when the source changed (the editor's; the signal page_edited tells of
+    it); one audit entry with the source and
     visibility before and after. A save
     that changes nothing writes nothing. Raises ValidationError for a
     source that cannot be read and for a conflicting save; nothing is
@@ -426,10 +435,11 @@ def save_page(page, *, source, visibility, note="", revision=None, version=None,
         page.full_clean()
         page.save()
         store_roles([(page, role)])
-        data = {"note": note}
+        data = {**(audit_data or {}), "note": note}
         if before["source"] != source:
-            (added,) = add_versions([page], actor=actor, note=note)
+            (added,) = add_versions([page], actor=actor, note=note, origin=PageVersion.Origin.EDITOR)
             data["version"] = added.number
+            page_edited.send(sender=Page, page=page, version=added)
         record(
             "handbook.page",
             summary=f"Page {page.path}",
@@ -476,6 +486,18 @@ def export_handbook(directory, *, refresh=False):
     for asset in Asset.objects.only("path", "content").iterator():
         write(asset.path, bytes(asset.content))
     return written
+
+
+def refreshed_pages():
+    """(path, source) of each stored page whose parts are generated from the data (see REFRESHED), as
+    `export --refresh` writes it: the parts generated anew. The stored pages stay as they are."""
+    marked = Q()
+    for marker in REFRESHED:
+        marked |= Q(**{marker: True})
+    if not marked:
+        return []
+    pages = Page.objects.filter(marked).only("path", "source", *REFRESHED)
+    return [(page.path, _refreshed(page)) for page in pages]
 
 
 def _refreshed(page):

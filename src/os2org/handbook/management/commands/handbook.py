@@ -1,4 +1,7 @@
-"""`os2org handbook parse|lint|import|export` — the handbook from the command line."""
+"""`os2org handbook parse|lint|import|export` — the handbook from the command line.
+
+Apps above the handbook add actions of their own (os2org.sync: `pull` and `push`).
+"""
 
 import json
 
@@ -36,6 +39,12 @@ def public_pages(pages):
     return lambda path: stored.get(path, default) == Visibility.PUBLIC
 
 
+# {name: action} that apps above the handbook register when they start, since
+# the handbook may not import them. An action has `help`, `add_arguments(parser)`
+# and `handle(command, **options)`.
+ACTIONS = {}
+
+
 class Command(BaseCommand):
     help = "Read, check, import and export a Jekyll handbook."
 
@@ -56,10 +65,15 @@ class Command(BaseCommand):
             action="store_true",
             help="Write the organisation page with its org charts and roles table generated from the data.",
         )
+        for name, added in ACTIONS.items():
+            added.add_arguments(actions.add_parser(name, help=added.help))
 
     def handle(self, *args, action, **options):
         try:
-            getattr(self, f"handle_{action}")(**options)
+            if action in ACTIONS:
+                ACTIONS[action].handle(self, **options)
+            else:
+                getattr(self, f"handle_{action}")(**options)
         except PageError as error:
             raise CommandError(str(error)) from None
 
