@@ -27,6 +27,7 @@ test: install assets
 
 bench: install assets
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+	$(BIN)/python bench/handbook_import.py
 
 install: $(INSTALLED)
 
