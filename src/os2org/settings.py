@@ -136,6 +136,7 @@ TEMPLATES = [
                 "os2org.handbook.context_processors.languages",
                 "os2org.access.context_processors.viewer",
                 "os2org.sync.context_processors.footer",
+                "os2org.sync.context_processors.conflicts",
             ],
         },
     },

@@ -20,9 +20,9 @@ from os2org.governance.meetings import services
 from os2org.governance.models import Activity, Approval
 from os2org.handbook.models import Page
 from os2org.handbook.services import save_page
-from os2org.organisation.handbook_page import refreshed_source
 from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, save_body, save_person
+from os2org.sync.organisation_page import refreshed_source
 from tests.access.world import PUBLIC, VIEWERS
 from tests.governance.builders import at
 

@@ -7,9 +7,9 @@ from playwright.sync_api import expect
 
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook
-from os2org.organisation.handbook_page import import_organisation_page
 from os2org.organisation.models import Assignment, Body, BodyRelation
 from os2org.organisation.services import assign_role, save_person
+from os2org.sync.organisation_page import import_organisation_page
 from tests.browser.test_accessibility import axe_violations
 from tests.conftest import SEEDS, seed
 

@@ -12,10 +12,10 @@ from os2org.handbook.lint import lint
 from os2org.handbook.models import Page
 from os2org.handbook.pages import read_file, read_handbook
 from os2org.handbook.services import export_handbook, import_handbook
-from os2org.organisation.handbook_page import import_organisation_page, parse_organisation_page
 from os2org.organisation.models import Body, BodyRelation, Organisation
 from os2org.organisation.services import assign_role, save_person
 from os2org.roles.models import RoleSummary
+from os2org.sync.organisation_page import import_organisation_page, parse_organisation_page
 from tests.conftest import seed
 
 pytestmark = pytest.mark.django_db

@@ -8,10 +8,11 @@ from os2org.access.groups import SECRETARIAT
 from os2org.common.visibility import ANONYMOUS, Viewer, Visibility
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook
-from os2org.organisation.charts import org_chart_graph, org_chart_mindmap, roles_table
+from os2org.organisation.charts import org_chart_graph, org_chart_mindmap
 from os2org.organisation.models import Assignment, Body, BodyRelation
 from os2org.organisation.services import assign_role, save_person
 from os2org.roles.models import RoleSummary
+from os2org.sync.organisation_page import roles_table
 
 pytestmark = pytest.mark.django_db
 

@@ -13,10 +13,10 @@ from os2org.governance.cycle.services import save_activity
 from os2org.governance.meetings.services import add_follow_up
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook, save_page
-from os2org.organisation.charts import roles_table
 from os2org.organisation.coverage import coverage_report
 from os2org.organisation.services import assign_role, save_body, save_person
 from os2org.roles.models import RoleDescription, RoleSummary
+from os2org.sync.organisation_page import roles_table
 from tests.accounts import make_user
 from tests.dom import elements, parse, texts
 from tests.governance.builders import decision, meeting

@@ -124,8 +124,23 @@ def test_conflict_page_queries_do_not_grow_with_the_page(client, remote, staff, 
     conflict = Conflict.objects.get()
 
     # The session, the user, their groups and account; the conflict with its
-    # page; its revision; the data's version, the menu and the footer's repository.
-    with django_assert_num_queries(9):
+    # page; its revision; the data's version, the menu, the footer's repository
+    # and the site's settings.
+    with django_assert_num_queries(10):
         response = client.get(address(conflict))
 
     assert len(changed_lines(response)) == 4 + 2 * size
+
+
+def test_handbook_page_in_conflict_links_the_secretariat_to_the_conflict(client, conflict):
+    notice = element(parse(client.get("/side/roller/chef/")), "p", class_="conflict-notice")
+    assert (text(notice), element(notice, "a").attributes) == (
+        "Siden er ændret både her og i Git. Git's version vises; os2org's version ligger på en sidegren. "
+        "Se forskellen, og afgør den",
+        [("href", f"/git/konflikter/{conflict.pk}/")],
+    )
+
+
+def test_handbook_page_in_conflict_tells_the_public_nothing(client, conflict):
+    client.logout()
+    assert elements(parse(client.get("/side/roller/chef/")), "p", class_="conflict-notice") == []

@@ -184,7 +184,7 @@ def test_command_push_says_what_it_pushed(pulled):
 @pytest.fixture
 def organisation_page(pulled, seeds_dir):
     """The organisation page in Git, pulled, and the organisation imported from it."""
-    from os2org.organisation.handbook_page import import_organisation_page
+    from os2org.sync.organisation_page import import_organisation_page
     from tests.conftest import seed
 
     pulled.commit({"organisation.md": seed("001").read_text(encoding="utf-8")})

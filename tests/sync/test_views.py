@@ -121,8 +121,8 @@ def test_status_queries_do_not_grow_with_edits_and_conflicts(client, staff, remo
 
     # The session, the user, their groups and account; the repository, the
     # edits with their pages and authors, the conflicts; the data's version,
-    # the menu and the footer's repository.
-    with django_assert_num_queries(10):
+    # the menu, the footer's repository and the site's settings.
+    with django_assert_num_queries(11):
         response = client.get(STATUS)
 
     assert len(elements(parse(response), "tr")) == 2 * size + 2

@@ -455,7 +455,7 @@ def save_page(page, *, source, visibility, note="", revision=None, version=None,
 # What `export --refresh` writes in place of a page whose parts are generated
 # from the data: {page field that marks such a page: the function that
 # writes it}. The apps that generate the parts register here when they start
-# (organisation.apps), since the handbook stands below them.
+# (sync.apps), since the handbook stands below them.
 REFRESHED = {}
 
 
@@ -463,7 +463,7 @@ def export_handbook(directory, *, refresh=False):
     """Write every stored page, the `_config.yml` and the published files back to `directory`, byte for byte.
 
     With `refresh`, a page whose parts are generated from the data (see
-    REFRESHED: the organisation page, organisation.handbook_page) is written
+    REFRESHED: the organisation page, os2org.sync.organisation_page) is written
     with those parts generated anew, each in a marked block; the stored page
     stays as it is.
     """

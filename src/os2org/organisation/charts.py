@@ -17,11 +17,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from os2org.common.numbers import format_hours
-from os2org.common.visibility import ANONYMOUS, readable
-from os2org.handbook.pages import read_page
-from os2org.organisation.handbook_page import ROLES, find_blocks, relative_link, table_rows
+from os2org.common.visibility import readable
 from os2org.organisation.models import Assignment, Body, BodyRelation
-from os2org.roles.models import RoleSummary
 
 EDGES = {"both_ways": "<-->", "one_way": "-->", "line": "---"}
 # Characters that end or change a quoted Mermaid label, written as Mermaid's entity codes.
@@ -168,41 +165,3 @@ def mindmap_text(name, node_id, opening="[", closing="]"):
     if PLAIN_WORDS.match(name):
         return f"{node_id}{opening}{name}{closing}" if node_id == "root" else name
     return f'{node_id}{opening}"{escape(name)}"{closing}'
-
-
-def table_cell(text):
-    return re.sub(r"\s+", " ", text).replace("|", "\\|").strip()
-
-
-def table_wording(page):
-    """(column headings, link text) of the page's own roles table, or the defaults in the handbook's language."""
-    parsed = read_page(page.path, page.source)
-    block = find_blocks(parsed.tokens).get(ROLES)
-    with translation.override(settings.HANDBOOK_LANGUAGE):
-        headings, link = [_("Role"), _("Main tasks"), _("Reference")], _("Role description")
-    if block:
-        header, *rows = table_rows(parsed.tokens, block.token)
-        if len(header) >= 3:
-            headings = [text for text, _href in header[:3]]
-        link = next((row[2][0] for row in rows if len(row) > 2 and row[2][0]), link)
-    return headings, link
-
-
-def roles_table(page):
-    """The roles table of an organisation page: each role, its main tasks, a link to its description.
-
-    Links are relative from the page to the role description's page; a
-    role with no description the public may read keeps an empty link,
-    which lint reports.
-    """
-    headings, link = table_wording(page)
-    lines = [
-        "| " + " | ".join(table_cell(h) for h in headings) + " |",
-        "|" + "|".join("-" * (len(h) + 2) for h in headings) + "|",
-    ]
-    for summary in RoleSummary.objects.filter(page=page).select_related("role__page"):
-        # Linked only when the public may read it: the table goes into Git and onto the published site.
-        public = summary.role is not None and summary.role.page is not None and readable(ANONYMOUS, summary.role)
-        target = relative_link(page.path, summary.role.page.path) if public else ""
-        lines.append(f"| **{table_cell(summary.name)}** | {table_cell(summary.main_tasks)} | [{link}]({target}) |")
-    return "\n".join(lines) + "\n"

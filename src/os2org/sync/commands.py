@@ -1,4 +1,4 @@
-"""`os2org handbook pull` and `os2org handbook push`, which SyncConfig adds to the handbook's command."""
+"""`os2org handbook pull|push` and `os2org org import-page`, which SyncConfig adds to those commands."""
 
 from django.conf import settings
 from django.core.management import CommandError
@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from os2org.handbook.models import Page
 from os2org.sync.git import SyncError
+from os2org.sync.organisation_page import import_organisation_page
 from os2org.sync.services import pull, push
 
 
@@ -80,3 +82,27 @@ def pulled(result):
         values = {"pages": ", ".join(result.conflicts), "branch": result.side_branch, "address": address}
         lines.append(message % {"count": len(result.conflicts), **values})
     return lines
+
+
+class ImportPage:
+    help = "Read partners, roles and diagrams from the organisation page."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", metavar="PATH", help="The page's path in the stored handbook.")
+
+    def handle(self, command, *, path, **options):
+        """Import the organisation from a stored handbook page; print its findings and a summary."""
+        page = Page.objects.filter(path=path).first()
+        if page is None:
+            message = _("No stored handbook page has the path %(path)s; import the handbook first.")
+            raise CommandError(message % {"path": path})
+        result = import_organisation_page(page)
+        for finding in result.findings:
+            command.stdout.write(str(finding))
+        command.stdout.write(
+            _(
+                "Imported the organisation from %(path)s: %(bodies)d bodies, %(relations)d relations, "
+                "%(partners)d partners, %(roles)d roles."
+            )
+            % {"path": path, **{k: v for k, v in result.__dict__.items() if k != "findings"}}
+        )

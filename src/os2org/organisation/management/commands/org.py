@@ -1,4 +1,4 @@
-"""`os2org org load|dump|coverage|import-page` — the organisation from the command line."""
+"""`os2org org load|dump|coverage` — the organisation from the command line (`import-page`: os2org.sync)."""
 
 from datetime import date
 from json import dumps
@@ -6,10 +6,13 @@ from json import dumps
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from os2org.handbook.models import Page
 from os2org.organisation.coverage import coverage_csv, coverage_report, coverage_text
-from os2org.organisation.handbook_page import import_organisation_page
 from os2org.organisation.loading import LoadError, dump_yaml, load_csv, load_yaml
+
+# {name: action} that apps above the organisation add when they start (os2org.sync:
+# `import-page`), since this app may not import them. An action has `help`,
+# `add_arguments(parser)` and `handle(command, **options)`.
+ACTIONS = {}
 
 
 class Command(BaseCommand):
@@ -28,11 +31,14 @@ class Command(BaseCommand):
         coverage.add_argument(
             "--on", type=date.fromisoformat, metavar="YYYY-MM-DD", help="The day to report on (today by default)."
         )
-        page = actions.add_parser("import-page", help="Read partners, roles and diagrams from the organisation page.")
-        page.add_argument("path", metavar="PATH", help="The page's path in the stored handbook.")
+        for name, added in ACTIONS.items():
+            added.add_arguments(actions.add_parser(name, help=added.help))
 
     def handle(self, *args, action, **options):
-        getattr(self, "handle_" + action.replace("-", "_"))(**options)
+        if action in ACTIONS:
+            ACTIONS[action].handle(self, **options)
+        else:
+            getattr(self, "handle_" + action.replace("-", "_"))(**options)
 
     def handle_load(self, *, file, csv=False, **options):
         try:
@@ -66,20 +72,3 @@ class Command(BaseCommand):
             self.stdout.write(coverage_csv(report), ending="")
         else:
             self.stdout.write("\n".join(coverage_text(report)))
-
-    def handle_import_page(self, *, path, **options):
-        """Import the organisation from a stored handbook page; print its findings and a summary."""
-        page = Page.objects.filter(path=path).first()
-        if page is None:
-            message = _("No stored handbook page has the path %(path)s; import the handbook first.")
-            raise CommandError(message % {"path": path})
-        result = import_organisation_page(page)
-        for finding in result.findings:
-            self.stdout.write(str(finding))
-        self.stdout.write(
-            _(
-                "Imported the organisation from %(path)s: %(bodies)d bodies, %(relations)d relations, "
-                "%(partners)d partners, %(roles)d roles."
-            )
-            % {"path": path, **{k: v for k, v in result.__dict__.items() if k != "findings"}}
-        )

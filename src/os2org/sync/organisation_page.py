@@ -48,18 +48,20 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from os2org import markup
 from os2org.audit.services import record
 from os2org.common.names import name_key
-from os2org.common.visibility import ANONYMOUS
+from os2org.common.visibility import ANONYMOUS, readable
 from os2org.handbook.lint import WARNING, Finding
 from os2org.handbook.models import Page
 from os2org.handbook.pages import read_page, split_lines
+from os2org.organisation.charts import chart_data, org_chart_graph, org_chart_mindmap
 from os2org.organisation.models import Body, BodyRelation, Organisation
 from os2org.organisation.services import relate_bodies, save_body, save_organisation, unrelate_bodies
 from os2org.roles.models import RoleDescription, RoleSummary
@@ -574,6 +576,44 @@ def save_role_summaries(page, parsed_roles, findings):
     return list(kept.values())
 
 
+def table_cell(text):
+    return re.sub(r"\s+", " ", text).replace("|", "\\|").strip()
+
+
+def table_wording(page):
+    """(column headings, link text) of the page's own roles table, or the defaults in the handbook's language."""
+    parsed = read_page(page.path, page.source)
+    block = find_blocks(parsed.tokens).get(ROLES)
+    with translation.override(settings.HANDBOOK_LANGUAGE):
+        headings, link = [_("Role"), _("Main tasks"), _("Reference")], _("Role description")
+    if block:
+        header, *rows = table_rows(parsed.tokens, block.token)
+        if len(header) >= 3:
+            headings = [text for text, _href in header[:3]]
+        link = next((row[2][0] for row in rows if len(row) > 2 and row[2][0]), link)
+    return headings, link
+
+
+def roles_table(page):
+    """The roles table of an organisation page: each role, its main tasks, a link to its description.
+
+    Links are relative from the page to the role description's page; a
+    role with no description the public may read keeps an empty link,
+    which lint reports.
+    """
+    headings, link = table_wording(page)
+    lines = [
+        "| " + " | ".join(table_cell(h) for h in headings) + " |",
+        "|" + "|".join("-" * (len(h) + 2) for h in headings) + "|",
+    ]
+    for summary in RoleSummary.objects.filter(page=page).select_related("role__page"):
+        # Linked only when the public may read it: the table goes into Git and onto the published site.
+        public = summary.role is not None and summary.role.page is not None and readable(ANONYMOUS, summary.role)
+        target = relative_link(page.path, summary.role.page.path) if public else ""
+        lines.append(f"| **{table_cell(summary.name)}** | {table_cell(summary.main_tasks)} | [{link}]({target}) |")
+    return "\n".join(lines) + "\n"
+
+
 def marked(name, text):
     return f"<!-- os2org:generated {name} -->\n\n{text.rstrip()}\n\n<!-- /os2org:generated -->\n"
 
@@ -585,9 +625,6 @@ def refreshed_source(page, *, on=None):
     mind map and the roles table are replaced by marked blocks. Nothing is
     stored.
     """
-    # Imported here: charts reads the page's roles table with this module's helpers.
-    from os2org.organisation.charts import chart_data, org_chart_graph, org_chart_mindmap, roles_table
-
     parsed = read_page(page.path, page.source)
     blocks = find_blocks(parsed.tokens)
     # For the public: the page goes into Git and onto the published site.

@@ -11,10 +11,10 @@ from os2org.audit.models import Entry
 from os2org.audit.services import history
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook
-from os2org.organisation.handbook_page import import_organisation_page, parse_organisation_page
 from os2org.organisation.models import Body, BodyRelation, Organisation
 from os2org.organisation.services import relate_bodies, save_body
 from os2org.roles.models import RoleSummary
+from os2org.sync.organisation_page import import_organisation_page, parse_organisation_page
 from tests.conftest import seed
 
 pytestmark = pytest.mark.django_db
