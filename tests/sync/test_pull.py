@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from os2org.audit.models import Entry
-from os2org.handbook.models import Page, PageVersion
+from os2org.handbook.models import Asset, Page, PageVersion, Site
 from os2org.handbook.services import save_page
 from os2org.sync.git import SyncError
 from os2org.sync.models import Repository
@@ -75,6 +75,28 @@ def test_pull_imports_an_added_page(remote):
     pull()
 
     assert sorted(stored()) == ["index.md", "roller/chef.md", "roller/koordinator.md"]
+
+
+def test_pull_brings_a_changed_site_config_and_a_new_file(remote):
+    pull()
+    remote.commit({"_config.yml": "title: Ny titel\n", "billeder/kort.svg": "<svg></svg>"})
+
+    pull()
+
+    assert (Site.objects.values_list("source", flat=True).get(), list(Asset.objects.values_list("path", flat=True))) == (
+        "title: Ny titel\n",
+        ["billeder/kort.svg"],
+    )
+
+
+def test_pull_removes_a_file_git_removed(remote):
+    remote.commit({"billeder/kort.svg": "<svg></svg>"})
+    pull()
+    remote.commit({"billeder/kort.svg": None})
+
+    pull()
+
+    assert Asset.objects.count() == 0
 
 
 def test_pull_removes_a_removed_page(remote):

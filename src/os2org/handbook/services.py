@@ -121,7 +121,7 @@ def check_free_addresses(pages):
         raise PageError(paths[taken.slug], 1, message)
 
 
-def import_handbook(paths, *, replace=False, remove=(), actor=None, progress=None):
+def import_handbook(paths, *, replace=False, remove=(), site=None, actor=None, progress=None):
     """Read pages from files and folders and store them, all or nothing.
 
     Pages are named relative to their handbook's root (pages.handbook_root).
@@ -134,7 +134,10 @@ def import_handbook(paths, *, replace=False, remove=(), actor=None, progress=Non
     files under the folders given that the import does not hold (a file
     given on its own removes nothing), detaching their role descriptions;
     removes the stored pages at the paths in `remove` as well (os2org.sync:
-    the pages a Git commit removed);
+    the pages a Git commit removed); with `site` (the handbook's root
+    folder), takes its `_config.yml` and all its published files from there
+    whatever pages are given, removing the stored files it lacks (os2org.sync:
+    a pull of a few changed pages);
     writes one audit entry. A file that cannot be read, holds more than
     the database takes, or would take a stored page's address raises
     PageError (`path:line: …`) and nothing is stored.
@@ -144,15 +147,16 @@ def import_handbook(paths, *, replace=False, remove=(), actor=None, progress=Non
     """
     pages = read_handbook(paths, progress=progress)
     check_unique_paths(pages)
-    config_source, files = read_site_files(paths)
+    config_source, files = read_site_files(paths if site is None else [site])
     config = read_config(config_source, settings.HANDBOOK_LANGUAGE) if config_source is not None else None
     folders = given_folders(paths) if replace else []
+    file_folders = folders if site is None else [""]
     with transaction.atomic():
         rows = list(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "source", "visibility"))
         new_files = {name for name, _data in files} - set(Asset.objects.values_list("path", flat=True))
         existing = {path: source for path, source, _level in rows}
         leaving = leaving_pages(pages, folders, remove)
-        leaving_files = leaving_assets(files, folders)
+        leaving_files = leaving_assets(files, file_folders)
         rendering = Rendering.from_store(
             config, pages=pages, assets=[name for name, _data in files], leaving=leaving, leaving_assets=leaving_files
         )

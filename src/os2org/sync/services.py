@@ -104,7 +104,9 @@ def _pull(clone, origin, *, actor):
         with transaction.atomic():
             repository = _lock(origin, base)
             if known:
-                imported = import_handbook([clone.file(path) for path in changed], remove=removed, actor=actor)
+                imported = import_handbook(
+                    [clone.file(path) for path in changed], remove=removed, site=clone.root, actor=actor
+                )
             else:
                 # The first pull, or one whose last commit Git no longer has: the whole handbook as Git has it.
                 imported = import_handbook([clone.root], replace=True, actor=actor)
