@@ -191,8 +191,9 @@ def test_export_of_empty_database_writes_nothing(db, tmp_path):
     assert (out, list(tmp_path.iterdir())) == (f"Wrote 0 pages to {tmp_path}.\n", [])
 
 
-def test_console_script_parses_without_secret_key(seeds_dir):
-    env = {**os.environ, "DEBUG": "1"}
+def test_console_script_parses_without_secret_key(seeds_dir, tmp_path):
+    # On a database never migrated, as on a fresh clone: parse reads files only.
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'new.sqlite3'}"}
     env.pop("SECRET_KEY", None)
     script = Path(sys.executable).parent / "os2org"
     command = [script, "handbook", "parse", seeds_dir, "--json"]
@@ -200,8 +201,8 @@ def test_console_script_parses_without_secret_key(seeds_dir):
     assert (done.returncode, len(json.loads(done.stdout)["roles"])) == (0, 4)
 
 
-def test_console_script_lint_exits_1(seeds_dir):
-    env = {**os.environ, "DEBUG": "1"}
+def test_console_script_lint_exits_1(seeds_dir, tmp_path):
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'new.sqlite3'}"}
     script = Path(sys.executable).parent / "os2org"
     done = subprocess.run([script, "handbook", "lint", seeds_dir], capture_output=True, text=True, env=env, check=False)
     assert (done.returncode, done.stderr) == (1, "CommandError: 1 fejl i håndbogen\n")

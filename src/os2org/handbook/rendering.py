@@ -68,14 +68,20 @@ class Rendering:
         return cls.of(config, pairs, files)
 
     @classmethod
-    def of_files(cls, pages, paths):
+    def of_files(cls, pages, paths, *, stored=True):
         """The handbook read from files (pages read from `paths`), its configuration and files with it;
         every page is prepared. For lint and parse, which store nothing.
+
+        Without the root's `_config.yml` among `paths`, the stored one is
+        used, if `stored` (a database that holds a handbook), else none.
         """
         config_source, files = read_site_files(paths)
-        config = read_config(config_source, settings.HANDBOOK_LANGUAGE) if config_source is not None else None
+        if config_source is not None:
+            config = read_config(config_source, settings.HANDBOOK_LANGUAGE)
+        else:
+            config = stored_config() if stored else SiteConfig.from_data({}, settings.HANDBOOK_LANGUAGE)
         pairs = [(page.path, published_url(page.path, page.permalink)) for page in pages]
-        rendering = cls.of(config or stored_config(), pairs, [name for name, _data in files])
+        rendering = cls.of(config, pairs, [name for name, _data in files])
         for page in pages:
             rendering.prepare(page)
         return rendering

@@ -7,6 +7,7 @@ import json
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -32,11 +33,17 @@ def page_summary(page):
     }
 
 
-def public_pages(pages):
+def has_store():
+    """Whether the database holds the handbook's tables: `parse` and `lint` work on files without it."""
+    return Page._meta.db_table in connection.introspection.table_names()
+
+
+def public_pages(pages, stored=True):
     """Whether each page is public: as stored, or for a new page, as an import would make it."""
-    stored = dict(Page.objects.filter(path__in=[page.path for page in pages]).values_list("path", "visibility"))
+    paths = [page.path for page in pages]
+    levels = dict(Page.objects.filter(path__in=paths).values_list("path", "visibility")) if stored else {}
     default = settings.HANDBOOK_NEW_PAGE_VISIBILITY
-    return lambda path: stored.get(path, default) == Visibility.PUBLIC
+    return lambda path: levels.get(path, default) == Visibility.PUBLIC
 
 
 # {name: action} that apps above the handbook register when they start, since
@@ -79,14 +86,16 @@ class Command(BaseCommand):
 
     def handle_parse(self, *, paths, json: bool = False, **options):
         pages = read_handbook(paths)
-        rendering = Rendering.of_files(pages, paths)
+        stored = has_store()
+        rendering = Rendering.of_files(pages, paths, stored=stored)
         roles = {page.path: parse_role(page) for page in pages}
         result = {
             "pages": [page_summary(page) for page in pages],
             "nav": [item.as_dict() for item in build_menu(pages)],
             "roles": [role.as_dict() for role in roles.values() if role],
             "findings": [
-                finding.as_dict() for finding in lint(pages, roles, rendering=rendering, public=public_pages(pages))
+                finding.as_dict()
+                for finding in lint(pages, roles, rendering=rendering, public=public_pages(pages, stored))
             ],
         }
         if json:
@@ -100,7 +109,9 @@ class Command(BaseCommand):
 
     def handle_lint(self, *, paths, **options):
         pages = read_handbook(paths)
-        findings = lint(pages, rendering=Rendering.of_files(pages, paths), public=public_pages(pages))
+        stored = has_store()
+        rendering = Rendering.of_files(pages, paths, stored=stored)
+        findings = lint(pages, rendering=rendering, public=public_pages(pages, stored))
         for finding in findings:
             self.stdout.write(str(finding))
         errors = sum(f.severity == ERROR for f in findings)
