@@ -142,6 +142,13 @@ def test_links_are_repaired_when_the_page_they_lead_to_is_imported_later(tmp_pat
     assert links("index") == ["../ny/"]
 
 
+def test_links_follow_a_page_that_moves_to_a_new_permalink(tmp_path):
+    handbook(tmp_path, {"index.md": page("Forside", "[x](/om/)\n"), "side.md": page("Side")})
+    (tmp_path / "side.md").write_text(page("Side", permalink="/om/"), encoding="utf-8")
+    import_handbook([tmp_path / "side.md"])
+    assert links("index") == ["../side/"]
+
+
 # The site's configuration.
 
 CONFIG = """title: Egebjerg-håndbogen

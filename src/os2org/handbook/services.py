@@ -152,9 +152,11 @@ def import_handbook(paths, *, replace=False, remove=(), site=None, actor=None, p
     folders = given_folders(paths) if replace else []
     file_folders = folders if site is None else [""]
     with transaction.atomic():
-        rows = list(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "source", "visibility"))
+        rows = Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "source", "visibility", "url")
+        rows = list(rows)
+        urls = {path: url for path, _source, _level, url in rows}
         new_files = {name for name, _data in files} - set(Asset.objects.values_list("path", flat=True))
-        existing = {path: source for path, source, _level in rows}
+        existing = {path: source for path, source, _level, _url in rows}
         leaving = leaving_pages(pages, folders, remove)
         leaving_files = leaving_assets(files, file_folders)
         rendering = Rendering.from_store(
@@ -165,7 +167,7 @@ def import_handbook(paths, *, replace=False, remove=(), site=None, actor=None, p
         roles = {page.path: parse_role(page) for page in pages}
         for page in pages:
             check_lengths(page, roles[page.path])
-        levels = new_page_visibilities(pages, {path: level for path, _source, level in rows}, leaving)
+        levels = new_page_visibilities(pages, {path: level for path, _source, level, _url in rows}, leaving)
         _total, deleted = Page.objects.filter(path__in=leaving).delete()
         removed = deleted.get(Page._meta.label, 0)
         check_free_addresses(pages)
@@ -173,7 +175,8 @@ def import_handbook(paths, *, replace=False, remove=(), site=None, actor=None, p
         add_versions([model for model in stored if model.source != existing.get(model.path)], actor=actor)
         kept_roles = store_roles([(model, roles[model.path]) for model in stored])
         Asset.objects.filter(path__in=leaving_files).delete()
-        if len(pages) > len(existing) or removed or leaving_files or new_files:
+        moved = any(urls.get(model.path, model.url) != model.url for model in stored)
+        if len(pages) > len(existing) or removed or leaving_files or new_files or moved:
             # Links on the other stored pages may lead somewhere else now.
             rerender_links(rendering, exclude=[page.path for page in pages])
         store_assets(files, rendering, {model.path: model.visibility for model in stored})
