@@ -46,6 +46,8 @@ $(ASSETS): frontend/package.json frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p $(VENDOR)
 	cp frontend/node_modules/mermaid/dist/mermaid.min.js $(VENDOR)/mermaid.min.js
+	# A handbook whose _config.yml asks for Mermaid 10 is drawn with Mermaid 10.
+	cp frontend/node_modules/mermaid10/dist/mermaid.min.js $(VENDOR)/mermaid-10.min.js
 	touch $@
 
 # Re-pin the Python dependencies after editing pyproject.toml.

@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from os2org.handbook.services import import_handbook
 from tests.browser.test_accessibility import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -43,3 +44,17 @@ def test_page_with_every_construct_has_no_accessibility_violations(page, demo_se
     page.goto(f"{demo_server}/side/vejledning/")
 
     assert axe_violations(page, axe_source) == []
+
+
+def test_diagram_is_drawn_with_mermaid_10_when_the_config_asks_for_it(page, live_server, transactional_db, tmp_path):
+    (tmp_path / "_config.yml").write_text('mermaid:\n  version: "10.9.1"\n', encoding="utf-8")
+    (tmp_path / "index.md").write_text(
+        "---\ntitle: Forside\n---\n\n# Forside\n\n```mermaid\ngraph TD\n  A[Bestyrelse] --> B[Sekretariat]\n```\n",
+        encoding="utf-8",
+    )
+    import_handbook([tmp_path], replace=True)
+
+    page.goto(f"{live_server.url}/side/index/")
+
+    expect(page.locator("pre.mermaid svg")).to_contain_text("Sekretariat")
+    assert page.evaluate("() => document.querySelector('script[src*=mermaid]').src").endswith("/mermaid-10.min.js")

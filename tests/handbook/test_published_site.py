@@ -332,3 +332,19 @@ def test_page_without_h1_front_matter_only_and_empty_all_render(tmp_path, client
 def test_dark_colour_scheme_of_the_config(tmp_path):
     handbook(tmp_path, {"index.md": page("Forside", "# Forside\n")}, config="color_scheme: dark\n")
     assert attribute(element(parse_page("index"), "article"), "class") == "handbook-page scheme-dark"
+
+
+def test_diagrams_are_drawn_with_the_mermaid_version_of_the_config(tmp_path):
+    handbook(
+        tmp_path,
+        {"index.md": page("Forside", "```mermaid\ngraph TD\n  A --> B\n```\n")},
+        config='mermaid:\n  version: "10.9.1"\n',
+    )
+    scripts = [attribute(script, "src") for script in elements(parse_page("index"), "script")]
+    assert scripts == ["/static/os2org/menu.js", "/static/vendor/mermaid-10.min.js", "/static/os2org/diagrams.js"]
+
+
+def test_diagrams_are_drawn_with_the_vendored_mermaid_without_a_version(tmp_path):
+    handbook(tmp_path, {"index.md": page("Forside", "```mermaid\ngraph TD\n  A --> B\n```\n")})
+    scripts = [attribute(script, "src") for script in elements(parse_page("index"), "script")]
+    assert scripts == ["/static/os2org/menu.js", "/static/vendor/mermaid.min.js", "/static/os2org/diagrams.js"]

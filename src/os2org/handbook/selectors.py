@@ -17,6 +17,15 @@ def menu_entries(version, levels):
     )
 
 
+# The Mermaid builds the Makefile vendors, by major version; the newest is the default.
+MERMAID_SCRIPTS = {"10": "vendor/mermaid-10.min.js", "11": "vendor/mermaid.min.js"}
+
+
+def mermaid_script(version):
+    """The vendored Mermaid for the version a handbook's _config.yml names (`mermaid: version:`)."""
+    return MERMAID_SCRIPTS.get(str(version).split(".")[0], MERMAID_SCRIPTS["11"])
+
+
 def site_settings(version):
     """What every page shows of the handbook's `_config.yml`, cached per data version.
 
@@ -38,7 +47,7 @@ def site_settings(version):
             "back_to_top": config.back_to_top,
             "back_to_top_text": config.back_to_top_text,
             "color_scheme": config.color_scheme if config.color_scheme in ("light", "dark") else "light",
-            "mermaid_version": config.mermaid_version,
+            "mermaid_script": mermaid_script(config.mermaid_version),
         }
 
     return cache.get_or_set(f"handbook:site:{version}", build, None)
