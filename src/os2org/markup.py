@@ -333,6 +333,11 @@ def table_of_contents(state):
     `.no_toc`.
     """
     tokens = state.tokens
+    if not any(
+        token.type in ("bullet_list_open", "ordered_list_open") and "toc" in (token.meta or {}).get("refs", ())
+        for token in tokens
+    ):
+        return
     headings = []
     for index, token in enumerate(tokens):
         classes = (token.attrGet("class") or "").split()
