@@ -17,11 +17,16 @@ SLUG_LENGTH = RoleDescription._meta.get_field("slug").max_length
 SLUG_SUFFIX_ROOM = 10
 
 
-def unique_slug(name, role_id):
+def unique_slug(name, owner, taken):
+    """A slug for `owner` (a role's id, or a new role itself) that `taken` ({slug: owner}) gives nobody else.
+
+    Side effect: `taken` gives the slug to `owner`.
+    """
     base = (slugify(name, allow_unicode=True) or "rolle")[: SLUG_LENGTH - SLUG_SUFFIX_ROOM].strip("-_")
     slug, number = base, 2
-    while RoleDescription.objects.filter(slug=slug).exclude(pk=role_id).exists():
+    while taken.get(slug, owner) != owner:
         slug, number = f"{base}-{number}", number + 1
+    taken[slug] = owner
     return slug
 
 
@@ -80,18 +85,22 @@ def store_roles(described):
     # Detached first: a page holds one role, even for a moment.
     leaving = [role.pk for role in own.values() if chosen.get(role.page_id) is not role]
     RoleDescription.objects.filter(pk__in=leaving).update(page=None)
-    return [save_role(chosen[page.pk], page=page, parsed=parsed) for page, parsed in described if parsed]
+    # Every role's slug, read once: the new ones are chosen against them.
+    slugs = dict(RoleDescription.objects.values_list("slug", "pk"))
+    return [save_role(chosen[page.pk], page=page, parsed=parsed, slugs=slugs) for page, parsed in described if parsed]
 
 
-def save_role(role, *, page, parsed):
+def save_role(role, *, page, parsed, slugs):
     """Store what a page says of a role into `role`, attached to the page, and replace its tasks.
+
+    `slugs` is {slug: role id} of every role; the role's slug is added.
 
     Side effects: writes the RoleDescription and its Task rows.
     """
     fields = {
         "page": page,
         "name": parsed.name,
-        "slug": unique_slug(parsed.name, role.pk),
+        "slug": unique_slug(parsed.name, role.pk or role, slugs),
         "purpose": parsed.purpose,
         "responsibilities": parsed.responsibilities,
         "competencies": [{"label": c.label, "text": c.text} for c in parsed.competencies],
@@ -108,9 +117,14 @@ def save_role(role, *, page, parsed):
         "reviewed_on": reviewed_on(parsed),
     }
     new = role.pk is None
+    previous_slug = role.slug
     for name, value in fields.items():
         setattr(role, name, value)
     role.save()
+    # A renamed role frees its old slug; a new one holds its slug by its id from now on.
+    if previous_slug != role.slug and slugs.get(previous_slug) == role.pk:
+        del slugs[previous_slug]
+    slugs[role.slug] = role.pk
     # Estimates are made in the app, not in the page: a task that is still
     # on the page after a re-import keeps its estimate. A new role has none.
     estimates = {} if new else {(t.priority, t.text): t.hours_per_week for t in role.tasks.all()}
