@@ -15,6 +15,7 @@ directly under or above; a table of contents in place of a list marked
 Fenced ```mermaid diagrams are drawn in the browser.
 """
 
+import functools
 import html
 import re
 import unicodedata
@@ -175,6 +176,7 @@ def _word_character(character):
     return category[0] in "LM" or category in ("Nd", "Pc")
 
 
+@functools.lru_cache(maxsize=4096)
 def gfm_header_id(text):
     """A heading's automatic id as kramdown's GFM parser makes it (before numbering repeats).
 

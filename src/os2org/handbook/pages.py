@@ -4,6 +4,7 @@ A page is kept exactly as it was read (`source`); everything else here is
 derived from it, so writing a page back can never lose anything.
 """
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -84,8 +85,9 @@ class Page:
     def draft_line(self):
         """The line of a warning callout that calls the page a draft, or None."""
         for index, token in enumerate(self.tokens):
-            classes = (token.attrGet("class") or "").split()
-            if token.type in ("paragraph_open", "blockquote_open") and "warning" in classes:
+            if token.type not in ("paragraph_open", "blockquote_open") or not token.attrs:
+                continue
+            if "warning" in (token.attrGet("class") or "").split():
                 depth, text = 0, []
                 for inner in self.tokens[index:]:
                     depth += inner.nesting
@@ -165,8 +167,9 @@ class Page:
         return self.body_line + (token.map[0] if token.map else 0)
 
 
+@functools.lru_cache(maxsize=4096)
 def page_slug(path):
-    """A page's address in os2org: its path without the file suffix."""
+    """A page's address in os2org: its path without the file suffix (worked out once per path: slugify is slow)."""
     pure = PurePosixPath(path)
     stem = pure.with_suffix("") if pure.suffix in PAGE_SUFFIXES else pure
     return "/".join(slugify(part, allow_unicode=True) or "side" for part in stem.parts)
