@@ -4,7 +4,6 @@ The build is plain: no theme, no plugins, no network. A page's layout that
 does not exist leaves its content as it is, which is what we compare.
 """
 
-import html
 import os
 import posixpath
 import re
@@ -137,4 +136,4 @@ def os2org_target(href, path, slugs):
     return (by_slug.get(address.removeprefix("/side/").strip("/")), unquote(parts.fragment))
 
 
-__all__ = ["build", "html", "needs_jekyll", "os2org_target", "published_addresses", "published_target", "read"]
+__all__ = ["build", "needs_jekyll", "os2org_target", "published_addresses", "published_target", "read"]

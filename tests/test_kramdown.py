@@ -86,7 +86,7 @@ def test_button_classes_go_on_the_link():
     )
 
 
-def test_label_span_in_a_heading_is_kept_and_left_out_of_nothing():
+def test_label_span_in_a_heading_is_kept_and_its_text_is_in_the_id():
     assert render('## Nyt <span class="label label-green">ny</span>\n') == (
         '<h2 id="nyt-ny">Nyt <span class="label label-green">ny</span></h2>\n'
     )

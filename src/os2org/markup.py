@@ -247,18 +247,9 @@ def span_attributes(state):
             if not match:
                 continue
             child.content = child.content[match.end() :]
-            target = before if before.nesting == 0 else _span_opening(children, index - 1)
+            target = _opening_of(children, index - 1)
             if target is not None:
                 _apply_ial(target, match.group(1))
-
-
-def _span_opening(children, close_index):
-    depth = 0
-    for index in range(close_index, -1, -1):
-        depth += children[index].nesting
-        if depth == 0:
-            return children[index]
-    return None
 
 
 TASK = re.compile(r"^\s*\[([ xX])\]\s+")

@@ -14,7 +14,7 @@ still reports it, since the published site is broken there.
 import posixpath
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from os2org.handbook.pages import PAGE_SUFFIXES
 
@@ -112,28 +112,3 @@ class SiteMap:
         if path in self.sources and PurePosixPath(path).suffix in PAGE_SUFFIXES:
             return Target("page", path=self.sources[path], fragment=fragment, address=path, repaired=True)
         return Target("broken", fragment=fragment, address=path)
-
-
-def relative_address(from_address, to_address):
-    """`to_address` written relative to `from_address` (both absolute folders of this app)."""
-    relative = posixpath.relpath(to_address, from_address)
-    return f"{relative}/" if to_address.endswith("/") and not relative.endswith("/") else relative
-
-
-def link_for(target, from_slug, slugs, asset_url):
-    """The address os2org shows for a link that leads to `target`, or None to keep the link as written.
-
-    Pages link relative to the page they stand on, so a link on an
-    English page (under /en/) stays English. `slugs` maps page paths to
-    their addresses here; `asset_url` makes a file's address.
-    """
-    anchor = f"#{target.fragment}" if target.fragment else ""
-    if target.kind == "anchor":
-        return anchor or "#"
-    if target.kind == "page" and target.path in slugs:
-        if slugs[target.path] == from_slug:
-            return anchor or "./"
-        return quote(relative_address(f"/side/{from_slug}/", f"/side/{slugs[target.path]}/")) + anchor
-    if target.kind == "asset":
-        return asset_url(target.path) + anchor
-    return None

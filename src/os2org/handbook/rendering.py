@@ -31,10 +31,7 @@ def page_address(slug):
 
 def stored_config():
     """The stored `_config.yml` as a SiteConfig (an empty one when there is none)."""
-    source = Site.objects.filter(pk=1).values_list("source", flat=True).first()
-    if source is None:
-        return SiteConfig.from_data({}, settings.HANDBOOK_LANGUAGE)
-    return read_config(source, settings.HANDBOOK_LANGUAGE)
+    return read_config(Site.objects.filter(pk=1).values_list("source", flat=True).first() or "", settings.HANDBOOK_LANGUAGE)
 
 
 @dataclass

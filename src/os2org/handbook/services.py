@@ -152,8 +152,9 @@ def import_handbook(paths, *, replace=False, remove=(), site=None, actor=None, p
     folders = given_folders(paths) if replace else []
     file_folders = folders if site is None else [""]
     with transaction.atomic():
-        rows = Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "source", "visibility", "url")
-        rows = list(rows)
+        rows = list(
+            Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "source", "visibility", "url")
+        )
         urls = {path: url for path, _source, _level, url in rows}
         new_files = {name for name, _data in files} - set(Asset.objects.values_list("path", flat=True))
         existing = {path: source for path, source, _level, _url in rows}
