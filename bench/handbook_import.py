@@ -2,15 +2,17 @@
 
 `make bench` runs this after the page benchmark. A handbook of 50 pages is
 made from the demo handbook's pages (copied into folders until there are
-50), then, in turns, for BENCH_ROUNDS (default 7) rounds:
+50), then the two take turns, for BENCH_ROUNDS (default 7) rounds, so
+that a busy moment of the machine falls on both alike:
 
 - os2org: `import_handbook` of all 50 pages into an empty, migrated SQLite
-  database (a fresh copy each round), under production settings;
+  database (a fresh copy each time), under production settings;
 - MkDocs: `mkdocs build` of the same Markdown files (its default theme).
 
-Both run inside an already started Python process, so neither pays for
-starting Python or importing its framework; the median of each and their
-ratio are printed. A report, not a test: nothing passes or fails on time.
+In each round each runs in a Python process of its own, once to warm up
+and then TIMES (3) times, so neither pays for starting Python or importing
+its framework. The median of all the timed runs of each and their ratio
+are printed. A report, not a test: nothing passes or fails on time.
 
     python bench/handbook_import.py [--json]
 """
@@ -39,18 +41,19 @@ import django
 django.setup()
 from django.core.management import call_command
 from django.db import connections
-call_command("migrate", verbosity=0)
-connections.close_all()
-shutil.copy(work / "db.sqlite3", work / "empty.sqlite3")
+if not (work / "empty.sqlite3").exists():
+    call_command("migrate", verbosity=0)
+    connections.close_all()
+    shutil.copy(work / "db.sqlite3", work / "empty.sqlite3")
 from os2org.handbook.services import import_handbook
 times = []
-for _ in range(int(sys.argv[3])):
+for _ in range(1 + int(sys.argv[3])):
     connections.close_all()
     shutil.copy(work / "empty.sqlite3", work / "db.sqlite3")
     started = time.perf_counter()
     import_handbook([sys.argv[2]], replace=True)
     times.append(time.perf_counter() - started)
-print(times)
+print(times[1:])
 """
 
 MKDOCS = """
@@ -59,12 +62,13 @@ logging.disable(logging.WARNING)
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 times = []
-for _ in range(int(sys.argv[3])):
+for _ in range(1 + int(sys.argv[3])):
     started = time.perf_counter()
     build(load_config(config_file=sys.argv[1] + "/mkdocs.yml", site_dir=sys.argv[1] + "/site"))
     times.append(time.perf_counter() - started)
-print(times)
+print(times[1:])
 """
+TIMES = 3
 
 
 def make_handbook(folder):
@@ -103,12 +107,14 @@ def main():
         # MkDocs reads a docs folder beside its mkdocs.yml: the same files.
         shutil.copytree(handbook, work / "mkdocs" / "docs", ignore=shutil.ignore_patterns("_config.yml"))
         (work / "mkdocs" / "mkdocs.yml").write_text("site_name: Bench\n", encoding="utf-8")
-        print(f"Importing {pages} pages and building them with MkDocs, {rounds} rounds each…", file=sys.stderr)
-        os2org = run(OS2ORG, work, handbook, rounds)
-        mkdocs = run(MKDOCS, work / "mkdocs", "", rounds)
+        os2org, mkdocs = [], []
+        for round_ in range(1, rounds + 1):
+            print(f"Round {round_} of {rounds}: importing {pages} pages, then building them with MkDocs…", file=sys.stderr)
+            os2org += run(OS2ORG, work, handbook, TIMES)
+            mkdocs += run(MKDOCS, work / "mkdocs", "", TIMES)
     result = {
         "pages": pages,
-        "rounds": rounds,
+        "runs": len(os2org),
         "os2org_import_s": round(statistics.median(os2org), 4),
         "mkdocs_build_s": round(statistics.median(mkdocs), 4),
     }
@@ -116,8 +122,8 @@ def main():
     if arguments.json:
         print(json.dumps(result))
         return
-    print(f"handbook import of {pages} pages: {result['os2org_import_s'] * 1000:.0f} ms (median of {rounds})")
-    print(f"mkdocs build of the same pages: {result['mkdocs_build_s'] * 1000:.0f} ms (median of {rounds})")
+    print(f"handbook import of {pages} pages: {result['os2org_import_s'] * 1000:.0f} ms (median of {len(os2org)})")
+    print(f"mkdocs build of the same pages: {result['mkdocs_build_s'] * 1000:.0f} ms (median of {len(os2org)})")
     print(f"the import takes 1/{result['mkdocs_over_os2org']} of the time MkDocs takes")
 
 

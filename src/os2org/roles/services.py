@@ -87,20 +87,17 @@ def store_roles(described):
     RoleDescription.objects.filter(pk__in=leaving).update(page=None)
     # Every role's slug, read once: the new ones are chosen against them.
     slugs = dict(RoleDescription.objects.values_list("slug", "pk"))
-    return [save_role(chosen[page.pk], page=page, parsed=parsed, slugs=slugs) for page, parsed in described if parsed]
+    work = [(chosen[page.pk], page, parsed) for page, parsed in described if parsed]
+    renamed = save_roles(work, slugs)
+    replace_tasks(work, renamed)
+    return [role for role, _page, _parsed in work]
 
 
-def save_role(role, *, page, parsed, slugs):
-    """Store what a page says of a role into `role`, attached to the page, and replace its tasks.
-
-    `slugs` is {slug: role id} of every role; the role's slug is added.
-
-    Side effects: writes the RoleDescription and its Task rows.
-    """
-    fields = {
+def role_fields(parsed, page):
+    """What a page says of its role, as RoleDescription fields (all but the slug)."""
+    return {
         "page": page,
         "name": parsed.name,
-        "slug": unique_slug(parsed.name, role.pk or role, slugs),
         "purpose": parsed.purpose,
         "responsibilities": parsed.responsibilities,
         "competencies": [{"label": c.label, "text": c.text} for c in parsed.competencies],
@@ -116,20 +113,52 @@ def save_role(role, *, page, parsed, slugs):
         "review_rule": parsed.review_rule or "",
         "reviewed_on": reviewed_on(parsed),
     }
-    new = role.pk is None
-    previous_slug = role.slug
-    for name, value in fields.items():
-        setattr(role, name, value)
-    role.save()
-    # A renamed role frees its old slug; a new one holds its slug by its id from now on.
-    if previous_slug != role.slug and slugs.get(previous_slug) == role.pk:
-        del slugs[previous_slug]
-    slugs[role.slug] = role.pk
-    # Estimates are made in the app, not in the page: a task that is still
-    # on the page after a re-import keeps its estimate. A new role has none.
-    estimates = {} if new else {(t.priority, t.text): t.hours_per_week for t in role.tasks.all()}
-    if not new:
-        role.tasks.all().delete()
+
+
+def save_roles(work, slugs):
+    """Store what each page says of its role into the role, [(role, page, parsed)], in few queries.
+
+    `slugs` is {slug: role id} of every role. Slugs are chosen in the order
+    of `work`, so a renamed role frees its old slug for the roles after it.
+    Roles that keep their slug are updated in one query; a role whose slug
+    changes is saved on its own, in that order, so that no row ever takes a
+    slug another row still holds (a unique column is checked row by row);
+    new roles are inserted last, in one query. Returns the ids of the
+    stored roles that were there before.
+    """
+    kept, moved, new = [], [], []
+    for role, page, parsed in work:
+        previous_slug = role.slug
+        for name, value in role_fields(parsed, page).items():
+            setattr(role, name, value)
+        role.slug = unique_slug(parsed.name, role.pk or role, slugs)
+        if role.pk is None:
+            new.append(role)
+        elif role.slug == previous_slug:
+            kept.append(role)
+        else:
+            # A renamed role frees its old slug.
+            if slugs.get(previous_slug) == role.pk:
+                del slugs[previous_slug]
+            moved.append(role)
+    if kept:
+        RoleDescription.objects.bulk_update(kept, [*role_fields(work[0][2], None)])
+    for role in moved:
+        role.save()
+    RoleDescription.objects.bulk_create(new)
+    return {role.pk for role in [*kept, *moved]}
+
+
+def replace_tasks(work, existing):
+    """Replace the tasks of the roles in `work` by their pages' tasks, in three queries.
+
+    Estimates are made in the app, not in the page: a task that is still
+    on the page after a re-import keeps its estimate. A new role has none.
+    """
+    old = Task.objects.filter(role__in=existing)
+    estimates = {(role, priority, text): hours for role, priority, text, hours in old.values_list(
+        "role", "priority", "text", "hours_per_week")}
+    old.delete()
     Task.objects.bulk_create(
         Task(
             role=role,
@@ -137,12 +166,12 @@ def save_role(role, *, page, parsed, slugs):
             position=position,
             text=text,
             search_text=text.casefold(),
-            hours_per_week=estimates.get((Priority[name], text)),
+            hours_per_week=estimates.get((role.pk, Priority[name], text)),
         )
+        for role, _page, parsed in work
         for name in PRIORITIES
         for position, text in enumerate(parsed.tasks[name], start=1)
     )
-    return role
 
 
 @transaction.atomic
