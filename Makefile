@@ -14,10 +14,7 @@ PORT ?= 8000
 
 run: install assets
 	DEBUG=1 $(BIN)/os2org migrate --noinput
-	DEBUG=1 $(BIN)/os2org handbook import --replace $(CURDIR)/src/os2org/demo/handbook
-	DEBUG=1 $(BIN)/os2org org load $(CURDIR)/src/os2org/demo/organisation.yaml
-	DEBUG=1 $(BIN)/os2org governance demo
-	DEBUG=1 $(BIN)/os2org access demo
+	DEBUG=1 $(BIN)/os2org demo
 	DEBUG=1 $(BIN)/os2org runserver $(HOST):$(PORT)
 
 # The suite runs on every core (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "os2org.sync",
     "os2org.api",
     "os2org.backup",
+    "os2org.demo",
     "axes",
 ]
 

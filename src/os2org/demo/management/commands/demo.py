@@ -1,0 +1,80 @@
+"""`os2org demo [--scale N]` — the demo organisation, or one N times the size of an association like OS2."""
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from os2org.access.demo import DEFAULT_PASSWORD, add_demo_logins
+from os2org.demo import scale
+from os2org.governance import demo as governance_demo
+from os2org.handbook.services import import_handbook
+from os2org.organisation.loading import LoadError, load_yaml
+
+DEMO = Path(scale.__file__).resolve().parent
+HANDBOOK = DEMO / "handbook"
+ORGANISATION = DEMO / "organisation.yaml"
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo: its handbook, organisation, a year of meetings and the annual cycle, and (with DEBUG) "
+        "a log-in per group. --scale N adds an association N times the size of one like OS2 (100 people, "
+        "10 product communities and 1,000 decisions a unit), for trying and measuring os2org on years of data."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale", type=int, default=0, dest="units", metavar="N", help="Add N units of made-up association (once)."
+        )
+
+    def handle(self, *args, units=0, verbosity=1, **options):
+        if units < 0:
+            raise CommandError(_("--scale must be 0 or more, not %(units)s.") % {"units": units})
+        self.quiet = not verbosity
+        if units and scale.built():
+            self.say(_("The larger organisation is there already; nothing more is added. Start from an empty database to build another size."))
+            units = 0
+        plan = scale.plan(units, taken=scale.names_in_use()) if units else None
+        with tempfile.TemporaryDirectory(prefix="os2org-demo-") as work:
+            handbook = Path(work) / "handbook"
+            shutil.copytree(HANDBOOK, handbook)
+            for path, text in (scale.role_pages(plan) if plan else {}).items():
+                (handbook / path).write_text(text, encoding="utf-8")
+            self.say(_("Importing the handbook…"))
+            import_handbook([str(handbook)], replace=True, progress=None if self.quiet else self.progress)
+            self.say(_("Loading the organisation…"))
+            try:
+                load_yaml(ORGANISATION)
+                if plan:
+                    organisation = Path(work) / "organisation.yaml"
+                    organisation.write_text(scale.organisation_file(plan), encoding="utf-8")
+                    load_yaml(organisation)
+            except LoadError as error:
+                raise CommandError(str(error)) from error
+        if governance_demo.build():
+            self.say(_("Added the demo's meetings, decisions and annual cycle."))
+        if plan:
+            self.say(_("Adding the meetings, decisions and annual cycle of %(units)d units…") % {"units": units})
+            scale.governance(plan, progress=None if self.quiet else self.progress)
+        if settings.DEBUG:
+            added = add_demo_logins(password=os.environ.get("DEMO_PASSWORD") or DEFAULT_PASSWORD)
+            if added:
+                self.say(_("Demo log-ins: %(names)s") % {"names": ", ".join(added)})
+        self.say(_("The demo is ready."))
+
+    def say(self, message):
+        if not self.quiet:
+            self.stdout.write(message)
+
+    def progress(self, number, total, name):
+        if self.stderr.isatty():
+            self.stderr.write(f"\r[{number}/{total}] {name}\033[K", ending="")
+            if number == total:
+                self.stderr.write("")
+        elif number == total or number % max(1, total // 10) == 0:
+            self.stderr.write(f"[{number}/{total}] {name}")
