@@ -220,6 +220,10 @@ class AgendaItem(models.Model):
     # Empty until the meeting has dealt with the item.
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     outcome_text = models.TextField(_("decision or note"), blank=True)
+    # Title, text, decision and case brief, case-folded, so the register
+    # searches in SQL (SQLite's LIKE folds only ASCII, not æ, ø and å);
+    # kept by the services that write them (governance.meetings.services).
+    search_text = models.TextField(_("search text"), blank=True, editable=False)
 
     objects = AgendaItemQuerySet.as_manager()
 
@@ -239,6 +243,13 @@ class AgendaItem(models.Model):
 
     def __str__(self):
         return self.title
+
+    def searchable(self, brief=None):
+        """What the register's word search looks in, case-folded: the item's texts and its case brief's."""
+        parts = [self.title, self.description, self.outcome_text]
+        if brief is not None:
+            parts += [getattr(brief, name) for name in brief.SECTIONS]
+        return "\n".join(parts).casefold()
 
     def get_absolute_url(self):
         return f"{self.meeting.get_absolute_url()}#item-{self.pk}"

@@ -1192,3 +1192,28 @@ def test_the_database_refuses_a_meeting_longer_than_a_week(db):
     body = save_body(name="Bestyrelsen", kind="board")
     with pytest.raises(IntegrityError), transaction.atomic():
         Meeting.objects.create(body=body, starts=at("2026-06-01 17:00"), duration=10081)
+
+
+@pytest.fixture
+def sixty_past(org):
+    """60 past board meetings, one a day from 1 January 2025."""
+    for number in range(60):
+        meeting(org["board"], f"{date(2025, 1, 1) + timedelta(days=number)} 16:00")
+
+
+def test_meetings_list_shows_fifty_past_meetings_a_page(client, sixty_past):
+    (past,) = elements(main(client.get("/en/moeder/?tid=tidligere")), "table", class_="meeting-list")
+
+    assert len(rows(past)) == 1 + 50
+
+
+def test_meetings_list_shows_the_earliest_past_meetings_on_the_last_page(client, sixty_past):
+    (past,) = elements(main(client.get("/en/moeder/?tid=tidligere&side=2")), "table", class_="meeting-list")
+
+    assert [row[1] for row in rows(past)[1:]] == [f"Bestyrelsen {day:02}.01.2025" for day in range(10, 0, -1)]
+
+
+def test_meetings_list_page_links_keep_the_filters(client, sixty_past):
+    pages = element(main(client.get("/en/moeder/?organ=bestyrelsen")), "nav", class_="pagination")
+
+    assert attribute(element(pages, "a"), "href") == "?organ=bestyrelsen&side=2"

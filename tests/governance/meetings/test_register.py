@@ -1,14 +1,19 @@
 """The decision register's question: which decisions, by body, year and words."""
 
+import importlib
 from datetime import date
 
 import pytest
+from django.apps import apps as django_apps
 
 from os2org.common.visibility import ANONYMOUS
 from os2org.governance.meetings import selectors, services
+from os2org.governance.models import AgendaItem
 from os2org.governance.readers import UNFILTERED, UpTo
 from os2org.organisation.models import Body
 from tests.governance.builders import board, decision, meeting
+
+fill = importlib.import_module("os2org.governance.migrations.0006_agenda_item_search_text").fill
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +108,30 @@ def test_decisions_for_a_member_leave_out_internal_ones(made):
     services.save_agenda_item(made["supplier"], title="Leverandør", visibility="members")
 
     assert titles(selectors.decisions(viewer=UpTo("members"))) == ["Strategi", "Leverandør", "Budget 2026"]
+
+
+def test_decisions_by_text_are_found_in_the_stored_search_text(made):
+    # The search runs in SQL on the case-folded column, not over the items in Python.
+    AgendaItem.objects.filter(pk=made["strategy"].pk).update(search_text="årsrapport")
+
+    assert titles(selectors.decisions(viewer=UNFILTERED, text="ÅRSRAPPORT")) == ["Strategi"]
+
+
+def test_a_changed_case_brief_is_searched_at_once(made):
+    services.save_case_brief(made["budget"], purpose="decision", date=date(2025, 11, 1), background="Æbleskiver til mødet.")
+
+    assert titles(selectors.decisions(viewer=UNFILTERED, text="ÆBLESKIVER")) == ["Budget 2026"]
+
+
+def test_a_changed_title_is_searched_at_once(made):
+    services.save_agenda_item(made["strategy"], title="Vision for Ærø")
+
+    assert titles(selectors.decisions(viewer=UNFILTERED, text="ærø")) == ["Vision for Ærø"]
+
+
+def test_the_migration_fills_the_search_text_of_stored_items(made):
+    AgendaItem.objects.update(search_text="")
+
+    fill(django_apps, None)
+
+    assert titles(selectors.decisions(viewer=UNFILTERED, text="tilbuddet")) == ["Leverandør"]

@@ -264,6 +264,33 @@ def test_decisions_queries_do_not_grow_with_the_decisions(client, roles, address
     assert len(decision_titles(client.get(address))) == 50
 
 
+@pytest.fixture
+def sixty(roles):
+    """60 decisions of the board, one a day from 1 January 2025 ("Beslutning 0" … "Beslutning 59")."""
+    bestyrelsen = board()
+    for number in range(60):
+        held = meeting(bestyrelsen, f"{date(2025, 1, 1) + timedelta(days=number)} 08:00")
+        decision(held, f"Beslutning {number}", f"Vedtaget nr. {number}.")
+
+
+def test_decisions_show_fifty_a_page(client, sixty):
+    assert decision_titles(client.get("/en/beslutninger/"))[49] == "Beslutning 10"
+
+
+def test_decisions_show_the_rest_on_the_next_page(client, sixty):
+    assert decision_titles(client.get("/en/beslutninger/?side=2")) == [f"Beslutning {n}" for n in range(9, -1, -1)]
+
+
+def test_decisions_count_every_decision_found_not_the_page(client, sixty):
+    assert text(element(main(client.get("/en/beslutninger/?side=2")), "p", class_="register-count")) == "60 decisions"
+
+
+def test_decisions_page_links_keep_the_filters(client, sixty):
+    pages = element(main(client.get("/en/beslutninger/?q=vedtaget&year=2025")), "nav", class_="pagination")
+
+    assert attribute(element(pages, "a"), "href") == "?q=vedtaget&year=2025&side=2"
+
+
 # The dashboard: dates relative to today, since the page shows what is due now.
 
 
@@ -489,3 +516,38 @@ def test_decisions_show_a_signed_in_reader_their_visibility(client, hidden, memb
     assert text(element(entry, "p", class_="register-meta")) == (
         "Feb. 10, 2026 · Styregruppen for OS2mo · Meeting · Visibility: Members"
     )
+
+
+@pytest.fixture
+def sixty_overdue(roles):
+    """60 open follow-ups of one decision, due 61 to 2 days ago ("Handling 0" is the longest overdue)."""
+    today = timezone.localdate()
+    held = meeting(board(), f"{(today - timedelta(days=90)).isoformat()} 16:00")
+    item = decision(held, "Oprydning", "Vi rydder op.")
+    (ane,) = people("Ane Holm")
+    for number in range(60):
+        services.add_follow_up(item, title=f"Handling {number}", due=today - timedelta(days=61 - number), owner_person=ane)
+
+
+def overdue_titles(response):
+    return [row[0] for row in rows(element(main(response), "table", aria_labelledby="overdue"))[1:]]
+
+
+def test_follow_ups_show_fifty_overdue_a_page_longest_overdue_first(client, sixty_overdue, member):
+    assert overdue_titles(client.get("/en/opfoelgning/"))[:2] == ["Handling 0", "Handling 1"]
+
+
+def test_follow_ups_show_the_rest_of_the_overdue_on_the_next_page(client, sixty_overdue, member):
+    assert overdue_titles(client.get("/en/opfoelgning/?side=2")) == [f"Handling {n}" for n in range(50, 60)]
+
+
+def test_follow_ups_count_every_overdue_one_not_the_page(client, sixty_overdue, member):
+    summary = element(main(client.get("/en/opfoelgning/?side=2")), "ul", class_="register-summary")
+
+    assert texts(children(summary))[0] == "60 follow-ups are overdue"
+
+
+def test_follow_ups_link_to_the_next_page_of_the_overdue(client, sixty_overdue, member):
+    pages = element(main(client.get("/en/opfoelgning/")), "nav", class_="pagination")
+
+    assert attribute(element(pages, "a"), "href") == "?side=2"

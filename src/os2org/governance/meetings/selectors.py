@@ -32,12 +32,10 @@ def carried_follow_ups(meeting, *, viewer):
 
 
 def decisions(*, viewer, body=None, year=None, text=""):
-    """The decision register, newest first, filtered by body, year and words in its text.
+    """The decision register, newest first, filtered by body, year and words in its text (a queryset).
 
-    A decision is as visible as its agenda item.
-
-    Words are matched case-folded in Python (SQLite's LIKE folds only ASCII,
-    not æ, ø and å) against the item's title, the decision and its case brief.
+    A decision is as visible as its agenda item. Each word must be in the
+    item's title, text, decision or case brief, case-folded (AgendaItem.search_text).
     """
     found = (
         AgendaItem.objects.decisions()
@@ -50,18 +48,9 @@ def decisions(*, viewer, body=None, year=None, text=""):
         found = found.filter(meeting__body=body)
     if year is not None:
         found = found.filter(meeting__starts__year=year)
-    words = text.casefold().split()
-    if not words:
-        return list(found)
-    return [item for item in found if all(word in _searchable(item) for word in words)]
-
-
-def _searchable(item):
-    parts = [item.title, item.description, item.outcome_text]
-    brief = getattr(item, "brief", None)
-    if brief is not None:
-        parts += [getattr(brief, name) for name in brief.SECTIONS]
-    return "\n".join(parts).casefold()
+    for word in text.casefold().split():
+        found = found.filter(search_text__contains=word)
+    return found
 
 
 def week_end(on):

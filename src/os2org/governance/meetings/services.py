@@ -95,6 +95,7 @@ def add_agenda_item(meeting, *, title, description="", visibility=None, actor=No
         description=description,
         visibility=visibility or meeting.visibility,
     )
+    item.search_text = item.searchable()
     return _saved(item, "governance.agenda_item", actor=actor, before=None)
 
 
@@ -106,6 +107,7 @@ def save_agenda_item(item, *, title, description="", visibility=None, actor=None
     item.title, item.description = title, description
     if visibility is not None:
         item.visibility = visibility
+    item.search_text = item.searchable(CaseBrief.objects.filter(item=item).first())
     return _saved(item, "governance.agenda_item", actor=actor, before=before)
 
 
@@ -150,7 +152,10 @@ def save_case_brief(item, *, purpose, date, actor=None, revision=None, **fields)
     brief.purpose, brief.date = purpose, date
     for name, value in fields.items():
         setattr(brief, name, value)
-    return _saved(brief, "governance.case_brief", actor=actor, before=before)
+    _saved(brief, "governance.case_brief", actor=actor, before=before)
+    # The brief's words are found through its item.
+    AgendaItem.objects.filter(pk=item.pk).update(search_text=item.searchable(brief))
+    return brief
 
 
 @transaction.atomic
@@ -169,6 +174,7 @@ def record_outcome(item, *, outcome, text="", actor=None, revision=None):
         )
     before = snapshot(item)
     item.outcome, item.outcome_text = outcome, text.strip()
+    item.search_text = item.searchable(CaseBrief.objects.filter(item=item).first())
     return _saved(item, "governance.outcome", actor=actor, before=before)
 
 

@@ -20,6 +20,7 @@ from os2org.access.rules import allows
 from os2org.audit.selectors import revision, with_revisions
 from os2org.caching import cached_page
 from os2org.common.forms import add_service_errors
+from os2org.common.pagination import PAGE, paginate
 from os2org.governance.fields import editable
 from os2org.governance.meetings import services
 from os2org.governance.meetings.forms import (
@@ -46,7 +47,7 @@ def _midnight(day):
 
 
 @require_safe
-@cached_page("organ", "tid")
+@cached_page("organ", "tid", PAGE)
 def meetings(request):
     viewer = request.viewer
     form = MeetingFilterForm(request.GET, viewer=viewer)
@@ -67,8 +68,9 @@ def meetings(request):
         found = found.filter(body=body)
     today = _midnight(timezone.localdate())
     upcoming = list(found.filter(starts__gte=today).order_by("starts", "pk")) if when != "tidligere" else None
-    past = list(found.filter(starts__lt=today).order_by("-starts", "-pk")) if when != "kommende" else None
-    for meeting in (upcoming or []) + (past or []):
+    # The past grows with the years: a page of it at a time, the latest first.
+    past = paginate(request, found.filter(starts__lt=today).order_by("-starts", "-pk")) if when != "kommende" else None
+    for meeting in [*(upcoming or []), *(past or [])]:
         meeting.minutes_label = MINUTES_STATUS.get(meeting.minutes_status, "")
     context = {"form": form, "body": body, "upcoming": upcoming, "past": past}
     return render(request, "governance/meetings.html", context)

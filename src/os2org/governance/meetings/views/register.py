@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from os2org import markup
 from os2org.caching import cached_page
+from os2org.common.pagination import PAGE, paginate
 from os2org.governance.meetings import selectors
 from os2org.governance.models import AgendaItem
 from os2org.organisation.models import Body
@@ -55,26 +56,29 @@ class DecisionFilter(forms.Form):
 
 
 @require_safe
-@cached_page("body", "year", "q")
+@cached_page("body", "year", "q", PAGE)
 def decisions(request):
     viewer = request.viewer
     form = DecisionFilter(request.GET, viewer=viewer)
-    found = None
+    page = None
     if form.is_valid():
         data = form.cleaned_data
-        found = selectors.decisions(viewer=viewer, body=data["body"], year=data["year"], text=data["q"])
-        for item in found:
+        page = paginate(request, selectors.decisions(viewer=viewer, body=data["body"], year=data["year"], text=data["q"]))
+        for item in page:
             item.decision_html = markup.render(item.outcome_text)
-    return render(request, "governance/decisions.html", {"form": form, "decisions": found})
+    return render(request, "governance/decisions.html", {"form": form, "page": page})
 
 
 @require_safe
-@cached_page
+@cached_page(PAGE)
 def follow_ups(request):
     today = timezone.localdate()
-    overdue, this_week = (list(found) for found in selectors.follow_ups_due(today, viewer=request.viewer))
-    holders = current_holders([follow_up.owner_role for follow_up in overdue + this_week])
-    for follow_up in overdue + this_week:
+    overdue, this_week = selectors.follow_ups_due(today, viewer=request.viewer)
+    # The overdue ones pile up over the years: a page of them at a time, the longest overdue first.
+    overdue = paginate(request, overdue.order_by("due", "pk"))
+    this_week = list(this_week.order_by("due", "pk"))
+    holders = current_holders([follow_up.owner_role for follow_up in [*overdue, *this_week]])
+    for follow_up in [*overdue, *this_week]:
         follow_up.holders = holders.get(follow_up.owner_role_id, [])
     for follow_up in overdue:
         follow_up.days_overdue = (today - follow_up.due).days
