@@ -18,7 +18,8 @@ run: install assets
 	DEBUG=1 $(BIN)/os2org runserver $(HOST):$(PORT)
 
 # The suite runs on every core (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.
-PYTEST_ARGS ?= -n auto
+# Tests marked xdist_group share one worker, so an expensive module fixture is built once.
+PYTEST_ARGS ?= -n auto --dist loadgroup
 test: install assets
 	SECRET_KEY=tests-only-not-secret $(BIN)/python -m pytest $(PYTEST_ARGS)
 

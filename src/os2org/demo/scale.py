@@ -4,8 +4,9 @@ One unit is an association of the size this project was made for: 100
 people, 10 member organisations, 10 product communities (each with a
 steering group, a coordination group and a working group) in 2 programmes,
 5 role descriptions, 150 assignments, 60 meetings (50 held) with 1,000
-decisions and 500 follow-ups, and 30 activities of the annual cycle. `--scale N` adds N
-such units to the demo, so 10 is an association ten times that size.
+decisions and 500 follow-ups, and 30 activities of the annual cycle. `--scale N` makes
+it N such units on top of the demo, adding those that are missing, so 10 is
+an association ten times that size.
 
 Everything is built the way a secretariat would build it: the role
 descriptions are handbook pages imported with the demo handbook, the
@@ -32,6 +33,9 @@ from os2org.organisation.models import Body, Organisation, Person
 from os2org.roles.models import RoleDescription
 
 PEOPLE, ORGANISATIONS, COMMUNITIES, PROGRAMMES, ROLES = 100, 10, 10, 2, 5
+# Where the role descriptions' pages are in the handbook: the demo's own
+# handbook is imported again over them, and keeps what is stored here.
+GENERATED = "roller/fiktive"
 # Meetings of one unit: the board's, and five of each community's steering group (one of them ahead).
 BOARD_MEETINGS, STEERING_MEETINGS = 10, 5
 DECISIONS_PER_MEETING = 20
@@ -78,9 +82,13 @@ TOPICS = (
 
 @dataclass
 class Plan:
-    """What `--scale N` adds: names chosen once, used by every step."""
+    """What `--scale N` adds: names chosen once, used by every step.
 
-    scale: int
+    `first` is the number of units there are already, `units` how many more.
+    """
+
+    first: int
+    units: int
     today: object
     people: list
     organisations: list
@@ -89,9 +97,10 @@ class Plan:
     roles: list
 
 
-def built():
-    """Whether a larger organisation was added already: it has programmes named as `plan` names them."""
-    return Body.objects.filter(kind=Body.Kind.PROGRAMME, name__startswith="Programmet for ").exists()
+def units_built():
+    """How many units there are: each has PROGRAMMES programmes, named as `plan` names them."""
+    programmes = Body.objects.filter(kind=Body.Kind.PROGRAMME, name__startswith="Programmet for ").count()
+    return programmes // PROGRAMMES
 
 
 def names_in_use():
@@ -100,8 +109,8 @@ def names_in_use():
     return names + [*Body.objects.values_list("name", flat=True), *RoleDescription.objects.values_list("name", flat=True)]
 
 
-def plan(scale, today=None, taken=()):
-    """Choose the names of everything `scale` units add, leaving out the names in `taken`."""
+def plan(scale, today=None, taken=(), first=0):
+    """Choose the names of everything `scale` more units add to `first` units, leaving out the names in `taken`."""
     today = today or timezone.localdate()
     taken = set(taken)
     people = _names((f"{first} {middle} {last}".replace("  ", " ") for middle, last, first in product(MIDDLE, LAST, FIRST)), taken, PEOPLE * scale)
@@ -118,7 +127,7 @@ def plan(scale, today=None, taken=()):
         COMMUNITIES * scale,
     )
     roles = _names((f"{name}{'' if n == 1 else f' {n}'}" for n in count(1) for name in ROLE_NAMES), taken, ROLES * scale)
-    return Plan(scale, today, people, organisations, programmes, communities, roles)
+    return Plan(first, scale, today, people, organisations, programmes, communities, roles)
 
 
 def _mixed(first, second):
@@ -144,11 +153,11 @@ def _slug(name):
 
 
 def role_pages(plan):
-    """{path: Markdown} of a handbook page per role description, under roller/."""
+    """{path: Markdown} of a handbook page per role description, under GENERATED."""
     pages = {}
     for number, name in enumerate(plan.roles):
         hours = 5 + number % 4 * 5
-        pages[f"roller/{_slug(name)}.md"] = f"""---
+        pages[f"{GENERATED}/{_slug(name)}.md"] = f"""---
 title: Funktionsbeskrivelse – {name} i Fælleskode
 parent: Organisation og roller
 nav_order: {10 + number}
@@ -191,7 +200,7 @@ nav_order: {10 + number}
 
 def organisation_file(plan):
     """The organisation `plan` adds, as the YAML `org load` reads (README, "The organisation file")."""
-    rng = random.Random(plan.scale)
+    rng = random.Random(plan.first)
     organisations = [
         {"name": name, "kind": "region" if " Nord " in f" {name} " else "municipality", "member": True}
         for name in plan.organisations
@@ -248,7 +257,7 @@ def organisation_file(plan):
                     }
                 )
     # And a secretariat of 10 per unit in the roles the unit adds.
-    for number in range(plan.scale * 10):
+    for number in range(plan.units * 10):
         assignments.append(
             {
                 "person": next(persons),
@@ -289,14 +298,14 @@ def governance(plan, progress=None):
     for members; one decision in ten is public and one in five internal.
     Calls `progress(done, total, meeting)` after each meeting.
     """
-    rng = random.Random(plan.scale)
+    rng = random.Random(plan.first)
     today = plan.today
     board = Body.objects.get(name="Bestyrelsen")
     bodies = {body.name: body for body in Body.objects.filter(name__contains="for Fælleskode ")}
     people = list(Person.objects.filter(name__in=plan.people).order_by("pk"))
     roles = list(RoleDescription.objects.filter(name__in=plan.roles).order_by("pk"))
     meetings = []
-    for unit in range(plan.scale):
+    for unit in range(plan.first, plan.first + plan.units):
         for number in range(BOARD_MEETINGS):
             meetings.append((board, today - timedelta(days=365 * unit + 36 * number + 20)))
     for number, name in enumerate(plan.communities):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from os2org.access.demo import DEFAULT_PASSWORD, add_demo_logins
 from os2org.demo import scale
 from os2org.governance import demo as governance_demo
+from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook
 from os2org.organisation.loading import LoadError, load_yaml
 
@@ -29,21 +30,29 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--scale", type=int, default=0, dest="units", metavar="N", help="Add N units of made-up association (once)."
+            "--scale",
+            type=int,
+            default=0,
+            dest="units",
+            metavar="N",
+            help="Make the made-up association N units large, adding the units that are missing.",
         )
 
     def handle(self, *args, units=0, verbosity=1, **options):
         if units < 0:
             raise CommandError(_("--scale must be 0 or more, not %(units)s.") % {"units": units})
         self.quiet = not verbosity
-        if units and scale.built():
-            self.say(_("The larger organisation is there already; nothing more is added. Start from an empty database to build another size."))
-            units = 0
-        plan = scale.plan(units, taken=scale.names_in_use()) if units else None
+        built = scale.units_built()
+        if units and built >= units:
+            self.say(_("The larger organisation has %(built)d units already; none is added.") % {"built": built})
+        plan = scale.plan(units - built, taken=scale.names_in_use(), first=built) if units > built else None
         with tempfile.TemporaryDirectory(prefix="os2org-demo-") as work:
             handbook = Path(work) / "handbook"
             shutil.copytree(HANDBOOK, handbook)
-            for path, text in (scale.role_pages(plan) if plan else {}).items():
+            # The demo's handbook replaces the stored one, but for the pages of the units built.
+            generated = dict(Page.objects.filter(path__startswith=f"{scale.GENERATED}/").values_list("path", "source"))
+            for path, text in {**generated, **(scale.role_pages(plan) if plan else {})}.items():
+                (handbook / path).parent.mkdir(parents=True, exist_ok=True)
                 (handbook / path).write_text(text, encoding="utf-8")
             self.say(_("Importing the handbook…"))
             import_handbook([str(handbook)], replace=True, progress=None if self.quiet else self.progress)
@@ -59,7 +68,7 @@ class Command(BaseCommand):
         if governance_demo.build():
             self.say(_("Added the demo's meetings, decisions and annual cycle."))
         if plan:
-            self.say(_("Adding the meetings, decisions and annual cycle of %(units)d units…") % {"units": units})
+            self.say(_("Adding the meetings, decisions and annual cycle of %(units)d units…") % {"units": plan.units})
             scale.governance(plan, progress=None if self.quiet else self.progress)
         if settings.DEBUG:
             added = add_demo_logins(password=os.environ.get("DEMO_PASSWORD") or DEFAULT_PASSWORD)
