@@ -1,18 +1,23 @@
 """The page cache: one copy per page and the parameters it reads, bounded in bytes."""
 
 import pickle
+import re
 from datetime import date
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from os2org.caching import BoundedMemoryCache
+from os2org.access import groups
+from os2org.caching import BoundedMemoryCache, reader_key
+from os2org.common.visibility import Viewer
 from os2org.governance.cycle.services import feed_for, save_activity
 from os2org.governance.models import Activity
 from os2org.organisation.models import Body
-from os2org.organisation.services import save_body
+from os2org.organisation.services import save_body, save_person
+from tests.accounts import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +107,81 @@ def test_feed_shows_a_change_at_once(client):
     save_activity(title="Ny frist", kind=Activity.Kind.DEADLINE, starts=date(2026, 3, 1))
 
     assert b"SUMMARY:Ny frist" in client.get(feed.get_absolute_url()).content
+
+
+# Signed-in readers: a page kept for a kind of reader, with each reader's own header and CSRF token put back.
+
+
+def secretariat_client(username):
+    reader = Client(enforce_csrf_checks=True)
+    reader.force_login(make_user(username, groups.SECRETARIAT))
+    return reader
+
+
+def test_a_signed_in_page_read_again_is_served_from_the_cache():
+    reader = secretariat_client("karen")
+    save_person(name="Ane Holm", email="ane@example.org")
+    reader.get("/organisation/personer/")
+
+    with CaptureQueriesContext(connection) as queries:
+        reader.get("/organisation/personer/")
+
+    # The session, the user, the viewer's groups and account, and the data's version.
+    assert len(queries) == 5
+
+
+def test_a_kept_page_shows_the_readers_own_name():
+    secretariat_client("karen").get("/organisation/personer/")
+
+    page = secretariat_client("mads").get("/organisation/personer/").content.decode()
+
+    assert ("Log mads ud" in page, "karen" in page) == (True, False)
+
+
+def test_a_form_on_a_kept_page_carries_the_readers_own_token():
+    secretariat_client("karen").get("/organisation/personer/")
+    mads = secretariat_client("mads")
+    page = mads.get("/organisation/personer/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+    assert mads.post("/konto/logout/", {"csrfmiddlewaretoken": token}).status_code == 302
+
+
+def test_a_coordinator_never_gets_the_page_kept_for_the_secretariat():
+    save_person(name="Ane Holm", email="ane@example.org")
+    secretariat_client("karen").get("/organisation/personer/")
+    coordinator = Client()
+    coordinator.force_login(make_user("mads", groups.COORDINATOR))
+
+    assert "ane@example.org" not in coordinator.get("/organisation/personer/").content.decode()
+
+
+def test_a_change_shows_at_once_to_a_signed_in_reader():
+    reader = secretariat_client("karen")
+    person = save_person(name="Ane Holm")
+    reader.get("/organisation/personer/")
+
+    save_person(person, name="Ane Holm Berg")
+
+    assert "Ane Holm Berg" in reader.get("/organisation/personer/").content.decode()
+
+
+def test_readers_of_the_same_groups_and_communities_share_a_key():
+    one = Viewer(user_id=1, groups=frozenset({groups.COORDINATOR}), person_id=1, edits_bodies=frozenset({7}))
+    other = Viewer(user_id=2, groups=frozenset({groups.COORDINATOR}), person_id=2, edits_bodies=frozenset({7}))
+
+    assert one.cache_key == other.cache_key
+
+
+def test_coordinators_of_other_communities_have_other_keys():
+    one = Viewer(user_id=1, groups=frozenset({groups.COORDINATOR}), edits_bodies=frozenset({7}))
+    other = Viewer(user_id=2, groups=frozenset({groups.COORDINATOR}), edits_bodies=frozenset({8}))
+
+    assert one.cache_key != other.cache_key
+
+
+def test_a_personal_page_is_kept_per_person():
+    one = Viewer(user_id=1, groups=frozenset({groups.BOARD}), person_id=1)
+    other = Viewer(user_id=2, groups=frozenset({groups.BOARD}), person_id=2)
+
+    assert reader_key(one, personal=True) != reader_key(other, personal=True)

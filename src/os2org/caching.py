@@ -3,17 +3,29 @@
 A secretariat edits a few times a day and is read all day. Pages are kept
 whole in the cache under the data's version (see audit.selectors), the
 interface language, the address and the query parameters the page reads,
-so a page served again costs one tiny query, and any change shows at once
+so a page served again costs a few tiny queries, and any change shows at once
 on every instance. The cache is bounded in bytes (BoundedMemoryCache), so
 no stream of odd addresses can make a worker grow.
+
+Signed-in readers get cached pages too. Their key adds what decides what
+they are shown and offered (Viewer.cache_key: their groups and, for a
+coordinator or a member contact, their communities), and for a page that
+depends on who they are (a meeting they take part in) their person. What
+is theirs alone is cut out before a page is kept and put back for each
+reader: the header with their name and log-out button (between
+`<!--account-->` markers, "account.html"), and the CSRF token of every form.
 """
 
 import hashlib
+import re
 from functools import wraps
 from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -23,21 +35,29 @@ from os2org.audit.selectors import data_version
 # version, so a page kept longer would never be asked for again anyway.
 PAGE_SECONDS = 24 * 60 * 60
 
+ACCOUNT = re.compile(r"<!--account-->.*?<!--/account-->", re.DOTALL)
+TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+# Where a kept page's personal parts go back in.
+ACCOUNT_HOLE = "<!--account-hole-->"
+TOKEN_HOLE = "os2org-csrf-token-hole"
 
-def cached_page(*parameters):
-    """Cache a read page whole for the public, keyed by the query `parameters` it reads.
+
+def cached_page(*parameters, personal=False):
+    """Cache a read page whole, keyed by the query `parameters` it reads and by what the reader may see.
 
     `@cached_page` for a page that reads none, `@cached_page("aar")` for one
     that reads `?aar=`. Any other parameter (a tracking tag, `?n=1…1000`)
-    does not make another copy of the page.
+    does not make another copy of the page. `personal=True` for a page that
+    shows a signed-in reader something because of who they are (the minutes
+    they are to answer): it is kept per person.
     """
     if len(parameters) == 1 and callable(parameters[0]):
-        return _cached(parameters[0], ())
-    return lambda view: _cached(view, tuple(sorted(parameters)))
+        return _cached(parameters[0], (), personal)
+    return lambda view: _cached(view, tuple(sorted(parameters)), personal)
 
 
-def page_key(request, parameters):
-    """The cache key of the public's copy of a page.
+def page_key(request, parameters, reader="public"):
+    """The cache key of a page for one kind of reader.
 
     Today's date is in it: who holds a role (and what is overdue) changes
     at midnight without any change to the data. The address is hashed: it
@@ -46,27 +66,58 @@ def page_key(request, parameters):
     """
     read = [(name, value) for name in parameters for value in request.GET.getlist(name)]
     address = hashlib.sha256(f"{request.path}?{urlencode(read)}".encode()).hexdigest()
-    return f"page:{request.data_version}:{timezone.localdate().isoformat()}:{get_language()}:{address}"
+    day = timezone.localdate().isoformat()
+    return f"page:{request.data_version}:{day}:{get_language()}:{reader}:{address}"
 
 
-def _cached(view, parameters):
+def reader_key(viewer, personal):
+    if personal and viewer.signed_in:
+        return f"{viewer.cache_key}:person-{viewer.person_id}"
+    return viewer.cache_key
+
+
+def _cached(view, parameters, personal):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         request.data_version = data_version()
-        if request.user.is_authenticated:
-            # A signed-in reader sees their own name, and staff see personal
-            # data: such pages are made fresh and never shared.
-            return view(request, *args, **kwargs)
-        key = page_key(request, parameters)
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            # Only plain successes are shared; nothing personal is cached.
-            if response.status_code == 200 and not response.cookies:
-                cache.set(key, response, PAGE_SECONDS)
+        key = page_key(request, parameters, reader_key(request.viewer, personal))
+        if not request.user.is_authenticated:
+            response = cache.get(key)
+            if response is None:
+                response = view(request, *args, **kwargs)
+                # Only plain successes are shared; nothing personal is cached.
+                if _keepable(response):
+                    cache.set(key, response, PAGE_SECONDS)
+            return response
+        kept = cache.get(key)
+        if kept is not None:
+            content, headers = kept
+            return HttpResponse(_personalised(content, request), headers=headers)
+        response = view(request, *args, **kwargs)
+        if _keepable(response):
+            kept = _impersonal(response.content.decode(response.charset)), dict(response.headers)
+            cache.set(key, kept, PAGE_SECONDS)
         return response
 
     return wrapped
+
+
+def _keepable(response):
+    return response.status_code == 200 and not response.cookies and not response.streaming
+
+
+def _impersonal(content):
+    """A page as any reader of its kind gets it: without the reader's header and CSRF tokens."""
+    return TOKEN.sub(rf"\g<1>{TOKEN_HOLE}\g<2>", ACCOUNT.sub(ACCOUNT_HOLE, content, count=1))
+
+
+def _personalised(content, request):
+    """A kept page with this reader's header and a CSRF token of theirs put back."""
+    if TOKEN_HOLE in content:
+        content = content.replace(TOKEN_HOLE, get_token(request))
+    if ACCOUNT_HOLE in content:
+        content = content.replace(ACCOUNT_HOLE, render_to_string("account.html", request=request), 1)
+    return content
 
 
 class BoundedMemoryCache(LocMemCache):

@@ -10,6 +10,7 @@ objects (`read_scope`) and a query of them (`READ_FILTER`); `readable`,
 questions, and none of this needs to know any app.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -80,6 +81,20 @@ class Viewer:
         """May see named people's hours: contract hours, each assignment's hours and share, workload,
         and the history of changes to them. One rule for pages, API, exports and charts."""
         return self.reads_everything
+
+    @property
+    def cache_key(self):
+        """Everything that decides what this viewer is shown and offered, but who they are, as a short text.
+
+        Two viewers with the same key see the same page (but for their own
+        name in its header), so a page made for one may be served to the other
+        (os2org.caching): their groups, and the bodies whose internal items
+        they read and those they may change.
+        """
+        if not self.signed_in:
+            return "public"
+        parts = (sorted(self.groups), sorted(self.reads_bodies), sorted(self.edits_bodies))
+        return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
     @property
     def levels(self):

@@ -55,7 +55,7 @@ def agenda_markdown(request, pk):
 
 
 @require_safe
-@cached_page
+@cached_page(personal=True)
 def minutes(request, pk):
     viewer = request.viewer
     meeting = readable_meeting(viewer, pk)
@@ -66,7 +66,7 @@ def minutes(request, pk):
 
 
 @require_safe
-@cached_page
+@cached_page(personal=True)
 def minutes_markdown(request, pk):
     viewer = request.viewer
     meeting = readable_meeting(viewer, pk)

@@ -123,7 +123,8 @@ def readable_meeting(viewer, pk):
 
 
 @require_safe
-@cached_page
+# A participant sees the minutes sent for their answer, and the link to answer them.
+@cached_page(personal=True)
 def meeting(request, pk):
     viewer = request.viewer
     meeting = readable_meeting(viewer, pk)
