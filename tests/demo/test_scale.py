@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+import yaml
 from django.core.management import CommandError, call_command
 
 from os2org.demo import scale
@@ -96,3 +97,9 @@ def test_demo_without_scale_builds_the_demo_once(settings):
     call_command("demo", verbosity=0)
 
     assert (Person.objects.count(), RoleDescription.objects.count()) == (15, 5)
+
+
+def test_ten_units_have_ten_different_suppliers():
+    organisations = yaml.safe_load(scale.organisation_file(scale.plan(10, TODAY)))["organisations"]
+
+    assert len({org["name"] for org in organisations if org.get("supplier")}) == 10

@@ -114,7 +114,12 @@ def plan(scale, today=None, taken=(), first=0):
     today = today or timezone.localdate()
     taken = set(taken)
     people = _names((f"{first} {middle} {last}".replace("  ", " ") for middle, last, first in product(MIDDLE, LAST, FIRST)), taken, PEOPLE * scale)
-    places = (f"{place}{suffix} Kommune" for suffix in ("", *(f" {region}" for region in REGIONS)) for place in PLACES)
+    places = (
+        f"{place}{suffix} Kommune{'' if n == 1 else f' {n}'}"
+        for n in count(1)
+        for suffix in ("", *(f" {region}" for region in REGIONS))
+        for place in PLACES
+    )
     organisations = _names(places, taken, ORGANISATIONS * scale)
     programmes = _names(
         (f"Programmet for {name.lower()}{'' if n == 1 else f' {n}'}" for n in count(1) for name in PROGRAMME_NAMES),
@@ -205,7 +210,7 @@ def organisation_file(plan):
         {"name": name, "kind": "region" if " Nord " in f" {name} " else "municipality", "member": True}
         for name in plan.organisations
     ]
-    suppliers = [f"Leverandøren {name.split()[0]} ApS" for name in plan.organisations[:: ORGANISATIONS]]
+    suppliers = [f"Leverandøren {name.removesuffix(' Kommune')} ApS" for name in plan.organisations[:: ORGANISATIONS]]
     organisations += [{"name": name, "kind": "company", "supplier": True} for name in suppliers]
     bodies = [
         {"name": name, "kind": "programme", "parent": "Sekretariatet", "description": f"{name} samler beslægtede produkter."}
