@@ -33,7 +33,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("scale")]
 READERS = [None, *(username for username, _group, _person, _authority in LOGINS)]
 PAGE_NAMES = [
     "home", "handbook page", "page history", "search", "roles", "role", "role history", "organisation", "people",
-    "person", "body", "organisations", "member organisation", "coverage", "assignment", "chart", "wheel", "upcoming",
+    "people found", "person", "bodies", "bodies found", "body", "organisations", "organisations found",
+    "member organisation", "coverage", "assignment", "chart", "wheel", "upcoming",
     "activities", "activity", "calendars", "meetings", "board meeting", "agenda", "minutes", "decisions",
     "decisions found", "follow-ups", "follow-up", "change log", "git",
 ]
@@ -60,9 +61,13 @@ def addresses():
         "role history": f"/roller/{role.slug}/historik/",
         "organisation": "/organisation/",
         "people": "/organisation/personer/",
+        "people found": "/organisation/personer/?q=lund",
         "person": f"/organisation/personer/{karen.slug}/",
+        "bodies": "/organisation/organer/",
+        "bodies found": "/organisation/organer/?q=gruppen",
         "body": f"/organisation/organer/{booking.slug}/",
         "organisations": "/organisation/organisationer/",
+        "organisations found": "/organisation/organisationer/?q=kommune",
         "member organisation": f"/organisation/organisationer/{region.slug}/",
         "coverage": "/organisation/daekning/",
         "assignment": f"/organisation/tildelinger/{assignment.pk}/",

@@ -47,6 +47,7 @@ EXPECTED = {
     # The organisation chart, bodies, organisations and people are public (each filtered by visibility).
     "organisation:overview": read(ALL),
     "organisation:chart": read(ALL),
+    "organisation:bodies": read(ALL),
     "organisation:body": read(ALL),
     "organisation:organisations": read(ALL),
     "organisation:organisation": read(ALL),

@@ -87,12 +87,31 @@ def addresses_on(response, world):
 
 @pytest.mark.parametrize(
     "name",
-    ["organisation:overview", "organisation:chart", "organisation:organisations", "organisation:organisation"],
+    [
+        "organisation:overview",
+        "organisation:chart",
+        "organisation:bodies",
+        "organisation:organisations",
+        "organisation:organisation",
+        "organisation:people",
+    ],
 )
 def test_public_sees_no_email_address_on_the_organisation_pages(client, world, name):
     response = get(client, world, PUBLIC, url(name, world))
 
     assert addresses_on(response, world) == []
+
+
+def test_public_finds_nobody_by_email_address(client, world):
+    response = get(client, world, PUBLIC, url("organisation:people", world), q="kasper@example.org")
+
+    assert list(response.context["page"]) == []
+
+
+def test_signed_in_reader_finds_a_person_by_email_address(client, world):
+    response = get(client, world, MEMBER_CONTACT, url("organisation:people", world), q="KASPER@EXAMPLE.ORG")
+
+    assert [person.name for person in response.context["page"]] == ["Kasper Koordinator"]
 
 
 @pytest.mark.parametrize("body", ["body", "steering"])

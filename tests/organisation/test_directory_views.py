@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from os2org.organisation.models import Body
+from os2org.organisation.models import Body, Person
 from os2org.organisation.services import assign_role, end_assignment, save_body, save_organisation, save_person
+from tests.accounts import make_user
 from tests.dom import attribute, children, element, elements, parse, text, texts
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +63,7 @@ def test_overview_links_to_the_other_organisation_pages(client, org):
 
     links = elements(element(main(response), "nav", class_="org-links"), "a")
     assert [(text(a), attribute(a, "href")) for a in links] == [
+        ("Bodies", "/en/organisation/organer/"),
         ("Organisations", "/en/organisation/organisationer/"),
         ("People", "/en/organisation/personer/"),
         ("Task coverage", "/en/organisation/daekning/"),
@@ -305,31 +307,60 @@ def _people(count, first=0):
         assign_role(person, body=board, starts=date(2025, 1, 1), hours_per_week=5)
 
 
-def test_people_list_queries_do_not_grow_with_people(client, db, board_member):
-    _people(1)
-    one = _queries(client, "/en/organisation/personer/")
-    _people(49, first=1)
-
-    assert _queries(client, "/en/organisation/personer/") == one
-
-
-def test_organisations_list_queries_do_not_grow_with_organisations(client, db):
-    save_organisation(name="Org 0", is_member=True)
-    one = _queries(client, "/en/organisation/organisationer/")
-    for number in range(1, 50):
-        save_organisation(name=f"Org {number}", is_member=True)
-
-    assert _queries(client, "/en/organisation/organisationer/") == one
+@pytest.fixture
+def reader(request, client):
+    """The reader a query count is taken for: the public, a member (signed in, no group) or the secretariat."""
+    if request.param == "member":
+        client.force_login(make_user("member"))
+    elif request.param == "secretariat":
+        request.getfixturevalue("staff")
+    return request.param
 
 
-def test_overview_queries_do_not_grow_with_bodies(client, db):
-    _people(1)
-    one = _queries(client, "/en/organisation/")
-    board = Body.objects.get()
-    for number in range(1, 50):
-        save_body(name=f"Gruppe {number}", kind=Body.Kind.WORKING_GROUP, parent=board)
+READERS = pytest.mark.parametrize("reader", ["public", "member", "secretariat"], indirect=True)
 
-    assert _queries(client, "/en/organisation/") == one
+
+@READERS
+@pytest.mark.parametrize("address", ["/en/organisation/personer/", "/en/organisation/personer/?q=person+0"])
+def test_people_list_queries_are_the_same_for_10_and_60_people(client, db, reader, address):
+    _people(10)
+    ten = _queries(client, address)
+    _people(50, first=10)
+
+    assert _queries(client, address) == ten
+
+
+def _organisations(count, first=0):
+    for number in range(first, first + count):
+        save_organisation(name=f"Org {number:02}", is_member=True)
+
+
+@READERS
+def test_organisations_list_queries_are_the_same_for_10_and_60_organisations(client, db, reader):
+    _organisations(10)
+    ten = _queries(client, "/en/organisation/organisationer/?q=org")
+    _organisations(50, first=10)
+
+    assert _queries(client, "/en/organisation/organisationer/?q=org") == ten
+
+
+def _bodies(count, first=0):
+    """`count` working groups of the board, each with a member."""
+    _people(1, first=first)
+    board, person = Body.objects.get(slug="bestyrelsen"), Person.objects.get(name=f"Person {first:02}")
+    for number in range(first, first + count):
+        body = save_body(name=f"Gruppe {number:02}", kind=Body.Kind.WORKING_GROUP, parent=board)
+        assign_role(person, body=body, starts=date(2025, 1, 1), hours_per_week=1)
+
+
+@READERS
+@pytest.mark.parametrize("address", ["/en/organisation/", "/en/organisation/organer/", "/en/organisation/organer/?q=g"])
+def test_body_pages_queries_are_the_same_for_10_and_60_bodies(client, db, reader, address):
+    _bodies(10)
+    ten = _queries(client, address)
+    _bodies(50, first=10)
+
+    assert _queries(client, address) == ten
 
 
 def test_person_page_queries_do_not_grow_with_assignments(client, db, staff):
@@ -346,3 +377,193 @@ def test_person_page_queries_do_not_grow_with_assignments(client, db, staff):
         add(number)
 
     assert _queries(client, "/en/organisation/personer/ane-holm/") == one
+
+
+def _names(response):
+    return [text(children(row)[0]) for row in elements(element(main(response), "tbody"), "tr")]
+
+
+def _pager(response):
+    pager = element(main(response), "nav", class_="pagination")
+    return [(text(a), attribute(a, "href")) for a in elements(pager, "a")]
+
+
+def test_people_list_shows_fifty_a_page(client, db):
+    _people(60)
+
+    assert _names(client.get("/en/organisation/personer/")) == [f"Person {number:02}" for number in range(50)]
+
+
+def test_people_list_page_2_shows_the_rest(client, db):
+    _people(60)
+
+    response = client.get("/en/organisation/personer/?side=2")
+
+    assert _names(response) == [f"Person {number:02}" for number in range(50, 60)]
+
+
+def test_people_list_page_links_keep_the_search(client, db):
+    _people(60)
+    save_person(name="Ane Holm")
+
+    response = client.get("/en/organisation/personer/?q=PERSON&side=2")
+
+    assert (_pager(response), text(element(main(response), "span", aria_current="page"))) == (
+        [("Previous page", "?q=PERSON")],
+        "Page 2 of 2 (60 in all)",
+    )
+
+
+def test_people_list_search_field_has_a_visible_label(client, org):
+    response = client.get("/en/organisation/personer/")
+
+    form = element(main(response), "form", class_="list-search")
+    label = element(form, "label")
+    assert (text(label), attribute(label, "for"), attribute(element(form, "input"), "id")) == (
+        "Search people by name or employer:",
+        "list-q",
+        "list-q",
+    )
+
+
+def test_people_list_search_field_names_e_mail_for_those_signed_in(client, org, board_member):
+    response = client.get("/en/organisation/personer/")
+
+    assert text(element(element(main(response), "form", class_="list-search"), "label")) == (
+        "Search people by name, employer or e-mail:"
+    )
+
+
+@pytest.fixture
+def danish():
+    """People, organisations and bodies whose names hold æ, ø and å."""
+    aeble = save_organisation(name="Æbleby Kommune", kind="municipality")
+    save_organisation(name="Ørsted A/S", kind="company")
+    save_person(name="Åse Holm", email="aase@example.org")
+    save_person(name="Bo Ørum", email="bo@æble.dk")
+    save_person(name="Carl Dam", employer=aeble)
+    save_body(name="Styregruppen for Æblehaven", kind=Body.Kind.STEERING_GROUP)
+    save_body(name="Faggruppen for Økonomi", kind=Body.Kind.WORKING_GROUP)
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("ÆBLE", ["Carl Dam"]),
+        ("æble", ["Carl Dam"]),
+        ("Ø", ["Bo Ørum"]),
+        ("ø", ["Bo Ørum"]),
+        ("Å", ["Åse Holm"]),
+        ("å", ["Åse Holm"]),
+    ],
+)
+def test_people_list_searches_names_and_employers_whatever_the_case(client, danish, query, found):
+    assert _names(client.get("/en/organisation/personer/", {"q": query})) == found
+
+
+@pytest.mark.parametrize("query", ["ÆBLE.DK", "æble.dk"])
+def test_people_list_finds_nobody_by_e_mail_for_the_public(client, danish, query):
+    response = client.get("/en/organisation/personer/", {"q": query})
+
+    assert (elements(main(response), "table"), text(element(main(response), "p", class_="list-empty"))) == (
+        [],
+        "No one matches the search.",
+    )
+
+
+@pytest.mark.parametrize("query", ["ÆBLE.DK", "æble.dk"])
+def test_people_list_finds_by_e_mail_for_a_member(client, danish, query):
+    client.force_login(make_user("member"))
+
+    assert _names(client.get("/en/organisation/personer/", {"q": query})) == ["Bo Ørum"]
+
+
+def test_people_list_search_is_not_served_the_publics_cached_list(client, danish):
+    client.get("/en/organisation/personer/")
+
+    assert _names(client.get("/en/organisation/personer/", {"q": "ø"})) == ["Bo Ørum"]
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [("ÆBLE", ["Æbleby Kommune"]), ("æble", ["Æbleby Kommune"]), ("Ø", ["Ørsted A/S"]), ("ø", ["Ørsted A/S"])],
+)
+def test_organisations_list_searches_names_whatever_the_case(client, danish, query, found):
+    assert _names(client.get("/en/organisation/organisationer/", {"q": query})) == found
+
+
+def test_organisations_list_page_2_shows_the_rest(client, db):
+    _organisations(60)
+
+    response = client.get("/en/organisation/organisationer/?side=2")
+
+    assert (_names(response), _pager(response)) == (
+        [f"Org {number:02}" for number in range(50, 60)],
+        [("Previous page", "/en/organisation/organisationer/")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("ÆBLE", ["Styregruppen for Æblehaven"]),
+        ("æble", ["Styregruppen for Æblehaven"]),
+        ("Ø", ["Faggruppen for Økonomi"]),
+        ("ø", ["Faggruppen for Økonomi"]),
+    ],
+)
+def test_bodies_list_searches_names_whatever_the_case(client, danish, query, found):
+    assert _names(client.get("/en/organisation/organer/", {"q": query})) == found
+
+
+def test_bodies_list_shows_kind_parent_and_current_members(client, org):
+    response = client.get("/en/organisation/organer/")
+
+    assert rows(element(main(response), "table")) == [
+        ["Name", "Kind", "Part of", "Current members"],
+        ["Bestyrelsen", "Board", "—", "1"],
+        ["OS2mo", "Product community", "—", "1"],
+        ["Sekretariatet", "Secretariat", "Bestyrelsen", "1"],
+        ["Velfærdsprogrammet", "Programme", "—", "0"],
+    ]
+
+
+def test_bodies_list_page_2_links_back_keeping_the_search(client, db):
+    _bodies(60)
+
+    response = client.get("/en/organisation/organer/?q=gruppe&side=2")
+
+    assert (_names(response), _pager(response)) == (
+        [f"Gruppe {number:02}" for number in range(50, 60)],
+        [("Previous page", "?q=gruppe")],
+    )
+
+
+def test_bodies_list_names_a_part_it_may_not_read_without_its_parent(client, db):
+    internal = save_body(name="Intern gruppe", kind=Body.Kind.WORKING_GROUP, visibility="internal")
+    save_body(name="Arbejdsgruppe", kind=Body.Kind.WORKING_GROUP, parent=internal)
+
+    assert rows(element(main(client.get("/en/organisation/organer/")), "table"))[1:] == [
+        ["Arbejdsgruppe", "Working group", "(not shown)", "0"]
+    ]
+
+
+def test_overview_counts_the_parts_of_a_body_it_does_not_open(client, db):
+    board = save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
+    programme = save_body(name="Velfærd", kind=Body.Kind.PROGRAMME, parent=board)
+    community = save_body(name="OS2mo", kind=Body.Kind.PRODUCT_COMMUNITY, parent=programme)
+    save_body(name="Styregruppen for OS2mo", kind=Body.Kind.STEERING_GROUP, parent=community)
+
+    tree = elements(main(client.get("/en/organisation/")), "ul", class_="org-tree")[0]
+
+    assert texts(elements(tree, "li")) == [
+        "Bestyrelsen (board, 0 current members) Velfærd (programme, 0 current members, 1 part)",
+        "Velfærd (programme, 0 current members, 1 part)",
+    ]
+
+
+def test_overview_links_to_the_list_of_all_bodies(client, org):
+    response = client.get("/en/organisation/")
+
+    links = elements(element(main(response), "p", class_="org-all-bodies"), "a")
+    assert [(text(a), attribute(a, "href")) for a in links] == [("the list of all bodies", "/en/organisation/organer/")]

@@ -274,7 +274,7 @@ class PersonSerializer(ServiceSerializer):
     def to_representation(self, instance):
         data = super().to_representation(instance)
         viewer = caller(self.context["request"])
-        if not viewer.signed_in:
+        if not viewer.sees_emails:
             del data["email"]
         if not viewer.sees_hours:
             del data["contract_hours"]

@@ -1,5 +1,5 @@
 """What every app's forms share: fields that offer a viewer only what they may read,
-and a service's refusal shown next to the fields it names.
+a service's refusal shown next to the fields it names, and the search field of a list.
 
 A choice lists the objects the viewer may read, and the one already
 chosen even if they may not (named by a placeholder), so that saving a
@@ -11,6 +11,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from os2org.common.search import MAX_QUERY
 from os2org.common.visibility import Visibility, choosable, name_for
 
 
@@ -65,3 +66,23 @@ class ReadableMultipleChoiceField(_Readable, forms.ModelMultipleChoiceField):
                     self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
                 )
         return super()._check_values(value)
+
+
+class SearchForm(forms.Form):
+    """The words to look for in a long list (`?q=`), matched in the database (os2org.common.search).
+
+    `label` says what the words are looked for in; it is shown, and it
+    names the form for screen readers (the site's own search is another).
+    A query longer than MAX_QUERY is searched by its start.
+    """
+
+    q = forms.CharField(required=False, widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY}))
+
+    def __init__(self, data, *, label):
+        # Its own ids: the site's search field in the header is "search-q".
+        super().__init__(data, auto_id="list-%s")
+        self.fields["q"].label = label
+
+    @property
+    def words(self):
+        return self.cleaned_data["q"] if self.is_valid() else ""

@@ -13,6 +13,8 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from os2org.common.search import folded
+
 FORMULA_STARTS = ("=", "+", "-", "@")
 # Categories of characters that have no place in a name: controls (Cc),
 # format characters such as zero-width and bidi marks (Cf), unassigned and
@@ -27,7 +29,7 @@ def clean_name(value):
 
 def name_key(value):
     """What two names are compared by: the same letters, whatever their case or compatibility form."""
-    return unicodedata.normalize("NFKC", clean_name(value)).casefold()
+    return folded(clean_name(value))
 
 
 def validate_name(value):

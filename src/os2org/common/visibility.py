@@ -97,6 +97,12 @@ class Viewer:
         return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
     @property
+    def sees_emails(self):
+        """May see people's e-mail addresses, and find people by them: anyone signed in.
+        One rule for pages, API and search."""
+        return self.signed_in
+
+    @property
     def levels(self):
         """The visibilities this viewer reads everywhere."""
         if self.reads_everything:

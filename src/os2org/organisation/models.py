@@ -10,12 +10,30 @@ from django.utils.translation import gettext_lazy as _
 from os2org.common.dates import validate_date
 from os2org.common.names import name_key, validate_name
 from os2org.common.numbers import FULL_TIME_HOURS
+from os2org.common.search import folded
 from os2org.common.visibility import Visibility, visibility_field
 
 # A full year's work (årsværk) in hours per week.
 
 
-class Body(models.Model):
+class KeyedByName(models.Model):
+    """Searched and compared by its name as names are compared (os2org.common.names.name_key).
+
+    The key is kept in step with the name whoever saves (a service, the
+    loader, a test): word search (os2org.common.search) reads it.
+    """
+
+    name_key = models.TextField(_("name as compared"), editable=False, default="")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Body(KeyedByName):
     """A body of the association: the board, the secretariat, a product community, its groups."""
 
     class Kind(models.TextChoices):
@@ -114,7 +132,7 @@ class BodyRelation(models.Model):
         return f"{self.source} – {self.target}"
 
 
-class Organisation(models.Model):
+class Organisation(KeyedByName):
     """A member authority, a supplier or a partner (or several of these at once)."""
 
     class Kind(models.TextChoices):
@@ -125,9 +143,6 @@ class Organisation(models.Model):
         OTHER = "other", _("other")
 
     name = models.CharField(_("name"), max_length=200, validators=[validate_name])
-    # The name as names are compared (os2org.common.names.name_key): two
-    # organisations whose names look alike are one organisation.
-    name_key = models.TextField(_("name as compared"), editable=False, default="")
     slug = models.SlugField(_("address"), max_length=200, unique=True, allow_unicode=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     cvr = models.CharField(_("CVR number"), max_length=8, blank=True)
@@ -148,6 +163,7 @@ class Organisation(models.Model):
             models.CheckConstraint(condition=Q(cvr="") | Q(cvr__regex=r"^[0-9]{8}$"), name="organisation_cvr_8_digits"),
             models.UniqueConstraint(fields=["cvr"], condition=~Q(cvr=""), name="organisation_cvr_unique"),
             models.CheckConstraint(condition=~Q(name=""), name="organisation_name_not_empty"),
+            # Two organisations whose names look alike are one organisation.
             models.UniqueConstraint(fields=["name_key"], name="organisation_name_unique"),
         ]
 
@@ -161,16 +177,13 @@ class Organisation(models.Model):
     def read_scope(self):
         return self.visibility, None
 
-    def save(self, *args, **kwargs):
-        # Kept in step with the name whoever saves (a service, a restore, a test).
-        self.name_key = name_key(self.name)
-        super().save(*args, **kwargs)
 
-
-class Person(models.Model):
+class Person(KeyedByName):
     name = models.CharField(_("name"), max_length=200, validators=[validate_name])
     slug = models.SlugField(_("address"), max_length=200, unique=True, allow_unicode=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # Personal data: searched only for those who read e-mail addresses (Viewer.sees_emails).
+    email_key = models.TextField(_("e-mail as searched"), editable=False, default="")
     employer = models.ForeignKey(
         Organisation, verbose_name=_("employer"), null=True, blank=True, on_delete=models.SET_NULL, related_name="employees"
     )
@@ -202,6 +215,10 @@ class Person(models.Model):
     @property
     def read_scope(self):
         return self.visibility, None
+
+    def save(self, *args, **kwargs):
+        self.email_key = folded(self.email)
+        super().save(*args, **kwargs)
 
 
 class AssignmentQuerySet(models.QuerySet):

@@ -2,10 +2,11 @@
 
 The chart, the bodies, the organisations and the people are public, each
 list and page filtered by each item's visibility (a public person is
-public: the org chart names them). E-mail addresses are for those who are
-signed in; named people's hours, workload and history, the assignment's
-capacity page and the coverage report are for the secretariat and the
-board (Viewer.sees_hours). The secretariat edits everything; a coordinator
+public: the org chart names them). E-mail addresses, and finding people
+by them, are for those who are signed in (Viewer.sees_emails); named
+people's hours, workload and history, the assignment's capacity page and
+the coverage report are for the secretariat and the board
+(Viewer.sees_hours). The secretariat edits everything; a coordinator
 edits the bodies of their own community.
 """
 
@@ -17,6 +18,7 @@ _body = body_of(Body, path="pk", field="slug")
 RULES = {
     "overview": anyone,
     "chart": anyone,
+    "bodies": anyone,
     "body": anyone,
     "organisations": anyone,
     "organisation": anyone,

@@ -5,6 +5,7 @@ from os2org.organisation.views import capacity, charts, directory
 app_name = "organisation"
 urlpatterns = [
     path("", directory.overview, name="overview"),
+    path("organer/", directory.bodies, name="bodies"),
     path("organer/<str:slug>/", directory.body, name="body"),
     path("ny-organ/", directory.body_create, name="body-create"),
     path("organer/<str:slug>/rediger/", directory.body_edit, name="body-edit"),

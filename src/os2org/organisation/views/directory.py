@@ -1,7 +1,9 @@
 """Bodies, organisations, people and their workload, and the pages that change them.
 
 Who may open which page is in organisation/rules.py; each page lists only
-what the viewer may read. The public's copy of a page is cached whole (see
+what the viewer may read. Lists come a page at a time
+(os2org.common.pagination), searched word by word in the database
+(organisation.selectors). The public's copy of a page is cached whole (see
 os2org.caching); signed-in readers see personal data (e-mail addresses, and
 for the secretariat and board who changed what) and edit links, so their
 pages are made fresh and never shared.
@@ -13,7 +15,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, Sum
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,17 +23,13 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from os2org.audit.models import Entry
 from os2org.caching import cached_page
-from os2org.common.forms import add_service_errors
+from os2org.common.forms import SearchForm, add_service_errors
+from os2org.common.pagination import PAGE, paginate
+from os2org.organisation import selectors
 from os2org.organisation.forms import AssignmentForm, BodyForm, EndAssignmentForm, OrganisationForm, PersonForm
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import assign_role, end_assignment, save_body, save_organisation, save_person
 from os2org.roles.models import RoleDescription
-
-
-def _current(prefix="", on=None):
-    """The condition for an assignment (reached through `prefix`) that holds today."""
-    day = on or timezone.localdate()
-    return Q(**{f"{prefix}starts__lte": day}) & (Q(**{f"{prefix}ends__isnull": True}) | Q(**{f"{prefix}ends__gt": day}))
 
 
 def _by_time(assignments, on=None):
@@ -52,18 +50,27 @@ def _by_time(assignments, on=None):
 @require_safe
 @cached_page
 def overview(request):
-    bodies = (
-        Body.objects.filter(request.viewer.visible(body="pk"))
-        .only("name", "slug", "kind", "parent_id")
-        .annotate(members=Count("assignments__person", filter=_current("assignments__"), distinct=True))
-        .order_by("name", "pk")
-    )
+    """The association's bodies as a tree (selectors.body_summary); the list of all of them is `bodies`."""
+    bodies = list(selectors.body_summary(viewer=request.viewer))
     children = defaultdict(list)
     for body in bodies:
         children[body.parent_id].append(body)
     for body in bodies:
         body.tree_children = children[body.pk]
     return render(request, "organisation/overview.html", {"tree": children[None]})
+
+
+def _searched(request, find, *, label):
+    """The list's search form (its field labelled `label`) and the page of `find(viewer=…, words=…)` asked for."""
+    search = SearchForm(request.GET, label=label)
+    return {"search": search, "page": paginate(request, find(viewer=request.viewer, words=search.words))}
+
+
+@require_safe
+@cached_page("q", PAGE)
+def bodies(request):
+    context = _searched(request, selectors.bodies, label=_("Search bodies by name"))
+    return render(request, "organisation/bodies.html", context)
 
 
 @require_safe
@@ -89,10 +96,10 @@ def body(request, slug):
 
 
 @require_safe
-@cached_page
+@cached_page("q", PAGE)
 def organisations(request):
-    organisations = Organisation.objects.filter(request.viewer.visible())
-    return render(request, "organisation/organisations.html", {"organisations": organisations})
+    context = _searched(request, selectors.organisations, label=_("Search organisations by name"))
+    return render(request, "organisation/organisations.html", context)
 
 
 @require_safe
@@ -131,20 +138,18 @@ class Load:
 
 
 @require_safe
-@cached_page
+@cached_page("q", PAGE)
 def people(request):
     viewer = request.viewer
-    people = (
-        Person.objects.filter(viewer.visible())
-        .select_related("employer")
-        .only("name", "slug", "contract_hours", "employer__name", "employer__slug", "employer__visibility")
-        .order_by("name", "pk")
-    )
+    if viewer.sees_emails:
+        label = _("Search people by name, employer or e-mail")
+    else:
+        label = _("Search people by name or employer")
+    context = _searched(request, selectors.people, label=label)
     if viewer.sees_hours:
-        people = people.annotate(current_hours=Sum("assignments__hours_per_week", filter=_current("assignments__")))
-        for person in people:
+        for person in context["page"]:
             person.load = Load(person.current_hours or Decimal(0), person.contract_hours)
-    return render(request, "organisation/people.html", {"people": people})
+    return render(request, "organisation/people.html", context)
 
 
 @dataclass(frozen=True)

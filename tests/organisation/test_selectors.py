@@ -1,0 +1,177 @@
+"""organisation.selectors: the lists the directory shows, searched word by word in the database."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from os2org.common.visibility import ANONYMOUS, SECRETARIAT, Viewer
+from os2org.organisation import selectors
+from os2org.organisation.models import Body, Person
+from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
+
+pytestmark = pytest.mark.django_db
+
+MEMBER = Viewer(user_id=1)
+STAFF = Viewer(user_id=2, groups=frozenset({SECRETARIAT}))
+
+
+def names(found):
+    return [item.name for item in found]
+
+
+def found(selector, query, *viewers):
+    """The names `selector` finds for `query`, for each of `viewers`, sorted (databases sort Æ, Ø, Å differently)."""
+    return [sorted(names(selector(viewer=viewer, words=query))) for viewer in viewers]
+
+
+@pytest.fixture
+def people():
+    aeble = save_organisation(name="Æbleby Kommune")
+    hidden = save_organisation(name="Blåbær ApS", visibility="internal")
+    save_person(name="Åse Ørsted", email="aase@example.org", employer=hidden)
+    save_person(name="Øjvind Bak", email="oejvind@example.org", employer=aeble)
+    save_person(name="Bo Lund", email="bo@æble.dk")
+    save_person(name="Ærø Holm", visibility="members")
+
+
+@pytest.mark.parametrize("query", ["ÆBLE", "æble"])
+def test_people_finds_by_the_employers_name_whatever_its_case(people, query):
+    assert found(selectors.people, query, ANONYMOUS) == [["Øjvind Bak"]]
+
+
+@pytest.mark.parametrize("query", ["Ø", "ø"])
+def test_people_finds_ø_whatever_its_case(people, query):
+    assert found(selectors.people, query, ANONYMOUS) == [["Åse Ørsted", "Øjvind Bak"]]
+
+
+@pytest.mark.parametrize("query", ["å", "Å"])
+def test_people_finds_å_whatever_its_case(people, query):
+    assert found(selectors.people, query, ANONYMOUS) == [["Åse Ørsted"]]
+
+
+@pytest.mark.parametrize("query", ["ÆRØ", "ærø"])
+def test_people_finds_a_person_for_members_only_for_those_signed_in(people, query):
+    assert found(selectors.people, query, ANONYMOUS, MEMBER) == [[], ["Ærø Holm"]]
+
+
+def test_people_needs_every_word(people):
+    assert found(selectors.people, "ø BAK", ANONYMOUS) == [["Øjvind Bak"]]
+
+
+@pytest.mark.parametrize("query", ["ÆBLE.DK", "æble.dk"])
+def test_people_finds_by_e_mail_only_for_those_signed_in(people, query):
+    assert found(selectors.people, query, ANONYMOUS, MEMBER, STAFF) == [[], ["Bo Lund"], ["Bo Lund"]]
+
+
+@pytest.mark.parametrize("query", ["BLÅBÆR", "blåbær"])
+def test_people_finds_by_an_employers_name_only_where_the_viewer_reads_the_employer(people, query):
+    assert found(selectors.people, query, ANONYMOUS, MEMBER, STAFF) == [[], [], ["Åse Ørsted"]]
+
+
+def test_people_without_words_lists_everyone_the_viewer_reads_by_name():
+    for name in ["Carl Dam", "Anna Berg", "Bo Lund"]:
+        save_person(name=name)
+    save_person(name="Dorte Eg", visibility="internal")
+
+    assert names(selectors.people(viewer=ANONYMOUS)) == ["Anna Berg", "Bo Lund", "Carl Dam"]
+
+
+def test_people_carries_hours_today_for_those_who_see_hours(people):
+    board = save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
+    assign_role(Person.objects.get(name="Bo Lund"), body=board, starts=date(2020, 1, 1), hours_per_week=5)
+
+    found = selectors.people(viewer=STAFF, words="bo")
+
+    assert [(person.name, person.current_hours) for person in found] == [("Bo Lund", Decimal(5))]
+
+
+def test_people_finds_a_person_renamed_by_the_new_name(people):
+    bo = Person.objects.get(name="Bo Lund")
+    save_person(bo, name="Bo Ærenlund")
+
+    assert (found(selectors.people, "ÆRE", ANONYMOUS), found(selectors.people, "lund", ANONYMOUS)) == (
+        [["Bo Ærenlund"]],
+        [["Bo Ærenlund"]],
+    )
+
+
+@pytest.fixture
+def organisations():
+    for name in ["Æbeltoft Kommune", "Ørsted A/S", "Blåvand Kommune", "Aabenraa Kommune"]:
+        save_organisation(name=name)
+    save_organisation(name="Ærø Kommune", visibility="internal")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ÆBEL", "Æbeltoft Kommune"),
+        ("æbel", "Æbeltoft Kommune"),
+        ("Ø", "Ørsted A/S"),
+        ("ø", "Ørsted A/S"),
+        ("Å", "Blåvand Kommune"),
+        ("å", "Blåvand Kommune"),
+    ],
+)
+def test_organisations_finds_danish_letters_whatever_their_case(organisations, query, expected):
+    assert found(selectors.organisations, query, ANONYMOUS) == [[expected]]
+
+
+@pytest.mark.parametrize("query", ["ÆRØ", "ærø"])
+def test_organisations_finds_only_what_the_viewer_reads(organisations, query):
+    assert found(selectors.organisations, query, ANONYMOUS, STAFF) == [[], ["Ærø Kommune"]]
+
+
+@pytest.fixture
+def bodies():
+    board = save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
+    save_body(name="Styregruppen for Æblehaven", kind=Body.Kind.STEERING_GROUP, parent=board)
+    save_body(name="Faggruppen for Økonomi", kind=Body.Kind.WORKING_GROUP)
+    save_body(name="Anvendere af Blåt Kort", kind=Body.Kind.USERS, visibility="members")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ÆBLE", "Styregruppen for Æblehaven"),
+        ("æble", "Styregruppen for Æblehaven"),
+        ("Ø", "Faggruppen for Økonomi"),
+        ("ø", "Faggruppen for Økonomi"),
+    ],
+)
+def test_bodies_finds_danish_letters_whatever_their_case(bodies, query, expected):
+    assert found(selectors.bodies, query, ANONYMOUS) == [[expected]]
+
+
+@pytest.mark.parametrize("query", ["Å", "å"])
+def test_bodies_finds_what_members_read_only_for_those_signed_in(bodies, query):
+    assert found(selectors.bodies, query, ANONYMOUS, MEMBER) == [[], ["Anvendere af Blåt Kort"]]
+
+
+def test_body_summary_shows_the_top_and_what_lies_directly_under_the_associations_own_bodies():
+    assembly = save_body(name="Generalforsamlingen", kind=Body.Kind.GENERAL_ASSEMBLY)
+    board = save_body(name="Bestyrelsen", kind=Body.Kind.BOARD, parent=assembly)
+    programme = save_body(name="Velfærd", kind=Body.Kind.PROGRAMME, parent=board)
+    community = save_body(name="OS2mo", kind=Body.Kind.PRODUCT_COMMUNITY, parent=programme, programme=programme)
+    save_body(name="Styregruppen for OS2mo", kind=Body.Kind.STEERING_GROUP, parent=community)
+    save_body(name="OS2kitos", kind=Body.Kind.PRODUCT_COMMUNITY)
+
+    found = selectors.body_summary(viewer=ANONYMOUS)
+
+    assert [(body.name, body.parts) for body in found] == [
+        ("Bestyrelsen", 1),
+        ("Generalforsamlingen", 1),
+        ("OS2kitos", 0),
+        ("Velfærd", 1),
+    ]
+
+
+def test_body_summary_counts_only_the_parts_the_viewer_reads():
+    programme = save_body(name="Velfærd", kind=Body.Kind.PROGRAMME)
+    save_body(name="OS2mo", kind=Body.Kind.PRODUCT_COMMUNITY, parent=programme)
+    save_body(name="OS2intern", kind=Body.Kind.PRODUCT_COMMUNITY, parent=programme, visibility="internal")
+
+    counts = [[body.parts for body in selectors.body_summary(viewer=viewer)] for viewer in (ANONYMOUS, STAFF)]
+
+    assert counts == [[1], [2]]
