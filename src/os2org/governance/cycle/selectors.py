@@ -40,21 +40,17 @@ def activity_url(activity):
 
 @dataclass(frozen=True)
 class Occurrence:
-    """One date of the cycle: an activity's, a meeting's or a follow-up's (whole day when `time` is None)."""
+    """One date of the cycle: an activity's, a meeting's or a follow-up's (whole day when `time` is None).
+
+    `url` is the page it links to, worked out once for all the dates of an activity.
+    """
 
     activity: Activity
     date: datetime.date
     time: datetime.time | None = None
+    url: str = ""
     meeting: Meeting | None = None
     follow_up: FollowUp | None = None
-
-    @property
-    def url(self):
-        if self.meeting is not None:
-            return self.meeting.get_absolute_url()
-        if self.follow_up is not None:
-            return self.follow_up.get_absolute_url()
-        return activity_url(self.activity)
 
     @property
     def sort_key(self):
@@ -142,14 +138,15 @@ def follow_up_activity(follow_up):
 def occurrences_between(start, end, *, viewer, body=None, role=None, person=None):
     """Every occurrence from `start` to `end` (both included) in scope, in order of date and time."""
     scope = {"viewer": viewer, "body": body, "role": role, "person": person}
-    found = [
-        Occurrence(activity, day, activity.time)
-        for activity in [*activities_in(**scope), *reviews_in(**scope)]
-        for day in occurrences(activity, start, end)
-    ]
+    found = []
+    for activity in [*activities_in(**scope), *reviews_in(**scope)]:
+        url = activity_url(activity)
+        found += [Occurrence(activity, day, activity.time, url) for day in occurrences(activity, start, end)]
     for meeting in meetings_in(**scope, start=start, end=end):
         local = timezone.localtime(meeting.starts)
-        found.append(Occurrence(meeting_activity(meeting, viewer), local.date(), local.time(), meeting=meeting))
+        activity = meeting_activity(meeting, viewer)
+        found.append(Occurrence(activity, local.date(), local.time(), meeting.get_absolute_url(), meeting=meeting))
     for follow_up in follow_ups_in(viewer=viewer, person=person, start=start, end=end):
-        found.append(Occurrence(follow_up_activity(follow_up), follow_up.due, follow_up=follow_up))
+        activity = follow_up_activity(follow_up)
+        found.append(Occurrence(activity, follow_up.due, url=follow_up.get_absolute_url(), follow_up=follow_up))
     return sorted(found, key=lambda occurrence: occurrence.sort_key)
