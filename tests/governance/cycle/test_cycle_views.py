@@ -73,15 +73,22 @@ def test_wheel_of_no_year_is_not_found(client, made, year):
     assert client.get(f"/en/aarshjul/?aar={year}").status_code == 404
 
 
-def test_wheel_has_a_mark_for_every_occurrence_of_the_year(client, made, member):
+def test_wheel_has_a_band_or_a_mark_per_activity(client, made, member):
     svg = element(main(client.get("/en/aarshjul/")), "svg", class_="cycle-wheel-svg")
 
-    labels = [attribute(a, "aria-label") for a in elements(svg, "a")]
-    assert (len(labels), labels[0], labels[-1]) == (
-        11 + 3 + 1,
-        "Bestyrelsesmøde (meeting), 13. January 2026 at 5 p.m.",
-        "Bestyrelsesmøde (meeting), 8. December 2026 at 5 p.m.",
-    )
+    # The meeting of every month but July is a band; bands first, then marks ring by ring.
+    assert [text(element(a, "title")) for a in elements(svg, "a")] == [
+        "Bestyrelsesmøde (meeting), 11 times in 2026: every month except July",
+        "Yearly review: Sekretariatschef (deadline), 12. June 2026",
+        "Nyhedsbrev (communication), 20. May, 5. August and 1. December 2026",
+    ]
+
+
+def test_wheel_mark_has_a_dot_in_each_month(client, made):
+    svg = element(main(client.get("/en/aarshjul/")), "svg", class_="cycle-wheel-svg")
+
+    (mark,) = elements(element(svg, "g", class_="cycle-marks"), "a")
+    assert len(elements(mark, "circle")) == 3
 
 
 def test_wheel_of_another_year_has_no_today(client, made):
@@ -90,23 +97,112 @@ def test_wheel_of_another_year_has_no_today(client, made):
     assert elements(svg, "g", class_="cycle-today") == []
 
 
-def test_wheel_lists_the_year_month_by_month(client, made, member):
-    document = main(client.get("/en/aarshjul/"))
+def month_list(response):
+    return element(main(response), "section", class_="cycle-month")
 
-    months = elements(document, "section", class_="cycle-month")
-    assert [text(element(month, "h3")) for month in months][:2] == ["January", "February"]
-    assert texts(elements(months[5], "li")) == [
-        # (The test's text() puts a space between the date and the colon after it.)
-        "9. June : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen",
-        "12. June : Deadline Yearly review: Sekretariatschef",
+
+def test_wheel_lists_this_month_by_default(client, made):
+    month = month_list(client.get("/en/aarshjul/"))
+
+    assert (text(element(month, "h2")), texts(elements(month, "li"))) == (
+        "May 2026",
+        [
+            # (The test's text() puts a space between the date and the colon after it.)
+            "12. May : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen",
+            "20. May : Communication Nyhedsbrev",
+        ],
+    )
+
+
+def test_wheel_of_another_year_lists_january(client, made):
+    month = month_list(client.get("/en/aarshjul/?aar=2027"))
+
+    assert (text(element(month, "h2")), texts(elements(month, "li"))) == (
+        "January 2027",
+        ["12. January : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen"],
+    )
+
+
+def test_wheel_lists_the_month_asked_for(client, made, member):
+    month = month_list(client.get("/en/aarshjul/?maaned=6"))
+
+    assert (text(element(month, "h2")), texts(elements(month, "li"))) == (
+        "June 2026",
+        [
+            "9. June : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen",
+            "12. June : Deadline Yearly review: Sekretariatschef",
+        ],
+    )
+
+
+def test_wheel_lists_a_month_with_nothing(client, made):
+    month = month_list(client.get("/en/aarshjul/?maaned=7"))
+
+    assert texts(elements(month, "p")) == ["Nothing planned."]
+
+
+def test_wheel_lists_an_activity_once_a_month_with_its_count(client, made):
+    make_activity(title="Koordinatormøde", starts=date(2026, 3, 2), rule="FREQ=WEEKLY;UNTIL=20260330")
+
+    month = month_list(client.get("/en/aarshjul/?maaned=3"))
+
+    assert texts(elements(month, "li")) == [
+        "5 times: Meeting Koordinatormøde",
+        "10. March : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen",
     ]
-    assert texts(elements(months[6], "p")) == ["Nothing planned."]
+
+
+def test_wheel_links_to_each_month_of_the_year(client, made):
+    nav = element(main(client.get("/en/aarshjul/?aar=2027&maaned=3")), "nav", class_="cycle-months")
+
+    links = elements(nav, "a")
+    assert (len(links), attribute(links[0], "href"), [text(a) for a in links if attribute(a, "aria-current")]) == (
+        12,
+        "?aar=2027&maaned=1#by-month",
+        ["March"],
+    )
+
+
+@pytest.mark.parametrize("month", ["0", "13", "abc", "-1", ""])
+def test_wheel_of_no_month_is_not_found(client, made, month):
+    assert client.get(f"/en/aarshjul/?maaned={month}").status_code == 404
 
 
 def test_wheel_lists_link_a_review_to_its_role(client, made, member):
-    june = elements(main(client.get("/en/aarshjul/")), "section", class_="cycle-month")[5]
+    june = month_list(client.get("/en/aarshjul/?maaned=6"))
 
     assert attribute(elements(june, "a")[1], "href") == "/en/roller/sekretariatschef/"
+
+
+def titles(listing):
+    """The title of each item of a list of the cycle: its first link."""
+    return [text(elements(item, "a")[0]) for item in elements(listing, "li")]
+
+
+def _deadlines(count, day):
+    for number in range(1, count + 1):
+        make_activity(title=f"Frist {number:02}", kind="deadline", starts=day)
+
+
+def test_wheel_lists_a_month_fifty_at_a_time(client, made):
+    _deadlines(51, date(2026, 5, 20))
+
+    first = titles(month_list(client.get("/en/aarshjul/")))
+    second = titles(month_list(client.get("/en/aarshjul/?side=2")))
+
+    # Whole days before timed ones, and deadlines before communication on the same day.
+    assert (first, second) == (
+        ["Bestyrelsesmøde", *[f"Frist {number:02}" for number in range(1, 50)]],
+        ["Frist 50", "Frist 51", "Nyhedsbrev"],
+    )
+
+
+def test_wheel_month_pages_keep_the_year_and_month(client, made):
+    _deadlines(51, date(2027, 2, 1))
+
+    pages = element(main(client.get("/en/aarshjul/?aar=2027&maaned=2")), "nav", class_="pagination")
+
+    assert attribute(element(pages, "a", rel="next"), "href") == "?aar=2027&maaned=2&side=2"
 
 
 def test_upcoming_groups_the_next_90_days_by_date(client, made, member):
