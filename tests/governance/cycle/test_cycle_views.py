@@ -255,6 +255,58 @@ def test_upcoming_with_nothing_says_so(client, today):
     assert texts(elements(main(client.get("/en/aarshjul/kommende/")), "p"))[-1] == "Nothing planned in the next 90 days."
 
 
+def _days(response):
+    return texts(elements(main(response), "h2"))
+
+
+def test_upcoming_shows_the_first_fifty_dates(client, today):
+    make_activity(title="Dagligt", starts=today, rule="FREQ=DAILY")
+
+    days = _days(client.get("/en/aarshjul/kommende/"))
+
+    assert (len(days), days[0], days[-1]) == (50, "Thursday 7. May 2026", "Thursday 25. June 2026")
+
+
+def test_upcoming_shows_the_next_dates_on_the_next_page(client, today):
+    make_activity(title="Dagligt", starts=today, rule="FREQ=DAILY")
+
+    days = _days(client.get("/en/aarshjul/kommende/?side=2"))
+
+    assert (len(days), days[0], days[-1]) == (40, "Friday 26. June 2026", "Tuesday 4. August 2026")
+
+
+def test_upcoming_says_the_period_on_every_page(client, today):
+    make_activity(title="Dagligt", starts=today, rule="FREQ=DAILY")
+
+    document = main(client.get("/en/aarshjul/kommende/?side=2"))
+
+    assert text(elements(document, "p")[0]) == "From today, 7. May 2026, until 4. August 2026."
+
+
+def _upcoming_titles(response):
+    return [title for listing in elements(main(response), "ul", class_="cycle-list") for title in titles(listing)]
+
+
+def test_upcoming_pages_over_the_dates_of_a_day(client, today):
+    _deadlines(51, today)
+
+    first = _upcoming_titles(client.get("/en/aarshjul/kommende/"))
+    second = _upcoming_titles(client.get("/en/aarshjul/kommende/?side=2"))
+
+    assert (first[-1], second) == ("Frist 50", ["Frist 51"])
+
+
+def test_upcoming_links_to_the_next_page(client, today):
+    make_activity(title="Dagligt", starts=today, rule="FREQ=DAILY")
+
+    pages = element(main(client.get("/en/aarshjul/kommende/")), "nav", class_="pagination")
+
+    assert (attribute(element(pages, "a", rel="next"), "href"), text(element(pages, "span"))) == (
+        "?side=2",
+        "Page 1 of 2 (90 in all)",
+    )
+
+
 def rows(table):
     return [texts(children(row)) for row in elements(table, "tr")]
 

@@ -75,12 +75,12 @@ def wheel(request):
 
 
 @require_safe
-@cached_page
+@cached_page("side")
 def upcoming(request):
     today = timezone.localdate()
     last = today + timedelta(days=UPCOMING_DAYS - 1)
-    occurrences = occurrences_between(today, last, viewer=request.viewer)
-    holders = current_holders([occurrence.activity.role for occurrence in occurrences])
+    page = paginate(request, occurrences_between(today, last, viewer=request.viewer))
+    holders = current_holders([occurrence.activity.role for occurrence in page])
     days = [
         {
             "date": day,
@@ -89,9 +89,9 @@ def upcoming(request):
                 for occurrence in items
             ],
         }
-        for day, items in groupby(occurrences, key=lambda occurrence: occurrence.date)
+        for day, items in groupby(page, key=lambda occurrence: occurrence.date)
     ]
-    return render(request, "governance/upcoming.html", {"days": days, "today": today, "last": last})
+    return render(request, "governance/upcoming.html", {"page": page, "days": days, "today": today, "last": last})
 
 
 @require_safe
