@@ -344,6 +344,46 @@ def test_activities_offers_the_public_nothing_to_change(client, made):
     assert elements(main(client.get("/en/aarshjul/aktiviteter/")), "a", class_="org-action") == []
 
 
+def _activity_titles(response):
+    return [row[0] for row in rows(element(main(response), "table", class_="cycle-activities"))[1:]]
+
+
+def test_activities_are_ordered_by_title_whatever_the_case(client, today):
+    for title in ("bestyrelsesmøde", "Frist", "aftale"):
+        make_activity(title=title)
+
+    assert _activity_titles(client.get("/en/aarshjul/aktiviteter/")) == ["aftale", "bestyrelsesmøde", "Frist"]
+
+
+def test_activities_show_fifty_a_page(client, today):
+    _deadlines(51, today)
+
+    first = _activity_titles(client.get("/en/aarshjul/aktiviteter/"))
+    second = _activity_titles(client.get("/en/aarshjul/aktiviteter/?side=2"))
+
+    assert (first, second) == ([f"Frist {number:02}" for number in range(1, 51)], ["Frist 51"])
+
+
+def test_activities_page_links_keep_the_other_parameters(client, today):
+    _deadlines(51, today)
+
+    pages = element(main(client.get("/en/aarshjul/aktiviteter/?side=2&sprog=da")), "nav", class_="pagination")
+
+    assert attribute(element(pages, "a", rel="prev"), "href") == "?sprog=da"
+
+
+def test_activities_list_the_reviews_under_the_first_page_only(client, made, member):
+    _deadlines(50, date(2026, 6, 1))
+
+    first = main(client.get("/en/aarshjul/aktiviteter/"))
+    second = main(client.get("/en/aarshjul/aktiviteter/?side=2"))
+
+    assert (len(elements(first, "table", class_="cycle-reviews")), elements(second, "table", class_="cycle-reviews")) == (
+        1,
+        [],
+    )
+
+
 def test_activity_shows_its_schedule_body_role_and_holders(client, made):
     document = main(client.get(f"/en/aarshjul/aktiviteter/{made['meeting'].pk}/"))
 

@@ -11,6 +11,7 @@ governance.readers): the reviews are for members, not the public.
 import datetime
 from dataclasses import dataclass
 
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,8 +64,7 @@ def _person_roles(person):
     return Assignment.objects.current().filter(person=person, role__isnull=False).values("role_id")
 
 
-def activities_in(*, viewer, body=None, role=None, person=None):
-    """The stored activities of the organisation, or of one body, role or person (through the roles they hold)."""
+def _activities(viewer, *, body=None, role=None, person=None):
     activities = Activity.objects.filter(viewer.visible(**OWN)).select_related("body", "role__page")
     activities = activities.only(*ACTIVITY_FIELDS)
     if body is not None:
@@ -73,7 +73,17 @@ def activities_in(*, viewer, body=None, role=None, person=None):
         activities = activities.filter(role=role)
     if person is not None:
         activities = activities.filter(role__in=_person_roles(person))
-    return list(activities)
+    return activities
+
+
+def activities_in(*, viewer, body=None, role=None, person=None) -> list[Activity]:
+    """The stored activities of the organisation, or of one body, role or person (through the roles they hold)."""
+    return list(_activities(viewer, body=body, role=role, person=person))
+
+
+def activities_by_title(*, viewer):
+    """The activities `viewer` reads, by title (a queryset, to be read a page at a time)."""
+    return _activities(viewer).order_by(Lower("title"), "pk")
 
 
 def reviews_in(*, viewer, body=None, role=None, person=None):

@@ -3,9 +3,9 @@
 Read pages list only what the viewer may read (an activity they may not
 read is not found), and are cached whole for the public (see
 os2org.caching); the cache key carries today's date, so the wheel's mark
-for today and the next dates move at midnight. The wheel summarises each
-activity by month and lists one month at a time, so that it costs the same
-however many activities there are.
+for today and the next dates move at midnight. Each page costs the same
+however many activities there are: the wheel summarises each activity by
+month and lists one month at a time, the other lists go a page at a time.
 """
 
 from datetime import date, timedelta
@@ -25,7 +25,12 @@ from os2org.common.forms import add_service_errors
 from os2org.common.pagination import paginate
 from os2org.governance.cycle.forms import ActivityForm
 from os2org.governance.cycle.recurrence import describe, next_dates
-from os2org.governance.cycle.selectors import ACTIVITY_FIELDS, activities_in, occurrences_between, reviews_in
+from os2org.governance.cycle.selectors import (
+    ACTIVITY_FIELDS,
+    activities_by_title,
+    occurrences_between,
+    reviews_in,
+)
 from os2org.governance.cycle.services import save_activity
 from os2org.governance.cycle.wheel import draw_wheel
 from os2org.governance.models import Activity
@@ -95,14 +100,17 @@ def upcoming(request):
 
 
 @require_safe
-@cached_page
+@cached_page("side")
 def activities(request):
     viewer = request.viewer
     today = timezone.localdate()
-    by_title = sorted(activities_in(viewer=viewer), key=lambda activity: (activity.title.casefold(), activity.pk))
+    page = paginate(request, activities_by_title(viewer=viewer))
+    # The reviews (one per role description) come once, under the first page.
+    reviews = reviews_in(viewer=viewer) if page.number == 1 else []
     context = {
-        "activities": [_row(activity, today) for activity in by_title],
-        "reviews": [_row(review, today) for review in reviews_in(viewer=viewer)],
+        "page": page,
+        "activities": [_row(activity, today) for activity in page],
+        "reviews": [_row(review, today) for review in reviews],
     }
     return render(request, "governance/activities.html", context)
 
