@@ -12,6 +12,7 @@ from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, save_body, save_person
 from tests.dom import attribute, children, element, elements, parse, text, texts
 from tests.forms import submit
+from tests.governance.builders import meeting
 from tests.governance.cycle_data import make_activity, make_role
 
 pytestmark = pytest.mark.django_db
@@ -608,27 +609,54 @@ def _queries(client, address):
     return len(queries)
 
 
+# Three schedules: every month (a band on the wheel), every quarter (marks) and every week.
+RULES = ("FREQ=MONTHLY;BYMONTHDAY=8", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=8", "FREQ=WEEKLY")
+
+
 def _more(made, numbers):
-    """An activity each with its own role (held by nobody, reviewed yearly), monthly from tomorrow."""
+    """An activity each with its own role (held by its own person, reviewed yearly) from tomorrow, and a meeting."""
     for number in numbers:
+        role = make_role(f"Rolle {number:02}", reviewed_on=date(2025, 6, 1))
+        person = save_person(name=f"Person {number:02}")
+        assign_role(person, body=made["board"], role=role, starts=date(2026, 1, 1), hours_per_week=5)
         make_activity(
             title=f"Aktivitet {number:02}",
             kind=Activity.Kind.values[number % 5],
             body=made["board"],
-            role=make_role(f"Rolle {number:02}", reviewed_on=date(2025, 6, 1)),
+            role=role,
             starts=date(2026, 5, 8),
-            rule="FREQ=MONTHLY;BYMONTHDAY=8",
+            rule=RULES[number % 3],
         )
+        meeting(made["board"], f"{date(2026, 5, 8) + timedelta(days=3 * number)} 16:00")
 
 
-@pytest.mark.parametrize("address", ["/aarshjul/", "/aarshjul/kommende/", "/aarshjul/aktiviteter/"])
-def test_list_queries_do_not_grow_with_the_activities(client, made, address):
+def _viewer(request, viewer):
+    if viewer != "public":
+        request.getfixturevalue(viewer)
+
+
+CYCLE_PAGES = ["/aarshjul/", "/aarshjul/kommende/", "/aarshjul/aktiviteter/", "/aarshjul/aktiviteter/{first}/"]
+
+
+@pytest.mark.parametrize("viewer", ["public", "member", "staff"])
+@pytest.mark.parametrize("address", CYCLE_PAGES)
+def test_cycle_page_queries_do_not_grow_with_the_activities(request, client, made, viewer, address):
     Activity.objects.all().delete()
-    _more(made, range(1))
-    one = _queries(client, address)
-    _more(made, range(1, 50))
+    _more(made, range(3))
+    address = address.format(first=Activity.objects.get(title="Aktivitet 00").pk)
+    _viewer(request, viewer)
+    few = _queries(client, address)
+    _more(made, range(3, 24))
 
-    assert (Activity.objects.count(), _queries(client, address)) == (50, one)
+    assert (Activity.objects.count(), _queries(client, address)) == (24, few)
+
+
+def test_feeds_page_queries_do_not_grow_with_the_subjects(client, made, staff):
+    _more(made, range(3))
+    few = _queries(client, "/aarshjul/kalendere/")
+    _more(made, range(3, 24))
+
+    assert _queries(client, "/aarshjul/kalendere/") == few
 
 
 @pytest.mark.parametrize("address", ["/aarshjul/", "/aarshjul/kommende/", "/aarshjul/aktiviteter/"])
