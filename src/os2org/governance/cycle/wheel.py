@@ -208,7 +208,7 @@ def mark_label(entries, year):
         when = _("%(date)s at %(time)s") % {"date": when, "time": time_format(first.time, "TIME_FORMAT")}
     return _("%(title)s (%(kind)s), %(when)s") % {
         "title": first.activity.title,
-        "kind": first.activity.get_kind_display(),
+        "kind": Activity.Kind(first.activity.kind).label,
         "when": when,
     }
 
@@ -224,7 +224,7 @@ def band_label(entries, year):
     )
     return label % {
         "title": activity.title,
-        "kind": activity.get_kind_display(),
+        "kind": Activity.Kind(activity.kind).label,
         "count": count,
         "year": year,
         "months": months_phrase([entry.month for entry in entries]),
