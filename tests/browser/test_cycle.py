@@ -42,11 +42,13 @@ def cycle(live_server, transactional_db):
     return live_server.url
 
 
-def test_wheel_is_drawn_with_a_mark_for_every_occurrence(page, cycle):
+def test_wheel_is_drawn_with_a_band_or_a_mark_per_activity(page, cycle):
     page.goto(f"{cycle}/en/aarshjul/")
 
-    # Twelve meetings and two newsletters; the role's review is for members, not the public.
-    expect(page.locator(".cycle-wheel-svg .cycle-mark")).to_have_count(14)
+    # The monthly meeting is a band, the newsletter a mark with two dots; the role's review is for members.
+    expect(page.locator(".cycle-bands a")).to_have_count(1)
+    expect(page.locator(".cycle-marks a")).to_have_count(1)
+    expect(page.locator(".cycle-marks circle")).to_have_count(2)
     expect(page.locator(".cycle-month-name")).to_have_count(12)
     box = page.locator(".cycle-wheel-svg").bounding_box()
     assert box["width"] > 300 and abs(box["width"] - box["height"]) < 1
@@ -55,21 +57,28 @@ def test_wheel_is_drawn_with_a_mark_for_every_occurrence(page, cycle):
 def test_wheel_mark_leads_to_its_activity(page, cycle):
     page.goto(f"{cycle}/en/aarshjul/")
 
-    page.locator(".cycle-mark.cycle-kind-communication").first.click()
+    page.locator(".cycle-marks .cycle-kind-communication circle").first.click()
 
     expect(page.locator("h1")).to_have_text("Nyhedsbrev")
     assert page.url == f"{cycle}/en/aarshjul/aktiviteter/{Activity.objects.get(title='Nyhedsbrev').pk}/"
 
 
-def test_wheel_mark_is_a_link_named_for_the_keyboard(page, cycle):
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # A band (the monthly meeting), and a mark with a dot in each of its months (the newsletter).
+        ("Bestyrelsesmøde (meeting), 12 times in {year}: every month", "Bestyrelsesmøde"),
+        ("Nyhedsbrev (communication), 2. March and 1. September {year}", "Nyhedsbrev"),
+    ],
+)
+def test_wheel_link_is_named_for_the_keyboard(page, cycle, name, title):
     page.goto(f"{cycle}/en/aarshjul/")
-    year = timezone.localdate().year
 
-    mark = page.get_by_role("link", name=f"Nyhedsbrev (communication), 2. March {year}")
-    mark.focus()
+    link = page.get_by_role("link", name=name.format(year=timezone.localdate().year))
+    link.focus()
     page.keyboard.press("Enter")
 
-    expect(page.locator("h1")).to_have_text("Nyhedsbrev")
+    expect(page.locator("h1")).to_have_text(title)
 
 
 def test_wheel_prints_alone_on_the_page(page, cycle):

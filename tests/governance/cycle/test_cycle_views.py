@@ -12,6 +12,7 @@ from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, save_body, save_person
 from tests.dom import attribute, children, element, elements, parse, text, texts
 from tests.forms import submit
+from tests.governance.builders import meeting
 from tests.governance.cycle_data import make_activity, make_role
 
 pytestmark = pytest.mark.django_db
@@ -73,15 +74,22 @@ def test_wheel_of_no_year_is_not_found(client, made, year):
     assert client.get(f"/en/aarshjul/?aar={year}").status_code == 404
 
 
-def test_wheel_has_a_mark_for_every_occurrence_of_the_year(client, made, member):
+def test_wheel_has_a_band_or_a_mark_per_activity(client, made, member):
     svg = element(main(client.get("/en/aarshjul/")), "svg", class_="cycle-wheel-svg")
 
-    labels = [attribute(a, "aria-label") for a in elements(svg, "a")]
-    assert (len(labels), labels[0], labels[-1]) == (
-        11 + 3 + 1,
-        "Bestyrelsesmøde (meeting), 13. January 2026 at 5 p.m.",
-        "Bestyrelsesmøde (meeting), 8. December 2026 at 5 p.m.",
-    )
+    # The meeting of every month but July is a band; bands first, then marks ring by ring.
+    assert [text(element(a, "title")) for a in elements(svg, "a")] == [
+        "Bestyrelsesmøde (meeting), 11 times in 2026: every month except July",
+        "Yearly review: Sekretariatschef (deadline), 12. June 2026",
+        "Nyhedsbrev (communication), 20. May, 5. August and 1. December 2026",
+    ]
+
+
+def test_wheel_mark_has_a_dot_in_each_month(client, made):
+    svg = element(main(client.get("/en/aarshjul/")), "svg", class_="cycle-wheel-svg")
+
+    (mark,) = elements(element(svg, "g", class_="cycle-marks"), "a")
+    assert len(elements(mark, "circle")) == 3
 
 
 def test_wheel_of_another_year_has_no_today(client, made):
@@ -90,23 +98,112 @@ def test_wheel_of_another_year_has_no_today(client, made):
     assert elements(svg, "g", class_="cycle-today") == []
 
 
-def test_wheel_lists_the_year_month_by_month(client, made, member):
-    document = main(client.get("/en/aarshjul/"))
+def month_list(response):
+    return element(main(response), "section", class_="cycle-month")
 
-    months = elements(document, "section", class_="cycle-month")
-    assert [text(element(month, "h3")) for month in months][:2] == ["January", "February"]
-    assert texts(elements(months[5], "li")) == [
-        # (The test's text() puts a space between the date and the colon after it.)
-        "9. June : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen",
-        "12. June : Deadline Yearly review: Sekretariatschef",
+
+def test_wheel_lists_this_month_by_default(client, made):
+    month = month_list(client.get("/en/aarshjul/"))
+
+    assert (text(element(month, "h2")), texts(elements(month, "li"))) == (
+        "May 2026",
+        [
+            # (The test's text() puts a space between the date and the colon after it.)
+            "12. May : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen",
+            "20. May : Communication Nyhedsbrev",
+        ],
+    )
+
+
+def test_wheel_of_another_year_lists_january(client, made):
+    month = month_list(client.get("/en/aarshjul/?aar=2027"))
+
+    assert (text(element(month, "h2")), texts(elements(month, "li"))) == (
+        "January 2027",
+        ["12. January : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen"],
+    )
+
+
+def test_wheel_lists_the_month_asked_for(client, made, member):
+    month = month_list(client.get("/en/aarshjul/?maaned=6"))
+
+    assert (text(element(month, "h2")), texts(elements(month, "li"))) == (
+        "June 2026",
+        [
+            "9. June : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen",
+            "12. June : Deadline Yearly review: Sekretariatschef",
+        ],
+    )
+
+
+def test_wheel_lists_a_month_with_nothing(client, made):
+    month = month_list(client.get("/en/aarshjul/?maaned=7"))
+
+    assert texts(elements(month, "p")) == ["Nothing planned."]
+
+
+def test_wheel_lists_an_activity_once_a_month_with_its_count(client, made):
+    make_activity(title="Koordinatormøde", starts=date(2026, 3, 2), rule="FREQ=WEEKLY;UNTIL=20260330")
+
+    month = month_list(client.get("/en/aarshjul/?maaned=3"))
+
+    assert texts(elements(month, "li")) == [
+        "5 times: Meeting Koordinatormøde",
+        "10. March : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen",
     ]
-    assert texts(elements(months[6], "p")) == ["Nothing planned."]
+
+
+def test_wheel_links_to_each_month_of_the_year(client, made):
+    nav = element(main(client.get("/en/aarshjul/?aar=2027&maaned=3")), "nav", class_="cycle-months")
+
+    links = elements(nav, "a")
+    assert (len(links), attribute(links[0], "href"), [text(a) for a in links if attribute(a, "aria-current")]) == (
+        12,
+        "?aar=2027&maaned=1#by-month",
+        ["March"],
+    )
+
+
+@pytest.mark.parametrize("month", ["0", "13", "abc", "-1", ""])
+def test_wheel_of_no_month_is_not_found(client, made, month):
+    assert client.get(f"/en/aarshjul/?maaned={month}").status_code == 404
 
 
 def test_wheel_lists_link_a_review_to_its_role(client, made, member):
-    june = elements(main(client.get("/en/aarshjul/")), "section", class_="cycle-month")[5]
+    june = month_list(client.get("/en/aarshjul/?maaned=6"))
 
     assert attribute(elements(june, "a")[1], "href") == "/en/roller/sekretariatschef/"
+
+
+def titles(listing):
+    """The title of each item of a list of the cycle: its first link."""
+    return [text(elements(item, "a")[0]) for item in elements(listing, "li")]
+
+
+def _deadlines(count, day):
+    for number in range(1, count + 1):
+        make_activity(title=f"Frist {number:02}", kind="deadline", starts=day)
+
+
+def test_wheel_lists_a_month_fifty_at_a_time(client, made):
+    _deadlines(51, date(2026, 5, 20))
+
+    first = titles(month_list(client.get("/en/aarshjul/")))
+    second = titles(month_list(client.get("/en/aarshjul/?side=2")))
+
+    # Whole days before timed ones, and deadlines before communication on the same day.
+    assert (first, second) == (
+        ["Bestyrelsesmøde", *[f"Frist {number:02}" for number in range(1, 50)]],
+        ["Frist 50", "Frist 51", "Nyhedsbrev"],
+    )
+
+
+def test_wheel_month_pages_keep_the_year_and_month(client, made):
+    _deadlines(51, date(2027, 2, 1))
+
+    pages = element(main(client.get("/en/aarshjul/?aar=2027&maaned=2")), "nav", class_="pagination")
+
+    assert attribute(element(pages, "a", rel="next"), "href") == "?aar=2027&maaned=2&side=2"
 
 
 def test_upcoming_groups_the_next_90_days_by_date(client, made, member):
@@ -159,6 +256,58 @@ def test_upcoming_with_nothing_says_so(client, today):
     assert texts(elements(main(client.get("/en/aarshjul/kommende/")), "p"))[-1] == "Nothing planned in the next 90 days."
 
 
+def _days(response):
+    return texts(elements(main(response), "h2"))
+
+
+def test_upcoming_shows_the_first_fifty_dates(client, today):
+    make_activity(title="Dagligt", starts=today, rule="FREQ=DAILY")
+
+    days = _days(client.get("/en/aarshjul/kommende/"))
+
+    assert (len(days), days[0], days[-1]) == (50, "Thursday 7. May 2026", "Thursday 25. June 2026")
+
+
+def test_upcoming_shows_the_next_dates_on_the_next_page(client, today):
+    make_activity(title="Dagligt", starts=today, rule="FREQ=DAILY")
+
+    days = _days(client.get("/en/aarshjul/kommende/?side=2"))
+
+    assert (len(days), days[0], days[-1]) == (40, "Friday 26. June 2026", "Tuesday 4. August 2026")
+
+
+def test_upcoming_says_the_period_on_every_page(client, today):
+    make_activity(title="Dagligt", starts=today, rule="FREQ=DAILY")
+
+    document = main(client.get("/en/aarshjul/kommende/?side=2"))
+
+    assert text(elements(document, "p")[0]) == "From today, 7. May 2026, until 4. August 2026."
+
+
+def _upcoming_titles(response):
+    return [title for listing in elements(main(response), "ul", class_="cycle-list") for title in titles(listing)]
+
+
+def test_upcoming_pages_over_the_dates_of_a_day(client, today):
+    _deadlines(51, today)
+
+    first = _upcoming_titles(client.get("/en/aarshjul/kommende/"))
+    second = _upcoming_titles(client.get("/en/aarshjul/kommende/?side=2"))
+
+    assert (first[-1], second) == ("Frist 50", ["Frist 51"])
+
+
+def test_upcoming_links_to_the_next_page(client, today):
+    make_activity(title="Dagligt", starts=today, rule="FREQ=DAILY")
+
+    pages = element(main(client.get("/en/aarshjul/kommende/")), "nav", class_="pagination")
+
+    assert (attribute(element(pages, "a", rel="next"), "href"), text(element(pages, "span"))) == (
+        "?side=2",
+        "Page 1 of 2 (90 in all)",
+    )
+
+
 def rows(table):
     return [texts(children(row)) for row in elements(table, "tr")]
 
@@ -194,6 +343,46 @@ def test_activities_offers_staff_to_add_one(client, made, staff):
 
 def test_activities_offers_the_public_nothing_to_change(client, made):
     assert elements(main(client.get("/en/aarshjul/aktiviteter/")), "a", class_="org-action") == []
+
+
+def _activity_titles(response):
+    return [row[0] for row in rows(element(main(response), "table", class_="cycle-activities"))[1:]]
+
+
+def test_activities_are_ordered_by_title_whatever_the_case(client, today):
+    for title in ("bestyrelsesmøde", "Frist", "aftale"):
+        make_activity(title=title)
+
+    assert _activity_titles(client.get("/en/aarshjul/aktiviteter/")) == ["aftale", "bestyrelsesmøde", "Frist"]
+
+
+def test_activities_show_fifty_a_page(client, today):
+    _deadlines(51, today)
+
+    first = _activity_titles(client.get("/en/aarshjul/aktiviteter/"))
+    second = _activity_titles(client.get("/en/aarshjul/aktiviteter/?side=2"))
+
+    assert (first, second) == ([f"Frist {number:02}" for number in range(1, 51)], ["Frist 51"])
+
+
+def test_activities_page_links_keep_the_other_parameters(client, today):
+    _deadlines(51, today)
+
+    pages = element(main(client.get("/en/aarshjul/aktiviteter/?side=2&sprog=da")), "nav", class_="pagination")
+
+    assert attribute(element(pages, "a", rel="prev"), "href") == "?sprog=da"
+
+
+def test_activities_list_the_reviews_under_the_first_page_only(client, made, member):
+    _deadlines(50, date(2026, 6, 1))
+
+    first = main(client.get("/en/aarshjul/aktiviteter/"))
+    second = main(client.get("/en/aarshjul/aktiviteter/?side=2"))
+
+    assert (len(elements(first, "table", class_="cycle-reviews")), elements(second, "table", class_="cycle-reviews")) == (
+        1,
+        [],
+    )
 
 
 def test_activity_shows_its_schedule_body_role_and_holders(client, made):
@@ -420,27 +609,54 @@ def _queries(client, address):
     return len(queries)
 
 
+# Three schedules: every month (a band on the wheel), every quarter (marks) and every week.
+RULES = ("FREQ=MONTHLY;BYMONTHDAY=8", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=8", "FREQ=WEEKLY")
+
+
 def _more(made, numbers):
-    """An activity each with its own role (held by nobody, reviewed yearly), monthly from tomorrow."""
+    """An activity each with its own role (held by its own person, reviewed yearly) from tomorrow, and a meeting."""
     for number in numbers:
+        role = make_role(f"Rolle {number:02}", reviewed_on=date(2025, 6, 1))
+        person = save_person(name=f"Person {number:02}")
+        assign_role(person, body=made["board"], role=role, starts=date(2026, 1, 1), hours_per_week=5)
         make_activity(
             title=f"Aktivitet {number:02}",
             kind=Activity.Kind.values[number % 5],
             body=made["board"],
-            role=make_role(f"Rolle {number:02}", reviewed_on=date(2025, 6, 1)),
+            role=role,
             starts=date(2026, 5, 8),
-            rule="FREQ=MONTHLY;BYMONTHDAY=8",
+            rule=RULES[number % 3],
         )
+        meeting(made["board"], f"{date(2026, 5, 8) + timedelta(days=3 * number)} 16:00")
 
 
-@pytest.mark.parametrize("address", ["/aarshjul/", "/aarshjul/kommende/", "/aarshjul/aktiviteter/"])
-def test_list_queries_do_not_grow_with_the_activities(client, made, address):
+def _viewer(request, viewer):
+    if viewer != "public":
+        request.getfixturevalue(viewer)
+
+
+CYCLE_PAGES = ["/aarshjul/", "/aarshjul/kommende/", "/aarshjul/aktiviteter/", "/aarshjul/aktiviteter/{first}/"]
+
+
+@pytest.mark.parametrize("viewer", ["public", "member", "staff"])
+@pytest.mark.parametrize("address", CYCLE_PAGES)
+def test_cycle_page_queries_do_not_grow_with_the_activities(request, client, made, viewer, address):
     Activity.objects.all().delete()
-    _more(made, range(1))
-    one = _queries(client, address)
-    _more(made, range(1, 50))
+    _more(made, range(3))
+    address = address.format(first=Activity.objects.get(title="Aktivitet 00").pk)
+    _viewer(request, viewer)
+    few = _queries(client, address)
+    _more(made, range(3, 24))
 
-    assert (Activity.objects.count(), _queries(client, address)) == (50, one)
+    assert (Activity.objects.count(), _queries(client, address)) == (24, few)
+
+
+def test_feeds_page_queries_do_not_grow_with_the_subjects(client, made, staff):
+    _more(made, range(3))
+    few = _queries(client, "/aarshjul/kalendere/")
+    _more(made, range(3, 24))
+
+    assert _queries(client, "/aarshjul/kalendere/") == few
 
 
 @pytest.mark.parametrize("address", ["/aarshjul/", "/aarshjul/kommende/", "/aarshjul/aktiviteter/"])

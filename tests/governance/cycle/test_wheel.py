@@ -1,11 +1,11 @@
 import re
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from django.utils import translation
 
 from os2org.governance.cycle.selectors import Occurrence
-from os2org.governance.cycle.wheel import Today, angle, draw_wheel, mark_label, point
+from os2org.governance.cycle.wheel import Dot, InMonth, Today, angle, draw_wheel, mark_label, point
 from os2org.governance.models import Activity
 from tests.dom import attribute, element, elements, parse, text, texts
 from tests.governance.cycle_data import make_activity
@@ -18,7 +18,18 @@ def english():
 
 
 def occurrence(day, *, kind="deadline", title="Budget", clock=None):
-    return Occurrence(Activity(title=title, kind=kind, starts=day), day, clock)
+    return Occurrence(Activity(title=title, kind=kind, starts=day), day, clock, f"/{title}/")
+
+
+def dates_of(days, *, kind="meeting", title="Koordinatormøde", clock=None):
+    """The occurrences of one activity on `days`: they share the activity, as the cycle's readers give them."""
+    activity = Activity(title=title, kind=kind, starts=days[0])
+    return [Occurrence(activity, day, clock, f"/{title}/") for day in days]
+
+
+def weekly(first, last, **fields):
+    """An activity every week from `first` up to `last`."""
+    return dates_of([first + timedelta(weeks=week) for week in range((last - first).days // 7 + 1)], **fields)
 
 
 @pytest.mark.parametrize(
@@ -76,7 +87,7 @@ def test_wheel_has_a_ring_per_kind_from_the_centre_out():
 def test_wheel_puts_a_mark_in_its_kinds_ring_at_its_date():
     (mark,) = draw_wheel(2026, [occurrence(date(2026, 4, 1))], date(2026, 5, 7)).marks
 
-    assert (mark.x, mark.y, mark.kind) == ("645.0", "451.7", "deadline")
+    assert (mark.dots, mark.kind, mark.url) == ([Dot("645.0", "451.7")], "deadline", "/Budget/")
 
 
 def test_wheel_moves_a_mark_that_would_cover_another_to_the_next_lane():
@@ -84,25 +95,116 @@ def test_wheel_moves_a_mark_that_would_cover_another_to_the_next_lane():
 
     marks = draw_wheel(2026, found, date(2026, 5, 7)).marks
 
-    assert [(mark.x, mark.y) for mark in marks] == [("451.2", "305.0"), ("451.1", "321.0")]
+    assert [mark.dots for mark in marks] == [[Dot("451.2", "305.0")], [Dot("451.1", "321.0")]]
 
 
 def test_wheel_keeps_marks_apart_in_time_in_one_lane():
-    found = [occurrence(date(2026, 1, 1), kind="meeting"), occurrence(date(2026, 2, 1), kind="meeting")]
+    found = [occurrence(date(2026, 1, 1), kind="meeting"), occurrence(date(2026, 2, 1), kind="meeting", title="B")]
 
     marks = draw_wheel(2026, found, date(2026, 5, 7)).marks
 
-    assert [mark.y for mark in marks] == ["305.0", "325.1"]
+    assert [dot.y for mark in marks for dot in mark.dots] == ["305.0", "325.1"]
+
+
+def test_wheel_draws_an_activity_once_with_a_dot_in_each_of_its_months():
+    found = weekly(date(2026, 3, 2), date(2026, 5, 25))
+
+    (mark,) = draw_wheel(2026, found, date(2026, 5, 7)).marks
+
+    assert (len(found), len(mark.dots)) == (13, 3)
+
+
+def test_wheel_puts_an_activitys_dot_at_its_first_date_in_the_month():
+    (mark,) = draw_wheel(2026, weekly(date(2026, 4, 1), date(2026, 4, 29)), date(2026, 5, 7)).marks
+
+    assert mark.dots == [Dot(*point(145, angle(date(2026, 4, 1))))]
+
+
+def test_wheel_mark_says_how_many_times_in_each_month():
+    (mark,) = draw_wheel(2026, weekly(date(2026, 3, 2), date(2026, 5, 25)), date(2026, 5, 7)).marks
+
+    assert mark.label == "Koordinatormøde (meeting), 5 times in March, 4 times in April and 4 times in May 2026"
+
+
+def test_wheel_mark_gives_the_date_of_a_month_with_one():
+    found = dates_of([date(2026, 3, 2), date(2026, 3, 16), date(2026, 6, 15)], clock=time(17, 0))
+
+    (mark,) = draw_wheel(2026, found, date(2026, 5, 7)).marks
+
+    assert mark.label == "Koordinatormøde (meeting), 2 times in March and 15. June 2026 at 5 p.m."
+
+
+def test_wheel_draws_a_weekly_activity_as_one_band_not_52_marks():
+    found = weekly(date(2026, 1, 5), date(2026, 12, 28))
+
+    wheel = draw_wheel(2026, found, date(2026, 5, 7))
+
+    assert (len(found), len(wheel.bands), wheel.marks) == (52, 1, [])
+
+
+def test_wheel_band_says_how_many_times_in_the_year():
+    (band,) = draw_wheel(2026, weekly(date(2026, 1, 5), date(2026, 12, 28)), date(2026, 5, 7)).bands
+
+    assert (band.label, band.kind, band.url) == (
+        "Koordinatormøde (meeting), 52 times in 2026: every month",
+        "meeting",
+        "/Koordinatormøde/",
+    )
+
+
+def test_wheel_band_names_the_months_it_skips():
+    days = [date(2026, month, 10) for month in (1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12)]
+
+    (band,) = draw_wheel(2026, dates_of(days), date(2026, 5, 7)).bands
+
+    assert band.label == "Koordinatormøde (meeting), 11 times in 2026: every month except July"
+
+
+def test_wheel_band_runs_from_its_first_month_to_its_last():
+    days = [date(2026, month, 10) for month in range(3, 10)]
+
+    (band,) = draw_wheel(2026, dates_of(days, kind="deadline"), date(2026, 5, 7)).bands
+
+    # On the deadline ring (radius 195), from 1.5° into March to 1.5° before the end of September.
+    start, end = point(195, 61.5), point(195, 268.5)
+    assert band.path == f"M {start[0]} {start[1]} A 195.0 195.0 0 1 1 {end[0]} {end[1]}"
+
+
+def test_wheel_gives_an_activity_of_six_months_marks_not_a_band():
+    days = [date(2026, month, 10) for month in range(1, 7)]
+
+    wheel = draw_wheel(2026, dates_of(days), date(2026, 5, 7))
+
+    assert (wheel.bands, [len(mark.dots) for mark in wheel.marks]) == ([], [6])
+
+
+def test_wheel_entries_are_each_activity_in_each_month_with_its_count():
+    found = [*weekly(date(2026, 3, 30), date(2026, 4, 13)), occurrence(date(2026, 4, 1))]
+
+    entries = draw_wheel(2026, found, date(2026, 5, 7)).entries
+
+    assert [(entry.first.date, entry.activity.title, entry.count) for entry in entries] == [
+        (date(2026, 3, 30), "Koordinatormøde", 1),
+        (date(2026, 4, 1), "Budget", 1),
+        (date(2026, 4, 6), "Koordinatormøde", 2),
+    ]
 
 
 def test_mark_label_names_the_activity_its_kind_and_date():
-    assert mark_label(occurrence(date(2026, 4, 1))) == "Budget (deadline), 1. April 2026"
+    assert mark_label([InMonth(occurrence(date(2026, 4, 1)), 1)], 2026) == "Budget (deadline), 1. April 2026"
 
 
 def test_mark_label_of_a_timed_occurrence_has_the_time():
     found = occurrence(date(2026, 10, 13), kind="meeting", title="Bestyrelsesmøde", clock=time(17, 0))
 
-    assert mark_label(found) == "Bestyrelsesmøde (meeting), 13. October 2026 at 5 p.m."
+    assert mark_label([InMonth(found, 1)], 2026) == "Bestyrelsesmøde (meeting), 13. October 2026 at 5 p.m."
+
+
+def test_mark_label_says_the_count_in_danish():
+    found = occurrence(date(2026, 3, 2), kind="meeting", title="Koordinatormøde")
+
+    with translation.override("da"):
+        assert mark_label([InMonth(found, 4)], 2026) == "Koordinatormøde (møde), 4 gange i marts 2026"
 
 
 def test_wheel_marks_today_in_its_year():
@@ -129,9 +231,9 @@ def test_wheel_svg_is_a_labelled_group_of_links(client, today):
         "cycle-wheel-title",
         "The annual cycle 2026 as a wheel",
     )
-    assert (attribute(link, "href"), attribute(link, "aria-label"), text(element(link, "title"))) == (
+    # An SVG element's <title> is its accessible name, and its tooltip.
+    assert (attribute(link, "href"), text(element(link, "title"))) == (
         f"/en/aarshjul/aktiviteter/{activity.pk}/",
-        "Budget (decision process), 1. September 2026",
         "Budget (decision process), 1. September 2026",
     )
 

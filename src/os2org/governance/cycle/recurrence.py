@@ -358,7 +358,7 @@ def _month_name(month):
     return str(MONTHS[month])
 
 
-def _months_phrase(months):
+def months_phrase(months):
     """“every month”, “every month except July” or “January, April and October”."""
     if not months or len(months) == 12:
         return _("every month")
@@ -383,12 +383,12 @@ def describe(activity):
         # A leap year, so that a 29 February can be named.
         sentence = _("every year on %(day)s") % {"day": date_format(starts.replace(year=2000), DAY_IN_YEAR)}
     elif schedule.schedule == MONTHLY:
-        sentence = _("on day %(day)d of %(months)s") % {"day": starts.day, "months": _months_phrase(schedule.months)}
+        sentence = _("on day %(day)d of %(months)s") % {"day": starts.day, "months": months_phrase(schedule.months)}
     else:
         sentence = _("the %(ordinal)s %(weekday)s of %(months)s") % {
             "ordinal": dict(ORDINALS)[schedule.ordinal],
             "weekday": WEEKDAYS[DAY_CODES.index(schedule.weekday)],
-            "months": _months_phrase(schedule.months),
+            "months": months_phrase(schedule.months),
         }
     if schedule.until:
         sentence = _("%(schedule)s, until %(date)s") % {

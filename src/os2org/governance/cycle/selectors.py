@@ -11,6 +11,7 @@ governance.readers): the reviews are for members, not the public.
 import datetime
 from dataclasses import dataclass
 
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,21 +41,17 @@ def activity_url(activity):
 
 @dataclass(frozen=True)
 class Occurrence:
-    """One date of the cycle: an activity's, a meeting's or a follow-up's (whole day when `time` is None)."""
+    """One date of the cycle: an activity's, a meeting's or a follow-up's (whole day when `time` is None).
+
+    `url` is the page it links to, worked out once for all the dates of an activity.
+    """
 
     activity: Activity
     date: datetime.date
     time: datetime.time | None = None
+    url: str = ""
     meeting: Meeting | None = None
     follow_up: FollowUp | None = None
-
-    @property
-    def url(self):
-        if self.meeting is not None:
-            return self.meeting.get_absolute_url()
-        if self.follow_up is not None:
-            return self.follow_up.get_absolute_url()
-        return activity_url(self.activity)
 
     @property
     def sort_key(self):
@@ -67,8 +64,7 @@ def _person_roles(person):
     return Assignment.objects.current().filter(person=person, role__isnull=False).values("role_id")
 
 
-def activities_in(*, viewer, body=None, role=None, person=None):
-    """The stored activities of the organisation, or of one body, role or person (through the roles they hold)."""
+def _activities(viewer, *, body=None, role=None, person=None):
     activities = Activity.objects.filter(viewer.visible(**OWN)).select_related("body", "role__page")
     activities = activities.only(*ACTIVITY_FIELDS)
     if body is not None:
@@ -77,7 +73,17 @@ def activities_in(*, viewer, body=None, role=None, person=None):
         activities = activities.filter(role=role)
     if person is not None:
         activities = activities.filter(role__in=_person_roles(person))
-    return list(activities)
+    return activities
+
+
+def activities_in(*, viewer, body=None, role=None, person=None) -> list[Activity]:
+    """The stored activities of the organisation, or of one body, role or person (through the roles they hold)."""
+    return list(_activities(viewer, body=body, role=role, person=person))
+
+
+def activities_by_title(*, viewer):
+    """The activities `viewer` reads, by title (a queryset, to be read a page at a time)."""
+    return _activities(viewer).order_by(Lower("title"), "pk")
 
 
 def reviews_in(*, viewer, body=None, role=None, person=None):
@@ -142,14 +148,15 @@ def follow_up_activity(follow_up):
 def occurrences_between(start, end, *, viewer, body=None, role=None, person=None):
     """Every occurrence from `start` to `end` (both included) in scope, in order of date and time."""
     scope = {"viewer": viewer, "body": body, "role": role, "person": person}
-    found = [
-        Occurrence(activity, day, activity.time)
-        for activity in [*activities_in(**scope), *reviews_in(**scope)]
-        for day in occurrences(activity, start, end)
-    ]
+    found = []
+    for activity in [*activities_in(**scope), *reviews_in(**scope)]:
+        url = activity_url(activity)
+        found += [Occurrence(activity, day, activity.time, url) for day in occurrences(activity, start, end)]
     for meeting in meetings_in(**scope, start=start, end=end):
         local = timezone.localtime(meeting.starts)
-        found.append(Occurrence(meeting_activity(meeting, viewer), local.date(), local.time(), meeting=meeting))
+        activity = meeting_activity(meeting, viewer)
+        found.append(Occurrence(activity, local.date(), local.time(), meeting.get_absolute_url(), meeting=meeting))
     for follow_up in follow_ups_in(viewer=viewer, person=person, start=start, end=end):
-        found.append(Occurrence(follow_up_activity(follow_up), follow_up.due, follow_up=follow_up))
+        activity = follow_up_activity(follow_up)
+        found.append(Occurrence(activity, follow_up.due, url=follow_up.get_absolute_url(), follow_up=follow_up))
     return sorted(found, key=lambda occurrence: occurrence.sort_key)

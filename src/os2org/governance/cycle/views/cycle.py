@@ -3,10 +3,11 @@
 Read pages list only what the viewer may read (an activity they may not
 read is not found), and are cached whole for the public (see
 os2org.caching); the cache key carries today's date, so the wheel's mark
-for today and the next dates move at midnight.
+for today and the next dates move at midnight. Each page costs the same
+however many activities there are: the wheel summarises each activity by
+month and lists one month at a time, the other lists go a page at a time.
 """
 
-from collections import defaultdict
 from datetime import date, timedelta
 from itertools import groupby
 
@@ -15,16 +16,21 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dates import MONTHS
-from django.utils.text import capfirst
 from django.views.decorators.http import require_http_methods, require_safe
 
 from os2org import markup
 from os2org.caching import cached_page
 from os2org.common.dates import EARLIEST, LATEST
 from os2org.common.forms import add_service_errors
+from os2org.common.pagination import paginate
 from os2org.governance.cycle.forms import ActivityForm
 from os2org.governance.cycle.recurrence import describe, next_dates
-from os2org.governance.cycle.selectors import ACTIVITY_FIELDS, activities_in, occurrences_between, reviews_in
+from os2org.governance.cycle.selectors import (
+    ACTIVITY_FIELDS,
+    activities_by_title,
+    occurrences_between,
+    reviews_in,
+)
 from os2org.governance.cycle.services import save_activity
 from os2org.governance.cycle.wheel import draw_wheel
 from os2org.governance.models import Activity
@@ -44,37 +50,42 @@ def _year(text):
     return int(text)
 
 
-def _by_month(occurrences):
-    months = defaultdict(list)
-    for occurrence in occurrences:
-        months[occurrence.date.month].append(occurrence)
-    return [
-        {"number": number, "name": capfirst(MONTHS[number]), "occurrences": months[number]} for number in range(1, 13)
-    ]
+def _month(text, year, today):
+    """The month asked for in ?maaned= (1 to 12); without one, this month in this year and January in another."""
+    if text is None:
+        return today.month if year == today.year else 1
+    if not text.isdigit() or not 1 <= int(text) <= 12:
+        raise Http404
+    return int(text)
 
 
 @require_safe
-@cached_page("aar")
+@cached_page("aar", "maaned", "side")
 def wheel(request):
+    today = timezone.localdate()
     year = _year(request.GET.get("aar"))
+    month = _month(request.GET.get("maaned"), year, today)
     occurrences = occurrences_between(date(year, 1, 1), date(year, 12, 31), viewer=request.viewer)
+    wheel = draw_wheel(year, occurrences, today)
     context = {
         "year": year,
         "previous": year - 1,
         "next": year + 1,
-        "wheel": draw_wheel(year, occurrences, timezone.localdate()),
-        "months": _by_month(occurrences),
+        "wheel": wheel,
+        "month": month,
+        "month_name": MONTHS[month],
+        "page": paginate(request, [entry for entry in wheel.entries if entry.month == month]),
     }
     return render(request, "governance/cycle.html", context)
 
 
 @require_safe
-@cached_page
+@cached_page("side")
 def upcoming(request):
     today = timezone.localdate()
     last = today + timedelta(days=UPCOMING_DAYS - 1)
-    occurrences = occurrences_between(today, last, viewer=request.viewer)
-    holders = current_holders([occurrence.activity.role for occurrence in occurrences])
+    page = paginate(request, occurrences_between(today, last, viewer=request.viewer))
+    holders = current_holders([occurrence.activity.role for occurrence in page])
     days = [
         {
             "date": day,
@@ -83,20 +94,23 @@ def upcoming(request):
                 for occurrence in items
             ],
         }
-        for day, items in groupby(occurrences, key=lambda occurrence: occurrence.date)
+        for day, items in groupby(page, key=lambda occurrence: occurrence.date)
     ]
-    return render(request, "governance/upcoming.html", {"days": days, "today": today, "last": last})
+    return render(request, "governance/upcoming.html", {"page": page, "days": days, "today": today, "last": last})
 
 
 @require_safe
-@cached_page
+@cached_page("side")
 def activities(request):
     viewer = request.viewer
     today = timezone.localdate()
-    by_title = sorted(activities_in(viewer=viewer), key=lambda activity: (activity.title.casefold(), activity.pk))
+    page = paginate(request, activities_by_title(viewer=viewer))
+    # The reviews (one per role description) come once, under the first page.
+    reviews = reviews_in(viewer=viewer) if page.number == 1 else []
     context = {
-        "activities": [_row(activity, today) for activity in by_title],
-        "reviews": [_row(review, today) for review in reviews_in(viewer=viewer)],
+        "page": page,
+        "activities": [_row(activity, today) for activity in page],
+        "reviews": [_row(review, today) for review in reviews],
     }
     return render(request, "governance/activities.html", context)
 
