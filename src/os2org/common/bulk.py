@@ -64,7 +64,8 @@ def save_all(objects: Sequence[Model], fields: Sequence[str], *, one_by_one=()) 
     manager = type(objects[0])._default_manager
     new = [obj for obj in objects if obj.pk is None]
     later = [obj for obj in one_by_one if obj.pk is not None]
-    stored = [obj for obj in objects if obj.pk is not None and obj.pk not in {other.pk for other in later}]
+    later_ids = {obj.pk for obj in later}
+    stored = [obj for obj in objects if obj.pk is not None and obj.pk not in later_ids]
     if stored and fields:
         manager.bulk_update(stored, fields)
     for obj in later:
