@@ -26,6 +26,7 @@ test: install assets
 bench: install assets
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 	$(BIN)/python bench/handbook_import.py
+	$(BIN)/python bench/org_load.py
 
 install: $(INSTALLED)
 

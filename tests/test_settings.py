@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test import RequestFactory
 
-from os2org.settings import client_ip_address, env_bool, env_int, env_list
+from os2org.settings import client_ip_address, env_bool, env_cache, env_int, env_list
 
 
 @pytest.mark.parametrize(("raw", "value"), [("1", True), ("0", False), ("yes", True), ("no", False), (" On ", True)])
@@ -60,6 +60,32 @@ def test_env_list_splits_commas(monkeypatch):
 def test_env_list_missing_gives_default(monkeypatch):
     monkeypatch.delenv("OS2ORG_HOSTS", raising=False)
     assert env_list("OS2ORG_HOSTS", ["127.0.0.1"]) == ["127.0.0.1"]
+
+
+def test_env_cache_unset_keeps_each_process_its_own(monkeypatch):
+    monkeypatch.delenv("OS2ORG_CACHE", raising=False)
+    assert env_cache("OS2ORG_CACHE")["BACKEND"] == "os2org.caching.BoundedMemoryCache"
+
+
+@pytest.mark.parametrize("url", ["redis://127.0.0.1:6379/0", "rediss://:secret@cache.example.org:6380/1"])
+def test_env_cache_shares_the_cache_through_redis(monkeypatch, url):
+    monkeypatch.setenv("OS2ORG_CACHE", url)
+    assert env_cache("OS2ORG_CACHE") == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "os2org",
+    }
+
+
+@pytest.mark.parametrize("url", ["memcached://:secret@127.0.0.1:11211", "127.0.0.1:6379"])
+def test_env_cache_refuses_what_is_no_redis_address_without_repeating_it(monkeypatch, url):
+    monkeypatch.setenv("OS2ORG_CACHE", url)
+    with pytest.raises(ImproperlyConfigured) as raised:
+        env_cache("OS2ORG_CACHE")
+    assert str(raised.value) == (
+        "OS2ORG_CACHE must be a Redis address, redis://host:6379/0 or rediss://…; "
+        "leave it unset for each process's own cache."
+    )
 
 
 def test_database_is_the_one_configured():

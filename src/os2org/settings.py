@@ -153,19 +153,34 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Rendered pages are cached per process. Their keys carry the data's
-# version (see audit.selectors.data_version), read from the shared database,
-# so no instance serves a page older than the data.
-CACHES = {
-    "default": {
-        "BACKEND": "os2org.caching.BoundedMemoryCache",
-        "OPTIONS": {
-            "MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000),
-            # Bounded in bytes too: a page can weigh a megabyte.
-            "MAX_BYTES": env_int("CACHE_MAX_BYTES", 64 * 1024 * 1024),
-        },
-    }
-}
+
+
+def env_cache(name):
+    """The default cache: each process's own, or with a redis:// or rediss:// address one that instances share."""
+    url = env_str(name, "")
+    if not url:
+        return {
+            "BACKEND": "os2org.caching.BoundedMemoryCache",
+            "OPTIONS": {
+                "MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000),
+                # Bounded in bytes too: a page can weigh a megabyte.
+                "MAX_BYTES": env_int("CACHE_MAX_BYTES", 64 * 1024 * 1024),
+            },
+        }
+    if urlsplit(url).scheme not in ("redis", "rediss"):
+        # The value is not repeated: it may hold a password.
+        raise ImproperlyConfigured(
+            f"{name} must be a Redis address, redis://host:6379/0 or rediss://…; "
+            "leave it unset for each process's own cache."
+        )
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "os2org"}
+
+
+# Rendered pages are cached: per process, or with CACHE_URL in Redis, shared
+# by every instance. Their keys carry the data's version (see
+# audit.selectors.data_version), read from the shared database, so no
+# instance serves a page older than the data.
+CACHES = {"default": env_cache("CACHE_URL")}
 
 AUTHENTICATION_BACKENDS = [
     # Refuses a log-in while its username and address are locked out.

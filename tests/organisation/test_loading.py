@@ -635,3 +635,53 @@ def test_load_relation_of_unknown_kind_is_refused(tmp_path):
     with translation.override("en"), pytest.raises(LoadError) as raised:
         load_yaml(path)
     assert str(raised.value) == f"{path}:13: kind: “sideways” is not one of both_ways, one_way, line."
+
+
+# Queries: a load reads what is stored once and writes each section in bulk,
+# in one transaction, so its number of queries does not grow with the file.
+
+
+def assignments_of(number, hours):
+    return [
+        f"  - {{person: Person {number}, body: Bestyrelsen, from: 2025-01-01, hours_per_week: {hours}}}",
+        f"  - {{person: Person {number}, body: Booking, role: Produktkoordinator, from: 2025-01-01, share: 1/5}}",
+    ]
+
+
+def organisation_of(people, *, hours=2):
+    """An organisation file of `people` people, each employed by one organisation and holding two assignments."""
+    lines = [
+        "organisations:",
+        "  - {name: Egebjerg Kommune, kind: municipality}",
+        "bodies:",
+        "  - {name: Bestyrelsen, kind: board}",
+        "  - {name: Booking, kind: product_community, parent: Bestyrelsen, member_authorities: [Egebjerg Kommune]}",
+        "relations:",
+        "  - {from: Bestyrelsen, to: Booking}",
+        "people:",
+        *(f"  - {{name: Person {n}, employer: Egebjerg Kommune}}" for n in range(people)),
+        "assignments:",
+        *(line for n in range(people) for line in assignments_of(n, hours)),
+        "task_hours:",
+        "  - {role: Produktkoordinator, priority: MUST, task: 1, hours: 3}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("people", [10, 40])
+def test_load_makes_as_many_queries_for_10_as_for_40_people(roles, tmp_path, django_assert_num_queries, people):
+    path = write(tmp_path, organisation_of(people))
+    # Each section reads what it checks against, inserts its rows (a new body inside
+    # a new one after it), and writes its audit entries; the whole load is one savepoint.
+    with django_assert_num_queries(29):
+        load_yaml(path)
+
+
+@pytest.mark.parametrize("people", [10, 40])
+def test_load_of_changes_makes_as_many_queries_for_10_as_for_40_people(
+    roles, tmp_path, django_assert_num_queries, people
+):
+    load_yaml(write(tmp_path, organisation_of(people)))
+    path = write(tmp_path, organisation_of(people, hours=3), "changed.yaml")
+    with django_assert_num_queries(14):
+        load_yaml(path)

@@ -7,8 +7,18 @@ from django.utils import translation
 
 from os2org.audit.models import Entry
 from os2org.audit.services import history
-from os2org.organisation.models import Assignment, Body
-from os2org.organisation.services import assign_role, end_assignment, save_body, save_organisation, save_person
+from os2org.common.bulk import InvalidItem
+from os2org.organisation.models import Assignment, Body, Organisation
+from os2org.organisation.services import (
+    assign_role,
+    assign_roles,
+    end_assignment,
+    save_bodies,
+    save_body,
+    save_organisation,
+    save_organisations,
+    save_person,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +132,107 @@ def test_save_body_gives_a_second_long_name_an_address_that_fits():
     second = save_body(name=name.upper(), kind=Body.Kind.COMMITTEE)
 
     assert (second.slug.endswith("-2"), len(second.slug) <= 200) == (True, True)
+
+
+# Many at once (the loader's services)
+
+
+def test_save_bodies_records_member_lists_as_the_one_at_a_time_service_does():
+    egeby, nyby = save_organisation(name="Nyby Kommune"), save_organisation(name="Egeby Kommune")
+    body = save_body(name="Fællesskab A", kind=Body.Kind.PRODUCT_COMMUNITY, member_authorities=[egeby])
+
+    save_bodies([(body, {"member_authorities": [egeby, nyby], "suppliers": [nyby]})])
+
+    changed = history(body).first().data
+    assert (
+        (changed["before"]["member_authorities"], changed["before"]["suppliers"]),
+        (changed["after"]["member_authorities"], changed["after"]["suppliers"]),
+    ) == (([egeby.pk], []), ([nyby.pk, egeby.pk], [nyby.pk]))
+
+
+def test_save_bodies_puts_a_stored_body_inside_a_new_one(board):
+    secretariat = Body(name="Sekretariatet")
+
+    save_bodies([(secretariat, {"kind": Body.Kind.SECRETARIAT}), (board, {"parent": secretariat})])
+
+    board.refresh_from_db()
+    assert board.parent == secretariat
+
+
+def test_save_bodies_refuses_a_parent_inside_the_body_naming_the_change(board):
+    child = save_body(name="Sekretariatet", kind=Body.Kind.SECRETARIAT, parent=board)
+    committee = save_body(name="Udvalget", kind=Body.Kind.COMMITTEE)
+    with translation.override("en"), pytest.raises(InvalidItem) as raised:
+        save_bodies([(committee, {"parent": board}), (board, {"parent": child})])
+    assert (raised.value.index, raised.value.message_dict) == (
+        1,
+        {"parent": ["“Bestyrelsen” would be part of itself."]},
+    )
+
+
+def test_save_organisations_refuses_a_cvr_number_another_has():
+    save_organisation(name="Egeby Kommune", cvr="12345678")
+    with translation.override("en"), pytest.raises(InvalidItem) as raised:
+        save_organisations([(None, {"name": "Nyby Kommune"}), (None, {"name": "Oby Kommune", "cvr": "12345678"})])
+    assert (raised.value.index, raised.value.messages) == (1, ["Constraint “organisation_cvr_unique” is violated."])
+
+
+def test_save_organisations_refuses_two_names_that_look_the_same():
+    with translation.override("en"), pytest.raises(InvalidItem) as raised:
+        save_organisations([(None, {"name": "Egeby Kommune"}), (None, {"name": "EGEBY kommune"})])
+    assert raised.value.message_dict == {"name": ["An organisation named “Egeby Kommune” exists already."]}
+
+
+def test_assign_roles_refuses_a_second_chair_among_the_changes(board, person):
+    chair = {"body": board, "function": "chair", "hours_per_week": 2}
+    changes = [(None, {"person": person, "starts": date(2026, 1, 1), **chair})]
+    changes.append((None, {"person": save_person(name="Bo Lund"), "starts": date(2026, 3, 1), **chair}))
+    with pytest.raises(InvalidItem) as raised:
+        assign_roles(changes)
+    assert (raised.value.index, raised.value.message_dict) == (
+        1,
+        {"function": ["Bestyrelsen har allerede en forperson i perioden: Ane Holm."]},
+    )
+
+
+def test_assign_roles_lets_a_stored_chair_end_before_the_next_one_starts(board, person):
+    first = assign_role(person, body=board, starts=date(2025, 1, 1), function="chair", hours_per_week=2)
+    chair = {"body": board, "function": "chair", "hours_per_week": 2}
+
+    assign_roles(
+        [
+            (first, {"person": person, "starts": date(2025, 1, 1), "ends": date(2026, 1, 1), **chair}),
+            (None, {"person": save_person(name="Bo Lund"), "starts": date(2026, 1, 1), **chair}),
+        ]
+    )
+
+    assert [a.person.name for a in Assignment.objects.current(on=date(2026, 2, 1))] == ["Bo Lund"]
+
+
+def test_assign_roles_hands_the_open_chair_from_one_stored_term_to_another(board, person):
+    chair = {"body": board, "function": "chair", "hours_per_week": 2}
+    earlier = assign_role(person, starts=date(2024, 1, 1), ends=date(2024, 6, 1), **chair)
+    other = save_person(name="Bo Lund")
+    current = assign_role(other, starts=date(2025, 1, 1), **chair)
+
+    assign_roles(
+        [
+            (current, {"person": other, "starts": date(2025, 1, 1), "ends": date(2026, 1, 1), **chair}),
+            (earlier, {"person": person, "starts": date(2026, 1, 1), **chair}),
+        ]
+    )
+
+    assert [a.person.name for a in Assignment.objects.current(on=date(2026, 2, 1))] == ["Ane Holm"]
+
+
+def test_save_organisations_passes_a_cvr_number_on_in_order():
+    # Stored in this order, the second is updated first by a single statement.
+    nyby = save_organisation(name="Nyby Kommune", cvr="22222222")
+    egeby = save_organisation(name="Egeby Kommune", cvr="11111111")
+
+    save_organisations([(egeby, {"cvr": "33333333"}), (nyby, {"cvr": "11111111"})])
+
+    assert sorted(Organisation.objects.values_list("name", "cvr")) == [
+        ("Egeby Kommune", "33333333"),
+        ("Nyby Kommune", "11111111"),
+    ]

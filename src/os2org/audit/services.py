@@ -7,11 +7,16 @@ from os2org.audit.models import Entry
 from os2org.audit.selectors import revision
 
 
-def snapshot(obj):
-    """The stored fields of a model instance, as JSON-ready values."""
+def snapshot(obj, *, related=None):
+    """The stored fields of a model instance, as JSON-ready values.
+
+    Many-to-many lists are read from the database (or the prefetched
+    ones); `related` ({field: objects}) gives lists already at hand.
+    """
     if obj is None or obj.pk is None:
         return None
-    values = model_to_dict(obj)
+    related = related or {}
+    values = model_to_dict(obj, exclude=list(related)) | related
     encoder = DjangoJSONEncoder()
     return {key: _plain(value, encoder) for key, value in values.items()}
 
@@ -32,10 +37,30 @@ def record(action, *, summary, actor=None, obj=None, before=None, after=None, da
     `obj` ties the entry to the object's history; `before`/`after` are
     snapshots (see `snapshot`).
     """
+    entry = _entry(action, summary=summary, actor=actor, obj=obj, before=before, after=after, data=data)
+    entry.save(force_insert=True)
+    return entry
+
+
+def record_each(action, changed, *, summary, actor=None, related=None):
+    """`record` for many objects at once, in one query (a few for thousands); inside the transaction of the changes.
+
+    `changed` is [(object, its snapshot before)], the objects saved now;
+    `summary(object)` words each entry, and `related` ({index: lists})
+    gives many-to-many lists already at hand (see snapshot).
+    """
+    entries = []
+    for index, (obj, before) in enumerate(changed):
+        after = snapshot(obj, related=(related or {}).get(index))
+        entries.append(_entry(action, summary=summary(obj), actor=actor, obj=obj, before=before, after=after))
+    return Entry.objects.bulk_create(entries)
+
+
+def _entry(action, *, summary, actor, obj, before, after, data=None):
     payload = dict(data or {})
     if before is not None or after is not None:
         payload.update(before=before, after=after)
-    return Entry.objects.create(
+    return Entry(
         action=action,
         summary=summary,
         actor=actor,

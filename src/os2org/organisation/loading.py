@@ -10,6 +10,10 @@ services, which validate and write the audit entries; an object whose
 values are already stored is not saved again, so loading a file twice
 writes nothing the second time. Any problem raises LoadError
 (`file:line: what is wrong`) and leaves the database as it was.
+
+A load takes a few dozen queries however long the file: the stored objects
+are read once, and each section is written by the services' bulk forms
+(save_people, assign_roles, …), without a savepoint per object.
 """
 
 import csv
@@ -24,23 +28,24 @@ import yaml
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
+from os2org.common.bulk import InvalidItem
 from os2org.common.limits import UntrustedText, compose_yaml
 from os2org.common.names import clean_name, name_key
 from os2org.common.numbers import FULL_TIME_HOURS, HOURS_IN_A_WEEK, parse_decimal
 from os2org.organisation.models import Assignment, Body, BodyRelation, Organisation, Person
 from os2org.organisation.services import (
-    assign_role,
-    check_one_chair,
+    assign_roles,
     hours_from,
-    relate_bodies,
-    save_body,
-    save_organisation,
-    save_person,
+    save_bodies,
+    save_organisations,
+    save_people,
+    save_relations,
 )
 from os2org.roles.models import Priority, RoleDescription, Task
-from os2org.roles.services import set_task_hours
+from os2org.roles.services import set_hours_of_tasks
 
 KEYS = {
     "organisations": ("name", "kind", "cvr", "member", "supplier", "partner", "partner_role"),
@@ -344,6 +349,12 @@ class _Names:
 
 
 class _Loader:
+    """One load: each section's records are checked and turned into changes, which its service writes in bulk.
+
+    The stored objects are read once, by name; a change that names an
+    object made earlier in the same load finds it there.
+    """
+
     def __init__(self, path, actor):
         self.path, self.actor, self.result = str(path), actor, LoadResult()
 
@@ -361,6 +372,7 @@ class _Loader:
         return LoadError(self.path, line or record.line, "; ".join(parts))
 
     def store(self, sections):
+        # One transaction; the services write in it without savepoints of their own.
         with transaction.atomic():
             self.organisations = _Names(
                 self, Organisation.objects.all(), _("there is no organisation named “%(name)s”.")
@@ -435,22 +447,35 @@ class _Loader:
 
     # Saving
 
-    def save(self, record, service, obj, fields, **extra):
-        """Save through `service` unless every value is already stored; count what happened."""
-        if obj is not None and not extra and all(getattr(obj, name) == value for name, value in fields.items()):
+    def change(self, changes, record, obj, fields, *, as_stored=None):
+        """Add the change of `obj` (new or stored) to `changes` unless it holds every value already; count it.
+
+        `as_stored` gives values as they would be stored where they differ
+        from those given (a share of "1/3" is 0.3333). A member list that
+        is already stored is left out of the change.
+        """
+        compared = fields | (as_stored or {})
+        held = {name for name, value in compared.items() if obj.pk is not None and _holds(obj, name, value)}
+        if obj.pk is not None and held == set(compared):
             self.result.unchanged += 1
-            return obj
-        try:
-            saved = service(obj, actor=self.actor, **fields, **extra)
-        except ValidationError as error:
-            raise self.invalid(record, error) from None
-        if obj is None:
+            return
+        if obj.pk is None:
             self.result.created += 1
         else:
             self.result.changed += 1
-        return saved
+        changes.append((record, obj, {name: value for name, value in fields.items() if name not in held & LIST_KEYS}))
+
+    def write(self, service, changes):
+        """Save `changes` ([(record, object, what to set)]) through the bulk `service`, in one go."""
+        if not changes:
+            return
+        try:
+            service([(obj, fields) for _record, obj, fields in changes], actor=self.actor)
+        except InvalidItem as error:
+            raise self.invalid(changes[error.index][0], error) from None
 
     def load_organisations(self, records):
+        changes = []
         for name, record in self.named(records).items():
             fields = {"name": name}
             for key in ("kind", "partner_role"):
@@ -463,9 +488,11 @@ class _Loader:
             for key in ("member", "supplier", "partner"):
                 if key in record:
                     fields["is_" + key] = self.boolean(record, key)
-            existing = self.organisations.find(record, "name")
-            self.organisations.add(self.save(record, save_organisation, existing, fields))
+            organisation = self.organisations.find(record, "name") or Organisation(name=name)
+            self.change(changes, record, organisation, fields)
+            self.organisations.add(organisation)
             self.result.organisations += 1
+        self.write(save_organisations, changes)
 
     def load_bodies(self, records):
         specs, order = self.named(records), {}
@@ -486,37 +513,38 @@ class _Loader:
 
         for name in specs:
             visit(name)
-        # A cycle through bodies already stored is refused by save_body.
+        # The member lists of the bodies named, read once, to tell whether they change.
+        stored = [self.bodies.find(record, "name") for record in specs.values()]
+        prefetch_related_objects([body for body in stored if body is not None], *LIST_KEYS)
+        # Parents come before their parts, so that a part finds its parent
+        # made earlier in the load; a cycle through stored bodies is refused by save_bodies.
+        changes = []
         for record in order.values():
-            self.load_body(record)
+            self.load_body(changes, record)
             self.result.bodies += 1
+        self.write(save_bodies, changes)
 
-    def load_body(self, record):
+    def load_body(self, changes, record):
         fields = {"name": self.text(record, "name")}
         for key in ("kind", "description"):
             if key in record:
                 fields[key] = self.text(record, key) or ""
         if "position" in record:
             fields["position"] = self.whole_number(record, "position")
-        if "parent" in record:
-            fields["parent"] = self.bodies.get(record, "parent")
-        if "programme" in record:
-            fields["programme"] = programme = self.bodies.get(record, "programme")
-            if programme and programme.kind != Body.Kind.PROGRAMME:
-                message = _("“%(name)s” is not a programme (it is a %(kind)s).")
-                self.fail(record, "programme", message % {"name": programme, "kind": programme.get_kind_display()})
-        lists = {}
+        for key in ("parent", "programme"):
+            if key in record:
+                fields[key] = self.bodies.get(record, key)
         for key in ("member_authorities", "suppliers"):
             if key in record:
-                lists[key] = [self.organisation_in_list(record, key, name) for name in record.values[key]]
-        existing = self.bodies.find(record, "name")
-        if existing and all(set(getattr(existing, key).all()) == set(value) for key, value in lists.items()):
-            lists = {}
-        self.bodies.add(self.save(record, save_body, existing, fields, **lists))
+                fields[key] = [self.organisation_in_list(record, key, name) for name in record.values[key]]
+        body = self.bodies.find(record, "name") or Body(name=fields["name"])
+        self.change(changes, record, body, fields)
+        self.bodies.add(body)
 
     def load_relations(self, records):
         """Relations in the order listed, which is their order in the org chart."""
-        seen = {}
+        stored = {(r.source_id, r.target_id): r for r in BodyRelation.objects.all()} if records else {}
+        seen, changes = {}, []
         for position, record in enumerate(records):
             self.text(record, "from", required=True)
             self.text(record, "to", required=True)
@@ -528,18 +556,10 @@ class _Loader:
             if (source.pk, target.pk) in seen:
                 self.fail(record, "to", _("the same relation is listed on line %(line)d.") % {"line": seen[source.pk, target.pk]})
             seen[source.pk, target.pk] = record.line
-            stored = BodyRelation.objects.filter(source=source, target=target).first()
-            if stored and (stored.kind, stored.position) == (kind, position):
-                self.result.unchanged += 1
-                continue
-            try:
-                relate_bodies(source, target, kind=kind, position=position, actor=self.actor)
-            except ValidationError as error:
-                raise self.invalid(record, error) from None
-            if stored:
-                self.result.changed += 1
-            else:
-                self.result.created += 1
+            relation = stored.get((source.pk, target.pk)) or BodyRelation()
+            fields = {"source": source, "target": target, "kind": kind, "position": position}
+            self.change(changes, record, relation, fields)
+        self.write(save_relations, changes)
 
     def organisation_in_list(self, record, key, name):
         if not name:
@@ -547,6 +567,7 @@ class _Loader:
         return self.organisations.get(Record(record.line, {key: name}, {key: record.lines[key]}), key)
 
     def load_people(self, records):
+        changes = []
         for name, record in self.named(records).items():
             fields = {"name": name}
             if "email" in record:
@@ -555,62 +576,51 @@ class _Loader:
                 fields["employer"] = self.organisations.get(record, "employer")
             if "contract_hours" in record:
                 fields["contract_hours"] = self.hours(record, "contract_hours") or FULL_TIME_HOURS
-            existing = self.people.find(record, "name")
-            self.people.add(self.save(record, save_person, existing, fields))
+            person = self.people.find(record, "name") or Person(name=name)
+            self.change(changes, record, person, fields)
+            self.people.add(person)
             self.result.people += 1
+        self.write(save_people, changes)
 
     def load_assignments(self, records):
-        seen = {}
+        stored = {}
+        for assignment in Assignment.objects.order_by("pk") if records else []:
+            key = (assignment.person_id, assignment.body_id, assignment.role_id, assignment.function, assignment.starts)
+            stored.setdefault(key, assignment)
+        seen, changes = {}, []
         for record in records:
             self.text(record, "person", required=True)
             self.text(record, "body", required=True)
-            assignment = dict(
-                person=self.people.get(record, "person"),
-                body=self.bodies.get(record, "body"),
-                role=self.roles.get(record, "role"),
-                function=self.text(record, "function") or Assignment.Function.MEMBER,
-                starts=self.date(record, "from", required=True),
-            )
-            key = tuple(assignment.values())
+            person, body = self.people.get(record, "person"), self.bodies.get(record, "body")
+            role = self.roles.get(record, "role")
+            function = self.text(record, "function") or Assignment.Function.MEMBER
+            starts = self.date(record, "from", required=True)
+            key = (person.pk, body.pk, role and role.pk, function, starts)
             if key in seen:
                 self.fail(record, "person", _("the same assignment is listed on line %(line)d.") % {"line": seen[key]})
             seen[key] = record.line
-            self.load_assignment(record, assignment)
+            fields = {"person": person, "body": body, "role": role, "function": function, "starts": starts}
+            self.load_assignment(changes, record, stored.get(key) or Assignment(), fields)
             self.result.assignments += 1
+        self.write(assign_roles, changes)
 
-    def load_assignment(self, record, assignment):
+    def load_assignment(self, changes, record, assignment, fields):
+        """An assignment is described whole: its time, end and manager as given, or none."""
         ends = self.date(record, "until")
-        if ends is not None and ends <= assignment["starts"]:
-            self.fail(record, "until", _("must be after from (%(date)s).") % {"date": assignment["starts"]})
-        hours = self.hours(record, "hours_per_week")
-        share = self.text(record, "share")
+        if ends is not None and ends <= fields["starts"]:
+            self.fail(record, "until", _("must be after from (%(date)s).") % {"date": fields["starts"]})
+        hours, share = self.hours(record, "hours_per_week"), self.text(record, "share")
         reports_to = self.people.get(record, "reports_to")
-        existing = Assignment.objects.filter(**assignment).first()
+        fields |= {"ends": ends, "reports_to": reports_to, "hours_per_week": hours, "share": share}
         try:
-            stored = dict(zip(("hours_per_week", "share"), hours_from(hours_per_week=hours, share=share)))
-            stored |= {"ends": ends, "reports_to": reports_to}
-            if existing and all(getattr(existing, name) == value for name, value in stored.items()):
-                self.result.unchanged += 1
-                return
-            check_one_chair(Assignment(pk=getattr(existing, "pk", None), ends=ends, **assignment))
-            assign_role(
-                **assignment,
-                ends=ends,
-                hours_per_week=hours,
-                share=share,
-                reports_to=reports_to,
-                actor=self.actor,
-                assignment=existing,
-            )
+            as_stored = dict(zip(("hours_per_week", "share"), hours_from(hours_per_week=hours, share=share)))
         except ValidationError as error:
             raise self.invalid(record, error) from None
-        if existing:
-            self.result.changed += 1
-        else:
-            self.result.created += 1
+        self.change(changes, record, assignment, fields, as_stored=as_stored)
 
     def load_task_hours(self, records):
-        seen = {}
+        tasks = {(t.role_id, t.priority, t.position): t for t in Task.objects.select_related("role")} if records else {}
+        seen, changes = {}, []
         for record in records:
             self.text(record, "role", required=True)
             role = self.roles.get(record, "role")
@@ -621,7 +631,7 @@ class _Loader:
             if not re.fullmatch(r"[1-9][0-9]*", number):
                 self.fail(record, "task", _("“%(value)s” is not a task number (1, 2, …).") % {"value": number})
             hours = self.hours(record, "hours", required=True)
-            task = role.tasks.filter(priority=Priority[priority], position=int(number)).first()
+            task = tasks.get((role.pk, Priority[priority], int(number)))
             if task is None:
                 message = _("%(role)s has no %(priority)s task number %(number)s.")
                 self.fail(record, "task", message % {"role": role, "priority": priority, "number": number})
@@ -632,8 +642,25 @@ class _Loader:
                 self.result.unchanged += 1
             else:
                 self.result.changed += 1
-                set_task_hours(task, hours_per_week=hours, actor=self.actor)
+                changes.append((record, task, hours))
             self.result.task_hours += 1
+        self.write(set_hours_of_tasks, changes)
+
+
+def _holds(obj, name, value):
+    """Whether `obj` as stored holds `value` in the field `name`.
+
+    A related object is compared by its id, so that the stored one is not
+    read; a many-to-many list as prefetched.
+    """
+    field = obj._meta.get_field(name)
+    if field.many_to_many:
+        return set(getattr(obj, name).all()) == set(value)
+    if field.is_relation:
+        if value is None:
+            return getattr(obj, field.attname) is None
+        return value.pk is not None and getattr(obj, field.attname) == value.pk
+    return getattr(obj, name) == value
 
 
 def dump_yaml():

@@ -1,12 +1,14 @@
 """Storing role descriptions read from handbook pages."""
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils.text import slugify
 
-from os2org.audit.services import record, snapshot
+from os2org.audit.services import record, record_each, snapshot
+from os2org.common.bulk import clean_without_queries, item
 from os2org.common.dates import in_range
 from os2org.common.numbers import parse_decimal
 from os2org.roles.models import Priority, RoleDescription, Task
@@ -184,5 +186,29 @@ def set_task_hours(task, *, hours_per_week, actor=None):
     task.hours_per_week = None if hours_per_week in (None, "") else parse_decimal(hours_per_week)
     task.full_clean(validate_constraints=True)
     task.save(update_fields=["hours_per_week"])
-    record("roles.task_hours", summary=f"{task.role}: {task.text}", actor=actor, obj=task, before=before, after=snapshot(task))
+    record("roles.task_hours", summary=_task_summary(task), actor=actor, obj=task, before=before, after=snapshot(task))
     return task
+
+
+def _task_summary(task):
+    return f"{task.role}: {task.text}"
+
+
+@transaction.atomic(savepoint=False)
+def set_hours_of_tasks(estimates: Sequence[tuple[Task, object]], *, actor=None) -> list[Task]:
+    """set_task_hours for many: `estimates` is [(task, hours per week)], in a few queries whatever their number.
+
+    Side effects: the Task rows, one audit entry each. Raises InvalidItem
+    for the first invalid estimate; it undoes the caller's transaction.
+    Hours of 0 or less are for the caller to refuse (the database does).
+    """
+    changed = []
+    for index, (task, hours_per_week) in enumerate(estimates):
+        before = snapshot(task)
+        task.hours_per_week = None if hours_per_week in (None, "") else parse_decimal(hours_per_week)
+        with item(index):
+            clean_without_queries(task)
+        changed.append((task, before))
+    Task.objects.bulk_update([task for task, _before in changed], ["hours_per_week"])
+    record_each("roles.task_hours", changed, summary=_task_summary, actor=actor)
+    return [task for task, _before in changed]
