@@ -318,6 +318,14 @@ class CaseBrief(models.Model):
         """[(heading, text)] for the five sections, in order."""
         return [(self._meta.get_field(name).verbose_name, getattr(self, name)) for name in self.SECTIONS]
 
+    def rendered_sections(self):
+        """[(heading, HTML)] for the sections that say something, in order."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, self.MARKDOWN[name]))
+            for name in self.SECTIONS
+            if getattr(self, name).strip()
+        ]
+
 
 class FollowUpQuerySet(models.QuerySet):
     def open(self):
