@@ -597,6 +597,19 @@ def render(text, links=None):
     return render_tokens(_MD.parse(text, {}), links=links)
 
 
+def render_fields(obj):
+    """Render each Markdown field of a model instance into its HTML field; return {HTML field: HTML}.
+
+    The instance's MARKDOWN names them, {Markdown field: HTML field}. Text
+    is rendered once, when it is written, and pages show the stored HTML as
+    it is; so whatever writes such a field calls this before saving.
+    """
+    rendered = {html_field: render(getattr(obj, field)) for field, html_field in obj.MARKDOWN.items()}
+    for html_field, value in rendered.items():
+        setattr(obj, html_field, value)
+    return rendered
+
+
 def render_tokens(tokens, links=None):
     """Sanitised HTML of tokens from `parse`, so that a page parsed once is also rendered from that parse."""
     return mark_safe(sanitise(_MD.renderer.render(close_heading_gaps(tokens), _MD.options, {}), links=links))
@@ -621,4 +634,4 @@ def plain_text(text):
     return re.sub(r"\s+", " ", html.unescape(stripped)).strip()
 
 
-__all__ = ["Token", "inline_text", "parse", "plain_text", "render", "render_tokens", "sanitise"]
+__all__ = ["Token", "inline_text", "parse", "plain_text", "render", "render_fields", "render_tokens", "sanitise"]

@@ -2,6 +2,7 @@
 
 import gzip
 import json
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -17,12 +18,13 @@ from os2org.audit.services import record
 from os2org.backup.services import BackupError, backed_up_models, restore_backup, write_backup
 from os2org.common.limits import MAX_DEPTH
 from os2org.governance.meetings import services
-from os2org.governance.models import Minutes, MinutesPart
+from os2org.governance.models import Activity, AgendaItem, CaseBrief, Minutes, MinutesPart
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook
 from os2org.organisation.models import Organisation, Person
 from tests.conftest import DEMO
 from tests.governance.builders import board, decision, meeting
+from tests.governance.cycle_data import make_activity
 
 pytestmark = pytest.mark.django_db
 
@@ -450,6 +452,37 @@ def test_restore_makes_the_html_of_the_minutes_from_their_text(tmp_path):
     assert (Minutes.objects.get().html, MinutesPart.objects.get().html) == (
         "<p>Alle <em>kom</em>.</p>\n",
         "<p>Vedtaget.</p>\n",
+    )
+
+
+@restores
+def test_restore_makes_the_html_of_items_briefs_and_activities_from_their_markdown(tmp_path):
+    item = decision(meeting(board(), "2026-03-05 16:00"), "Budget 2027", "Budgettet *godkendes*.")
+    services.save_case_brief(item, purpose="decision", date=date(2026, 2, 20), aim="Et **mål**.")
+    make_activity(description="Husk *dagsordenen*.")
+    write_backup(tmp_path / "backup.json")
+    document = read(tmp_path / "backup.json")
+    hostile = {
+        "governance.agendaitem": ("description_html", "outcome_html"),
+        "governance.casebrief": ("aim_html",),
+        "governance.activity": ("description_html",),
+    }
+    for entry in document["objects"]:
+        for field in hostile.get(entry["model"], ()):
+            entry["fields"][field] = "<script>alert(1)</script>"
+    write(tmp_path / "backup.json", document)
+    new_database()
+
+    restore_backup(tmp_path / "backup.json")
+
+    assert (
+        AgendaItem.objects.values_list("description_html", "outcome_html").get(),
+        CaseBrief.objects.values_list("aim_html", flat=True).get(),
+        Activity.objects.values_list("description_html", flat=True).get(),
+    ) == (
+        ("", "<p>Budgettet <em>godkendes</em>.</p>\n"),
+        "<p>Et <strong>mål</strong>.</p>\n",
+        "<p>Husk <em>dagsordenen</em>.</p>\n",
     )
 
 

@@ -71,11 +71,6 @@ LEFT_OUT = {
 GZIP_MAGIC = b"\x1f\x8b"
 
 
-def _rendered(obj):
-    """The HTML of a text the project renders when it is saved (the minutes and their parts)."""
-    return {"html": markup.render(obj.text)}
-
-
 def _page_fields(page):
     """A handbook page's fields made from its source: the HTML, its text, its place in the menu.
 
@@ -98,8 +93,11 @@ def _page_fields(page):
 # cannot read.
 REBUILT = {
     "handbook.page": _page_fields,
-    "governance.minutes": _rendered,
-    "governance.minutespart": _rendered,
+    "governance.activity": markup.render_fields,
+    "governance.agendaitem": markup.render_fields,
+    "governance.casebrief": markup.render_fields,
+    "governance.minutes": markup.render_fields,
+    "governance.minutespart": markup.render_fields,
 }
 
 

@@ -66,6 +66,7 @@ class Activity(models.Model):
     )
     audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_html = models.TextField(_("description as HTML"), blank=True, editable=False)
     starts = models.DateField(_("first date"), validators=[validate_date])
     # No time: the activity lasts the whole day (a deadline, a newsletter).
     time = models.TimeField(_("time"), null=True, blank=True)
@@ -76,6 +77,11 @@ class Activity(models.Model):
     dates = models.JSONField(_("further dates"), default=list, blank=True)
 
     visibility = visibility_field(Visibility.MEMBERS)
+
+    # Each Markdown field and the field its HTML is kept in, rendered when
+    # written (os2org.markup.render_fields). The HTML fields are not
+    # editable: no form offers them and audit snapshots leave them out.
+    MARKDOWN = {"description": "description_html"}
 
     class Meta:
         ordering = ["starts", "title", "id"]
@@ -217,9 +223,11 @@ class AgendaItem(models.Model):
     position = models.PositiveIntegerField(_("position"))
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+    description_html = models.TextField(_("description as HTML"), blank=True, editable=False)
     # Empty until the meeting has dealt with the item.
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     outcome_text = models.TextField(_("decision or note"), blank=True)
+    outcome_html = models.TextField(_("decision or note as HTML"), blank=True, editable=False)
     # Title, text, decision and case brief, case-folded, so the register
     # searches in SQL (SQLite's LIKE folds only ASCII, not æ, ø and å);
     # kept by the services that write them (governance.meetings.services).
@@ -228,6 +236,8 @@ class AgendaItem(models.Model):
     objects = AgendaItemQuerySet.as_manager()
 
     visibility = visibility_field(Visibility.INTERNAL)
+
+    MARKDOWN = {"description": "description_html", "outcome_text": "outcome_html"}
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -288,8 +298,14 @@ class CaseBrief(models.Model):
     analysis = models.TextField(_("analysis"), blank=True)
     recommendation = models.TextField(_("recommendation"), blank=True)
     consequences = models.TextField(_("consequences"), blank=True)
+    aim_html = models.TextField(_("aim as HTML"), blank=True, editable=False)
+    background_html = models.TextField(_("background as HTML"), blank=True, editable=False)
+    analysis_html = models.TextField(_("analysis as HTML"), blank=True, editable=False)
+    recommendation_html = models.TextField(_("recommendation as HTML"), blank=True, editable=False)
+    consequences_html = models.TextField(_("consequences as HTML"), blank=True, editable=False)
 
     SECTIONS = ("aim", "background", "analysis", "recommendation", "consequences")
+    MARKDOWN = {name: f"{name}_html" for name in SECTIONS}
 
     class Meta:
         verbose_name = _("case brief")
@@ -301,6 +317,14 @@ class CaseBrief(models.Model):
     def sections(self):
         """[(heading, text)] for the five sections, in order."""
         return [(self._meta.get_field(name).verbose_name, getattr(self, name)) for name in self.SECTIONS]
+
+    def rendered_sections(self):
+        """[(heading, HTML)] for the sections that say something, in order."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, self.MARKDOWN[name]))
+            for name in self.SECTIONS
+            if getattr(self, name).strip()
+        ]
 
 
 class FollowUpQuerySet(models.QuerySet):
@@ -409,6 +433,8 @@ class Minutes(models.Model):
     sent = models.DateTimeField(_("sent for approval"), null=True, blank=True)
     approved = models.DateTimeField(_("approved"), null=True, blank=True)
 
+    MARKDOWN = {"text": "html"}
+
     class Meta:
         ordering = ["meeting", "-version"]
         verbose_name = _("minutes")
@@ -444,6 +470,8 @@ class MinutesPart(models.Model):
     text = models.TextField(_("minutes of the item"))
     # `text` rendered once, when it is saved (os2org.markup).
     html = models.TextField(_("rendered HTML"), blank=True)
+
+    MARKDOWN = {"text": "html"}
 
     class Meta:
         verbose_name = _("part of the minutes")

@@ -119,6 +119,20 @@ def test_save_activity_refused_change_leaves_the_activity_as_it_was():
     )
 
 
+def test_save_activity_stores_its_description_rendered_and_sanitised():
+    activity = make_activity(description="Husk **budgettet**.<script>alert(1)</script>")
+
+    assert Activity.objects.get(pk=activity.pk).description_html == "<p>Husk <strong>budgettet</strong>.</p>\n"
+
+
+def test_save_activity_renders_the_changed_description():
+    activity = make_activity(description="Husk **budgettet**.")
+
+    save_activity(activity, title="Frist", kind="deadline", starts=date(2026, 1, 1), description="Husk *regnskabet*.")
+
+    assert Activity.objects.get(pk=activity.pk).description_html == "<p>Husk <em>regnskabet</em>.</p>\n"
+
+
 def test_save_activity_without_a_visibility_is_for_members():
     activity = save_activity(title="Frist", kind="deadline", starts=date(2026, 3, 15))
 

@@ -422,6 +422,14 @@ def test_activity_description_is_rendered_and_sanitised(client, made):
     assert (text(element(description, "em")), elements(description, "script")) == ("en uge", [])
 
 
+def test_activity_shows_the_description_as_stored_when_it_was_written(client, made):
+    Activity.objects.filter(pk=made["meeting"].pk).update(description_html="<p>Gemt beskrivelse</p>")
+
+    document = main(client.get(f"/en/aarshjul/aktiviteter/{made['meeting'].pk}/"))
+
+    assert text(element(document, "div", class_="cycle-description")) == "Gemt beskrivelse"
+
+
 def test_activity_unknown_is_not_found(client, made):
     assert client.get("/en/aarshjul/aktiviteter/999/").status_code == 404
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from os2org.common.visibility import ANONYMOUS
 from os2org.governance.meetings import exports, services
-from os2org.governance.models import Meeting, Minutes
+from os2org.governance.models import AgendaItem, CaseBrief, Meeting, Minutes
 from os2org.governance.readers import UNFILTERED
 from tests.dom import attribute, children, element, elements, parse, text, texts
 from tests.governance.builders import board, decision, meeting, people
@@ -360,6 +360,21 @@ def test_printable_agenda_does_not_pass_on_hostile_markup(client, made):
     assert texts(elements(item, "div", class_="print-text")) == ["[x](javascript:alert(1))"]
 
 
+def test_printable_agenda_shows_the_html_stored_when_the_texts_were_written(client, made):
+    AgendaItem.objects.filter(pk=made["strategy"].pk).update(description_html="<p>Gemt beskrivelse</p>")
+    CaseBrief.objects.update(background_html="<p>Gemt baggrund</p>")
+
+    main = element(parse(client.get(f"/en/moeder/{made['march'].pk}/dagsorden/")), "main")
+
+    item = element(main, "section", id=f"item-{made['strategy'].pk}")
+    assert texts(elements(item, "div", class_="print-text")) == [
+        "Gemt beskrivelse",
+        "Vedtage strategien.",
+        "Gemt baggrund",
+        "Bestyrelsen vedtager strategien .",
+    ]
+
+
 def test_printable_minutes_have_their_headings_in_order(client, minuted, staff):
     response = client.get(f"/en/moeder/{minuted['march'].pk}/referat/udskrift/")
 
@@ -404,6 +419,15 @@ def test_printable_minutes_do_not_pass_on_hostile_markup(client, minuted, staff)
         "Strategien vedtages.",
         "[x](javascript:alert(1))",
     ]
+
+
+def test_printable_minutes_show_the_outcomes_as_stored_when_they_were_written(client, minuted, staff):
+    AgendaItem.objects.filter(pk=minuted["strategy"].pk).update(outcome_html="<p>Gemt udfald</p>")
+
+    main = element(parse(client.get(f"/en/moeder/{minuted['march'].pk}/referat/udskrift/")), "main")
+
+    item = element(main, "section", id=f"item-{minuted['strategy'].pk}")
+    assert texts(elements(item, "div", class_="print-text")) == ["Gemt udfald"]
 
 
 def _queries(client, address):

@@ -239,6 +239,21 @@ def test_meeting_page_renders_the_case_brief_through_markup(client, march):
     assert "<script>" not in response.content.decode()
 
 
+def test_meeting_page_shows_the_html_stored_when_the_texts_were_written(client, march):
+    # Changed behind the services' back: a page that rendered the Markdown itself would not show it.
+    AgendaItem.objects.filter(meeting=march).update(description_html="<p>Gemt</p>", outcome_html="<p>Gemt udfald</p>")
+    CaseBrief.objects.update(aim_html="<p>Gemt formål</p>", consequences_html="<p>Gemte konsekvenser</p>")
+
+    response = client.get(f"/en/moeder/{march.pk}/")
+
+    assert texts(elements(main(response), "div", class_="meeting-text")) == [
+        "Gemt",
+        "Gemt formål",
+        "Gemte konsekvenser",
+        "Gemt udfald",
+    ]
+
+
 def test_meeting_page_shows_the_outcome_of_each_item(client, march):
     response = client.get(f"/en/moeder/{march.pk}/")
 
@@ -756,6 +771,14 @@ def test_follow_up_page_shows_decision_owner_due_and_status(client, send_budget)
         "April 1, 2026",
         "Open",
     ]
+
+
+def test_follow_up_page_shows_the_decision_as_stored_when_it_was_written(client, send_budget):
+    AgendaItem.objects.filter(pk=send_budget.item_id).update(outcome_html="<p>Gemt udfald</p>")
+
+    response = client.get(f"/en/opfoelgning/{send_budget.pk}/")
+
+    assert text(element(main(response), "dd", class_="meeting-text")) == "Gemt udfald"
 
 
 def test_follow_up_page_lists_the_meetings_that_carry_it(client, later, send_budget):

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import dateformat, timezone
 
 from os2org.governance.meetings import services
-from os2org.governance.models import Meeting
+from os2org.governance.models import AgendaItem, Meeting
 from os2org.handbook.services import import_handbook
 from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, end_assignment
@@ -103,6 +103,16 @@ def test_decisions_render_the_decision_text_as_markdown(client, made):
 
     assert element(entry, "div", class_="register-text") == parse_html(
         '<div class="register-text" lang="da"><p>Budgettet for 2026 <strong>godkendes</strong>.</p></div>'
+    )
+
+
+def test_decisions_show_the_decision_as_stored_when_it_was_written(client, made):
+    AgendaItem.objects.filter(pk=made["budget"].pk).update(outcome_html="<p>Gemt udfald</p>")
+
+    entry = element(main(client.get("/en/beslutninger/")), "li", id=f"decision-{made['budget'].pk}")
+
+    assert element(entry, "div", class_="register-text") == parse_html(
+        '<div class="register-text" lang="da"><p>Gemt udfald</p></div>'
     )
 
 

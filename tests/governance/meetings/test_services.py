@@ -141,6 +141,12 @@ def test_add_agenda_item_takes_the_visibility_given(march):
     assert services.add_agenda_item(march, title="Personalesag", visibility="internal").visibility == "internal"
 
 
+def test_add_agenda_item_stores_its_description_rendered_and_sanitised(march):
+    item = services.add_agenda_item(march, title="Budget", description="Et *nyt* punkt.<script>alert(1)</script>")
+
+    assert AgendaItem.objects.get(pk=item.pk).description_html == "<p>Et <em>nyt</em> punkt.</p>\n"
+
+
 @pytest.fixture
 def agenda(march):
     return [services.add_agenda_item(march, title=title) for title in ["Dagsorden", "Budget", "Eventuelt"]]
@@ -185,6 +191,30 @@ def test_save_agenda_item_changes_its_visibility(agenda):
     services.save_agenda_item(agenda[1], title="Budget", visibility="members")
 
     assert AgendaItem.objects.get(pk=agenda[1].pk).visibility == "members"
+
+
+def test_save_agenda_item_renders_the_changed_description(agenda):
+    services.save_agenda_item(agenda[1], title="Budget", description="Et *nyt* punkt.")
+
+    services.save_agenda_item(agenda[1], title="Budget", description="Et **andet** punkt.")
+
+    assert AgendaItem.objects.get(pk=agenda[1].pk).description_html == "<p>Et <strong>andet</strong> punkt.</p>\n"
+
+
+def test_save_agenda_item_leaves_the_rendered_html_out_of_the_audit_entry(agenda):
+    services.save_agenda_item(agenda[1], title="Budget", description="Et *nyt* punkt.")
+
+    entry = Entry.objects.filter(action="governance.agenda_item").latest("id")
+    assert sorted(entry.data["after"]) == [
+        "description",
+        "id",
+        "meeting",
+        "outcome",
+        "outcome_text",
+        "position",
+        "title",
+        "visibility",
+    ]
 
 
 def test_save_agenda_item_refuses_an_out_of_date_revision_and_changes_nothing(agenda):
@@ -253,6 +283,44 @@ def test_save_case_brief_twice_changes_the_one_brief(agenda):
     ]
 
 
+SECTIONS_HTML = ("aim_html", "background_html", "analysis_html", "recommendation_html", "consequences_html")
+
+
+def test_save_case_brief_stores_each_section_rendered_and_sanitised(agenda):
+    services.save_case_brief(
+        agenda[1],
+        purpose="decision",
+        date=date(2026, 2, 20),
+        aim="Budget 2027 **godkendes**.<script>alert(1)</script>",
+        analysis="Se [planen](javascript:alert(1)).",
+        consequences="<img src=x onerror=alert(1)>Ingen.",
+    )
+
+    assert CaseBrief.objects.values(*SECTIONS_HTML).get() == {
+        "aim_html": "<p>Budget 2027 <strong>godkendes</strong>.</p>\n",
+        "background_html": "",
+        "analysis_html": "<p>Se [planen](javascript:alert(1)).</p>\n",
+        "recommendation_html": "",
+        "consequences_html": '<p><img src="x">Ingen.</p>\n',
+    }
+
+
+def test_save_case_brief_again_renders_the_changed_sections(agenda):
+    services.save_case_brief(agenda[1], purpose="decision", date=date(2026, 2, 20), aim="Et *mål*.")
+
+    services.save_case_brief(
+        agenda[1], purpose="decision", date=date(2026, 2, 20), aim="", background="En **baggrund**."
+    )
+
+    assert CaseBrief.objects.values(*SECTIONS_HTML).get() == {
+        "aim_html": "",
+        "background_html": "<p>En <strong>baggrund</strong>.</p>\n",
+        "analysis_html": "",
+        "recommendation_html": "",
+        "consequences_html": "",
+    }
+
+
 # Outcomes
 
 
@@ -261,6 +329,20 @@ def test_record_outcome_keeps_the_decision_text(agenda):
 
     item = AgendaItem.objects.get(pk=agenda[1].pk)
     assert (item.outcome, item.outcome_text) == ("decision", "Budgettet godkendes.")
+
+
+def test_record_outcome_stores_the_text_rendered_and_sanitised(agenda):
+    services.record_outcome(agenda[1], outcome="decision", text="Budgettet **godkendes**.<script>alert(1)</script>")
+
+    assert AgendaItem.objects.get(pk=agenda[1].pk).outcome_html == "<p>Budgettet <strong>godkendes</strong>.</p>\n"
+
+
+def test_record_outcome_again_renders_the_new_text(agenda):
+    services.record_outcome(agenda[1], outcome="decision", text="Budgettet **godkendes**.")
+
+    services.record_outcome(agenda[1], outcome="discussed", text="Budgettet *drøftes* igen.")
+
+    assert AgendaItem.objects.get(pk=agenda[1].pk).outcome_html == "<p>Budgettet <em>drøftes</em> igen.</p>\n"
 
 
 def test_record_outcome_refuses_a_decision_without_text(agenda):

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from os2org import markup
 from os2org.audit.services import check_revision, record, snapshot
 from os2org.common.visibility import Visibility
 from os2org.governance.cycle.recurrence import check_rule, normalise_rule, parse_dates
@@ -50,10 +51,10 @@ def save_activity(
     rule, `starts` may be None and the earliest of them is the first date.
     Without a `visibility` a new activity is for members and a changed one
     keeps its own; `revision` is the one an edit form was opened at.
-    Side effects: one Activity row, one audit entry. Raises ValidationError
-    naming the field for bad input (a rule that never occurs: "rule"; a
-    line that is no date: "dates"; an out-of-date form: no field); nothing
-    is saved then.
+    Side effects: one Activity row (its description rendered), one audit
+    entry. Raises ValidationError naming the field for bad input (a rule
+    that never occurs: "rule"; a line that is no date: "dates"; an
+    out-of-date form: no field); nothing is saved then.
     """
     rule = normalise_rule(rule)
     starts, further = _first_and_further(starts, rule, parse_dates(dates))
@@ -66,6 +67,7 @@ def save_activity(
     activity.rule, activity.dates = rule, [day.isoformat() for day in further]
     if visibility is not None:
         activity.visibility = visibility
+    markup.render_fields(activity)
     activity.full_clean(validate_constraints=True)
     activity.save()
     record(

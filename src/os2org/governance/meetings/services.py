@@ -85,7 +85,7 @@ def _with_participants(meeting):
 def add_agenda_item(meeting, *, title, description="", visibility=None, actor=None):
     """Put an item last on a meeting's agenda, as visible as the meeting unless told.
 
-    Side effects: one AgendaItem row, one audit entry.
+    Side effects: one AgendaItem row (its description rendered), one audit entry.
     """
     last = meeting.items.aggregate(last=Max("position"))["last"] or 0
     item = AgendaItem(
@@ -96,18 +96,23 @@ def add_agenda_item(meeting, *, title, description="", visibility=None, actor=No
         visibility=visibility or meeting.visibility,
     )
     item.search_text = item.searchable()
+    markup.render_fields(item)
     return _saved(item, "governance.agenda_item", actor=actor, before=None)
 
 
 @transaction.atomic
 def save_agenda_item(item, *, title, description="", visibility=None, actor=None, revision=None):
-    """Change an item's title, text and (if given) visibility. Side effects: the AgendaItem row, one audit entry."""
+    """Change an item's title, text and (if given) visibility.
+
+    Side effects: the AgendaItem row (its description rendered), one audit entry.
+    """
     check_revision(item, revision)
     before = snapshot(item)
     item.title, item.description = title, description
     if visibility is not None:
         item.visibility = visibility
     item.search_text = item.searchable(CaseBrief.objects.filter(item=item).first())
+    markup.render_fields(item)
     return _saved(item, "governance.agenda_item", actor=actor, before=before)
 
 
@@ -143,8 +148,8 @@ def save_case_brief(item, *, purpose, date, actor=None, revision=None, **fields)
 
     `fields`: status, author, owner and the sections aim, background,
     analysis, recommendation, consequences. A `revision` of 0 is a form
-    opened before the item had a brief. Side effects: one CaseBrief row,
-    one audit entry.
+    opened before the item had a brief. Side effects: one CaseBrief row
+    (its sections rendered), one audit entry.
     """
     brief = CaseBrief.objects.filter(item=item).first() or CaseBrief(item=item)
     check_revision(brief, revision)
@@ -152,6 +157,7 @@ def save_case_brief(item, *, purpose, date, actor=None, revision=None, **fields)
     brief.purpose, brief.date = purpose, date
     for name, value in fields.items():
         setattr(brief, name, value)
+    markup.render_fields(brief)
     _saved(brief, "governance.case_brief", actor=actor, before=before)
     # The brief's words are found through its item.
     AgendaItem.objects.filter(pk=item.pk).update(search_text=item.searchable(brief))
@@ -162,8 +168,8 @@ def save_case_brief(item, *, purpose, date, actor=None, revision=None, **fields)
 def record_outcome(item, *, outcome, text="", actor=None, revision=None):
     """Record what the meeting made of an item: noted, discussed, or a decision with its text.
 
-    Side effects: the AgendaItem row, one audit entry. An item whose
-    decision has follow-ups keeps being a decision.
+    Side effects: the AgendaItem row (its text rendered), one audit entry.
+    An item whose decision has follow-ups keeps being a decision.
     """
     check_revision(item, revision)
     if outcome == AgendaItem.Outcome.DECISION and not text.strip():
@@ -175,6 +181,7 @@ def record_outcome(item, *, outcome, text="", actor=None, revision=None):
     before = snapshot(item)
     item.outcome, item.outcome_text = outcome, text.strip()
     item.search_text = item.searchable(CaseBrief.objects.filter(item=item).first())
+    markup.render_fields(item)
     return _saved(item, "governance.outcome", actor=actor, before=before)
 
 

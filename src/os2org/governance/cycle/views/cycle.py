@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.views.decorators.http import require_http_methods, require_safe
 
-from os2org import markup
 from os2org.caching import cached_page
 from os2org.common.dates import EARLIEST, LATEST
 from os2org.common.forms import add_service_errors
@@ -123,14 +122,13 @@ def _row(activity, today):
 @require_safe
 @cached_page
 def activity(request, pk):
-    readable = Activity.objects.filter(request.viewer.visible(**OWN))
-    activity = get_object_or_404(readable.select_related("body", "role__page").only(*ACTIVITY_FIELDS), pk=pk)
+    readable = Activity.objects.filter(request.viewer.visible(**OWN)).select_related("body", "role__page")
+    activity = get_object_or_404(readable.only(*ACTIVITY_FIELDS, "description_html"), pk=pk)
     context = {
         "activity": activity,
         "schedule": describe(activity),
         "next_dates": next_dates(activity, timezone.localdate(), NEXT_DATES),
         "holders": current_holders([activity.role]).get(activity.role_id, []),
-        "description": markup.render(activity.description),
     }
     return render(request, "governance/activity.html", context)
 

@@ -11,7 +11,6 @@ from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from os2org import markup
 from os2org.caching import cached_page
 from os2org.governance.meetings import exports
 from os2org.governance.meetings.selectors import reads_minutes
@@ -38,11 +37,6 @@ def _markdown(text, name):
 def agenda(request, pk):
     viewer = request.viewer
     agenda = exports.read_agenda(readable_meeting(viewer, pk), viewer=viewer)
-    for item in agenda.items:
-        item.description_html = markup.render(item.description)
-        brief = getattr(item, "brief", None)
-        if brief is not None:
-            item.brief_sections = [(heading, markup.render(text)) for heading, text in brief.sections() if text.strip()]
     return render(request, "governance/agenda.html", {"document": agenda, "meeting": agenda.meeting})
 
 
@@ -60,8 +54,6 @@ def minutes(request, pk):
     viewer = request.viewer
     meeting = readable_meeting(viewer, pk)
     document = exports.read_minutes(meeting, _minutes_of(meeting, viewer), viewer=viewer)
-    for item in document.items:
-        item.outcome_html = markup.render(item.outcome_text)
     return render(request, "governance/minutes.html", {"document": document, "meeting": meeting})
 
 

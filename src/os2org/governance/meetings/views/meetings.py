@@ -15,7 +15,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from os2org import markup
 from os2org.access.rules import allows
 from os2org.audit.selectors import revision, with_revisions
 from os2org.caching import cached_page
@@ -89,11 +88,7 @@ def _agenda(meeting, viewer):
         items = with_revisions(items)
     items = list(items)
     for item in items:
-        item.description_html = markup.render(item.description)
-        item.outcome_html = markup.render(item.outcome_text)
-        item.case_brief = brief = _brief(item)
-        if brief is not None:
-            brief.rendered = [(heading, markup.render(text)) for heading, text in brief.sections() if text.strip()]
+        item.case_brief = _brief(item)
     return items
 
 
@@ -284,7 +279,6 @@ def _follow_up_page(request, follow_up, form):
     context = {
         "follow_up": follow_up,
         "item": follow_up.item,
-        "decision_html": markup.render(follow_up.item.outcome_text),
         "meeting": follow_up.item.meeting,
         "carried_to": _carried_to(follow_up, request.viewer),
         "form": form,

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from os2org import markup
 from os2org.caching import cached_page
 from os2org.common.pagination import PAGE, paginate
 from os2org.governance.meetings import selectors
@@ -64,8 +63,6 @@ def decisions(request):
     if form.is_valid():
         data = form.cleaned_data
         page = paginate(request, selectors.decisions(viewer=viewer, body=data["body"], year=data["year"], text=data["q"]))
-        for item in page:
-            item.decision_html = markup.render(item.outcome_text)
     return render(request, "governance/decisions.html", {"form": form, "page": page})
 
 
