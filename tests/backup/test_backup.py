@@ -21,7 +21,7 @@ from os2org.governance.meetings import services
 from os2org.governance.models import Activity, AgendaItem, CaseBrief, Minutes, MinutesPart
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook
-from os2org.organisation.models import Organisation, Person
+from os2org.organisation.models import Body, Organisation, Person
 from tests.conftest import DEMO
 from tests.governance.builders import board, decision, meeting
 from tests.governance.cycle_data import make_activity
@@ -483,6 +483,27 @@ def test_restore_makes_the_html_of_items_briefs_and_activities_from_their_markdo
         ("", "<p>Budgettet <em>godkendes</em>.</p>\n"),
         "<p>Et <strong>mål</strong>.</p>\n",
         "<p>Husk <em>dagsordenen</em>.</p>\n",
+    )
+
+
+@restores
+def test_restore_makes_the_search_keys_from_the_names_and_texts(tmp_path):
+    item = decision(meeting(board("Ærø Bestyrelse"), "2026-03-05 16:00"), "Budget", "Godkendt.")
+    services.save_case_brief(item, purpose="decision", date=date(2026, 2, 20), aim="Æbleskiver.")
+    write_backup(tmp_path / "backup.json")
+    document = read(tmp_path / "backup.json")
+    for entry in document["objects"]:
+        for field in ("name_key", "search_text"):
+            if field in entry["fields"]:
+                entry["fields"][field] = "forkert"
+    write(tmp_path / "backup.json", document)
+    new_database()
+
+    restore_backup(tmp_path / "backup.json")
+
+    assert (Body.objects.values_list("name_key", flat=True).get(), AgendaItem.objects.values_list("search_text", flat=True).get()) == (
+        "ærø bestyrelse",
+        "budget\n\ngodkendt.\næbleskiver.\n\n\n\n",
     )
 
 

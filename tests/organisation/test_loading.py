@@ -685,3 +685,19 @@ def test_load_of_changes_makes_as_many_queries_for_10_as_for_40_people(
     path = write(tmp_path, organisation_of(people, hours=3), "changed.yaml")
     with django_assert_num_queries(14):
         load_yaml(path)
+
+
+def test_a_loaded_organisation_is_found_by_word_search(tmp_path):
+    path = tmp_path / "organisation.yaml"
+    path.write_text(
+        "bodies:\n  - name: Ærø Styregruppe\n    kind: steering_group\n"
+        "people:\n  - name: Øjvind Åberg\n    email: OJVIND@example.org\n",
+        encoding="utf-8",
+    )
+
+    load_yaml(path)
+
+    assert (
+        list(Body.objects.values_list("name_key", flat=True)),
+        list(Person.objects.values_list("name_key", "email_key")),
+    ) == (["ærø styregruppe"], [("øjvind åberg", "ojvind@example.org")])

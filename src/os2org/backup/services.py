@@ -48,6 +48,7 @@ from django.utils.translation import gettext as _
 
 from os2org import markup
 from os2org.common.limits import UntrustedText, load_json
+from os2org.governance.models import CaseBrief
 from os2org.handbook.pages import read_page
 from os2org.handbook.rendering import Rendering
 from os2org.handbook.services import page_fields
@@ -91,10 +92,24 @@ def _page_fields(page):
 # edited. One line per model: its label, and a function from an object to
 # {field: value} that raises ValueError (saying where) for a source it
 # cannot read.
+def _derived(obj):
+    """The search keys a model makes from its own fields when saved (organisation.models.KeyedByName)."""
+    obj.derive()
+    return {name: getattr(obj, name) for name in obj.DERIVED}
+
+
+def _agenda_item_fields(item):
+    """An agenda item's HTML, and its search text, which takes in its case brief (restored by now)."""
+    return {**markup.render_fields(item), "search_text": item.searchable(CaseBrief.objects.filter(item=item).first())}
+
+
 REBUILT = {
     "handbook.page": _page_fields,
+    "organisation.organisation": _derived,
+    "organisation.body": _derived,
+    "organisation.person": _derived,
     "governance.activity": markup.render_fields,
-    "governance.agendaitem": markup.render_fields,
+    "governance.agendaitem": _agenda_item_fields,
     "governance.casebrief": markup.render_fields,
     "governance.minutes": markup.render_fields,
     "governance.minutespart": markup.render_fields,

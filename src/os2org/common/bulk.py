@@ -57,11 +57,18 @@ def save_all(objects: Sequence[Model], fields: Sequence[str], *, one_by_one=()) 
     still hold, are updated one at a time in their order after the others,
     and the new ones are inserted last: every state between is then part of
     one the caller checked. The new ones get their ids (PostgreSQL and
-    SQLite return them).
+    SQLite return them). A model's DERIVED fields are made (derive()) and
+    written along.
     """
     if not objects:
         return
-    manager = type(objects[0])._default_manager
+    model = type(objects[0])
+    manager = model._default_manager
+    # Fields the model makes from others when it is saved (a name's search key): bulk writes skip save().
+    derived = getattr(model, "DERIVED", ())
+    for obj in objects if derived else ():
+        obj.derive()
+    fields = [*fields, *(name for name in derived if name not in fields)] if fields else fields
     new = [obj for obj in objects if obj.pk is None]
     later = [obj for obj in one_by_one if obj.pk is not None]
     later_ids = {obj.pk for obj in later}

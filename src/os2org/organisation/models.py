@@ -24,12 +24,17 @@ class KeyedByName(models.Model):
     """
 
     name_key = models.TextField(_("name as compared"), editable=False, default="")
+    # The fields derive() makes: a bulk write (common.bulk.save_all) writes them too.
+    DERIVED = ("name_key",)
 
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def derive(self):
         self.name_key = name_key(self.name)
+
+    def save(self, *args, **kwargs):
+        self.derive()
         super().save(*args, **kwargs)
 
 
@@ -216,9 +221,11 @@ class Person(KeyedByName):
     def read_scope(self):
         return self.visibility, None
 
-    def save(self, *args, **kwargs):
+    DERIVED = ("name_key", "email_key")
+
+    def derive(self):
+        super().derive()
         self.email_key = folded(self.email)
-        super().save(*args, **kwargs)
 
 
 class AssignmentQuerySet(models.QuerySet):

@@ -425,6 +425,8 @@ def _insert_parents_first(bodies):
     A query per level of new bodies inside new bodies.
     """
     new = [body for body in bodies if body.pk is None]
+    for body in new:
+        body.derive()
     while new:
         ready = [body for body in new if all(other is None or other.pk for other in _parent_and_programme(body))]
         if not ready:
