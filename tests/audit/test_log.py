@@ -66,3 +66,22 @@ def test_log_queries_do_not_grow_with_entries(client, staff):
         save_person(name=f"Person {number}", actor=staff)
 
     assert _queries(client) == one
+
+
+def test_log_read_again_is_served_from_the_cache(client, staff):
+    save_person(name="Ane Holm", actor=staff)
+    client.get(LOG)
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(LOG)
+
+    # The session, the user, the viewer's groups and account, and the data's version.
+    assert len(queries) == 5
+
+
+def test_log_shows_a_new_change_at_once(client, staff):
+    client.get(LOG)
+
+    save_person(name="Bo Lund", actor=staff)
+
+    assert "Bo Lund" in client.get(LOG).content.decode()

@@ -4,10 +4,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from os2org.audit.selectors import changes, entries_filtered
-from os2org.common.pagination import paginate
+from os2org.caching import cached_page
+from os2org.common.pagination import PAGE, paginate
 
 
 @require_safe
+@cached_page("type", "hvem", PAGE)
 def log(request):
     entries, filters = entries_filtered(request.GET)
     page = paginate(request, entries.select_related("actor"))
