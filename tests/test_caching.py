@@ -11,7 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from os2org.access import groups
-from os2org.caching import BoundedMemoryCache, reader_key
+from os2org.caching import TOKEN, BoundedMemoryCache, reader_key
 from os2org.common.visibility import Viewer
 from os2org.governance.cycle.services import feed_for, save_activity
 from os2org.governance.models import Activity
@@ -128,6 +128,16 @@ def test_a_signed_in_page_read_again_is_served_from_the_cache():
 
     # The session, the user, the viewer's groups and account, and the data's version.
     assert len(queries) == 5
+
+
+def test_a_kept_page_is_the_page_as_made_but_for_the_csrf_token():
+    reader = secretariat_client("karen")
+    save_person(name="Ane Holm", email="ane@example.org")
+    made = reader.get("/organisation/personer/").content.decode()
+
+    kept = reader.get("/organisation/personer/").content.decode()
+
+    assert TOKEN.sub("token", kept) == TOKEN.sub("token", made)
 
 
 def test_a_kept_page_shows_the_readers_own_name():

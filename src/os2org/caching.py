@@ -116,7 +116,8 @@ def _personalised(content, request):
     if TOKEN_HOLE in content:
         content = content.replace(TOKEN_HOLE, get_token(request))
     if ACCOUNT_HOLE in content:
-        content = content.replace(ACCOUNT_HOLE, render_to_string("account.html", request=request), 1)
+        account = ACCOUNT.search(render_to_string("account.html", request=request)).group(0)
+        content = content.replace(ACCOUNT_HOLE, account, 1)
     return content
 
 
