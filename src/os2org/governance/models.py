@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from os2org.common.dates import validate_date
+from os2org.common.search import folded
 from os2org.common.visibility import Visibility, name_for, visibility_field
 
 # Nothing in the annual cycle or a meeting lasts longer than a week; a
@@ -259,7 +260,7 @@ class AgendaItem(models.Model):
         parts = [self.title, self.description, self.outcome_text]
         if brief is not None:
             parts += [getattr(brief, name) for name in brief.SECTIONS]
-        return "\n".join(parts).casefold()
+        return folded("\n".join(parts))
 
     def get_absolute_url(self):
         return f"{self.meeting.get_absolute_url()}#item-{self.pk}"

@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.db.models import Q
 
 from os2org.access.viewer import viewer_for
+from os2org.common.search import matching
 from os2org.governance.models import AgendaItem, FollowUp, Minutes, MinutesPart
 from os2org.governance.readers import OF_FOLLOW_UP, OF_ITEM
 
@@ -35,7 +36,7 @@ def decisions(*, viewer, body=None, year=None, text=""):
     """The decision register, newest first, filtered by body, year and words in its text (a queryset).
 
     A decision is as visible as its agenda item. Each word must be in the
-    item's title, text, decision or case brief, case-folded (AgendaItem.search_text).
+    item's title, text, decision or case brief (AgendaItem.search_text, common.search).
     """
     found = (
         AgendaItem.objects.decisions()
@@ -48,9 +49,7 @@ def decisions(*, viewer, body=None, year=None, text=""):
         found = found.filter(meeting__body=body)
     if year is not None:
         found = found.filter(meeting__starts__year=year)
-    for word in text.casefold().split():
-        found = found.filter(search_text__contains=word)
-    return found
+    return found.filter(matching(text, "search_text"))
 
 
 def week_end(on):

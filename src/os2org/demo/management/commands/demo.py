@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from os2org.access.demo import DEFAULT_PASSWORD, add_demo_logins
+from os2org.common.progress import report
 from os2org.demo import scale
 from os2org.governance import demo as governance_demo
 from os2org.handbook.models import Page
@@ -81,9 +82,4 @@ class Command(BaseCommand):
             self.stdout.write(message)
 
     def progress(self, number, total, name):
-        if self.stderr.isatty():
-            self.stderr.write(f"\r[{number}/{total}] {name}\033[K", ending="")
-            if number == total:
-                self.stderr.write("")
-        elif number == total or number % max(1, total // 10) == 0:
-            self.stderr.write(f"[{number}/{total}] {name}")
+        report(self.stderr, number, total, name)

@@ -11,6 +11,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from os2org.common.progress import report
 from os2org.common.visibility import Visibility
 from os2org.handbook.lint import ERROR, lint
 from os2org.handbook.models import Page
@@ -148,12 +149,7 @@ class Command(BaseCommand):
         self.stdout.write(_("Wrote %(count)d pages to %(directory)s.") % {"count": len(written), "directory": directory})
 
     def progress(self, number, total, name):
-        if self.stderr.isatty():
-            self.stderr.write(f"\r[{number}/{total}] {name}\033[K", ending="")
-            if number == total:
-                self.stderr.write("")
-        else:
-            self.stderr.write(f"[{number}/{total}] {name}")
+        report(self.stderr, number, total, name)
 
 
 def _dumps(data):
