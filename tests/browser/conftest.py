@@ -6,6 +6,7 @@ downloads are never used.
 """
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from os2org.handbook.services import import_handbook
@@ -55,6 +56,13 @@ def page(browser):
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     yield page
+    # A test's last check may pass while the page still fetches an image or a
+    # script. The live server must be done with the database before the test's
+    # tables are flushed, or SQLite refuses the flush ("table is locked").
+    try:
+        page.wait_for_load_state("networkidle", timeout=5_000)
+    except PlaywrightTimeoutError:
+        pass
     context.close()
 
 
