@@ -25,11 +25,11 @@ from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.template.loader import render_to_string
+from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from os2org.audit.selectors import data_version
+from os2org.audit.selectors import request_data_version
 
 # How long a page stays at most: its key names the day and the data's
 # version, so a page kept longer would never be asked for again anyway.
@@ -79,7 +79,7 @@ def reader_key(viewer, personal):
 def _cached(view, parameters, personal):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        request.data_version = data_version()
+        request_data_version(request)
         key = page_key(request, parameters, reader_key(request.viewer, personal))
         if not request.user.is_authenticated:
             response = cache.get(key)
@@ -116,7 +116,9 @@ def _personalised(content, request):
     if TOKEN_HOLE in content:
         content = content.replace(TOKEN_HOLE, get_token(request))
     if ACCOUNT_HOLE in content:
-        account = ACCOUNT.search(render_to_string("account.html", request=request)).group(0)
+        # Rendered without the context processors: the header needs only these.
+        context = {"user": request.user, "request": request, "csrf_token": get_token(request)}
+        account = ACCOUNT.search(get_template("account.html").render(context)).group(0)
         content = content.replace(ACCOUNT_HOLE, account, 1)
     return content
 

@@ -185,8 +185,11 @@ CACHES = {"default": env_cache("CACHE_URL")}
 AUTHENTICATION_BACKENDS = [
     # Refuses a log-in while its username and address are locked out.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the signed-in user with one plain statement.
+    "os2org.access.sessions.UserBackend",
 ]
+# Django's database sessions, read with one plain statement (os2org.access.sessions).
+SESSION_ENGINE = "os2org.access.sessions"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -75,8 +75,8 @@ def test_log_read_again_is_served_from_the_cache(client, staff):
     with CaptureQueriesContext(connection) as queries:
         client.get(LOG)
 
-    # The session, the user, the viewer's groups and account, and the data's version.
-    assert len(queries) == 5
+    # The session, the user and the data's version: the viewer is kept too.
+    assert len(queries) == 3
 
 
 def test_log_shows_a_new_change_at_once(client, staff):

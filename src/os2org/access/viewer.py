@@ -3,24 +3,48 @@
 A viewer is worked out once per request (a few small queries for a
 signed-in user, none for the public); the `Viewer` itself, and every
 question it answers, live low in the tree (os2org.common.visibility).
+
+A signed-in reader's viewer is kept in the cache under the data's version
+and the day: what it is made of (groups, account, assignments, the body
+tree) changes only through the services, each of which writes an audit
+entry, or at midnight, when assignments begin and end. So a page served
+from the cache asks nothing about its reader but who is signed in.
 """
 
+from django.core.cache import cache
 from django.utils import timezone
 
 from os2org.access import groups
 from os2org.access.models import Account
+from os2org.audit.selectors import request_data_version
 from os2org.common.visibility import ANONYMOUS, Viewer
 from os2org.organisation.models import Assignment, Body
 
 COMMUNITY_KINDS = ("product_community", "project_community")
 
 
+# As long as a kept page (os2org.caching): its key names the day anyway.
+VIEWER_SECONDS = 24 * 60 * 60
+
+
 def viewer_of(request):
-    """The request's viewer, worked out on first use."""
+    """The request's viewer, worked out on first use (or taken from the cache)."""
     viewer = getattr(request, "_viewer", None)
     if viewer is None:
-        viewer = viewer_for(getattr(request, "user", None))
-        request._viewer = viewer
+        viewer = request._viewer = _kept_viewer(getattr(request, "user", None), request)
+    return viewer
+
+
+def _kept_viewer(user, request):
+    if user is None or not user.is_authenticated or not user.is_active:
+        return ANONYMOUS
+    # is_superuser is set outside the app (createsuperuser), with no audit entry.
+    day = timezone.localdate().isoformat()
+    key = f"viewer:{user.pk}:{int(user.is_superuser)}:{request_data_version(request)}:{day}"
+    viewer = cache.get(key)
+    if viewer is None:
+        viewer = viewer_for(user)
+        cache.set(key, viewer, VIEWER_SECONDS)
     return viewer
 
 
