@@ -6,7 +6,8 @@ made from the demo handbook's pages (copied into folders until there are
 that a busy moment of the machine falls on both alike:
 
 - os2org: `import_handbook` of all 50 pages into an empty, migrated SQLite
-  database (a fresh copy each time), under production settings;
+  database (a fresh copy each time), under production settings (so the
+  pages are read in up to WORK_PROCESSES worker processes, one per core);
 - MkDocs: `mkdocs build` of the same Markdown files (its default theme).
 
 In each round each runs in a Python process of its own, once to warm up

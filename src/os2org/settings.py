@@ -350,6 +350,9 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 # The language the handbook is written in; content keeps it when the
 # interface is switched to another language, so screen readers speak it right.
+# Worker processes for long pure computations, such as parsing a handbook
+# (os2org.common.processes); never more than the machine's cores. 1: none.
+WORK_PROCESSES = env_int("WORK_PROCESSES", 4)
 HANDBOOK_LANGUAGE = env_str("HANDBOOK_LANGUAGE", "da")
 # Who may read a page that `handbook import` stores for the first time and
 # that was not renamed from a stored page: this, or its parent's visibility

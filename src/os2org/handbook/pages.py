@@ -39,6 +39,10 @@ class PageError(ValueError):
         self.path, self.line, self.message = path, line, message
         super().__init__(f"{path}: {message}" if line is None else f"{path}:{line}: {message}")
 
+    def __reduce__(self):
+        # Raised in a worker process and handed back (common.processes).
+        return type(self), (self.path, self.line, self.message)
+
 
 class _FrontMatterLoader(yaml.SafeLoader):
     """YAML as Jekyll reads it, except dates stay text (they must round-trip)."""

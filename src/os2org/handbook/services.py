@@ -2,7 +2,7 @@
 
 import mimetypes
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from os2org.audit.services import check_revision, record
+from os2org.common.processes import each_in_processes
 from os2org.common.visibility import Visibility
 from os2org.handbook.lint import ERROR, check_role, front_matter_line
 from os2org.handbook.models import Asset, Page, PageVersion, Site
@@ -31,6 +32,10 @@ from os2org.handbook.site import read_config
 from os2org.roles.models import RoleDescription
 from os2org.roles.parsing import parse_role
 from os2org.roles.services import store_roles
+
+# From this many pages on, an import reads them in worker processes
+# (common.processes); below it, forking costs more than it saves.
+PARALLEL_PAGES = 24
 
 # Visibilities from the widest readership to the narrowest.
 STRICTNESS = {level: rank for rank, level in enumerate(Visibility.values)}
@@ -165,14 +170,17 @@ def import_handbook(paths, *, replace=False, remove=(), site=None, actor=None, p
         )
         for page in pages:
             rendering.prepare(page)
-        roles = {page.path: parse_role(page) for page in pages}
-        for page in pages:
-            check_lengths(page, roles[page.path])
+        roles, fields = {}, {}
+        read = each_in_processes(lambda page: read_fully(page, rendering), pages, least=PARALLEL_PAGES)
+        for page, (role, values, used) in zip(pages, read):
+            roles[page.path], fields[page.path] = role, values
+            for name in used:
+                rendering.asset_users.setdefault(name, set()).add(page.path)
         levels = new_page_visibilities(pages, {path: level for path, _source, level, _url in rows}, leaving)
         _total, deleted = Page.objects.filter(path__in=leaving).delete()
         removed = deleted.get(Page._meta.label, 0)
         check_free_addresses(pages)
-        stored = store_pages(pages, levels, rendering)
+        stored = store_pages(fields, levels)
         add_versions([model for model in stored if model.source != existing.get(model.path)], actor=actor)
         kept_roles = store_roles([(model, roles[model.path]) for model in stored])
         Asset.objects.filter(path__in=leaving_files).delete()
@@ -259,12 +267,29 @@ def store_assets(files, rendering, visibilities):
         )
 
 
-def store_pages(pages, visibilities, rendering):
-    """Create or update the Page of each page read, in two queries; `visibilities` is for the new ones.
+def read_fully(page, rendering):
+    """What an import stores of a prepared page: (its role or None, its fields, the files it shows or links to).
 
-    Returns the stored Page models, in the order of `pages`.
+    Refuses, with PageError, a page with more text in a field than the
+    database holds. Reads no stored data, so that it can run in a worker
+    process (common.processes); the role comes back without its sections'
+    tokens, which only the parse needs.
     """
-    fields = {page.path: page_fields(page, rendering) for page in pages}
+    role = parse_role(page)
+    check_lengths(page, role)
+    values = page_fields(page, rendering)
+    if role is not None:
+        role.sections = [replace(section, tokens=[]) for section in role.sections]
+    files = [name for name, users in rendering.asset_users.items() if page.path in users]
+    return role, values, files
+
+
+def store_pages(fields, visibilities):
+    """Create or update the Page of each page read, in two queries, from {path: page_fields}; `visibilities`
+    is for the new ones.
+
+    Returns the stored Page models, in the order of `fields`.
+    """
     stored = {model.path: model for model in Page.objects.filter(path__in=fields)}
     for path, values in fields.items():
         model = stored.get(path) or Page(path=path, visibility=visibilities[path])
@@ -280,7 +305,7 @@ def store_pages(pages, visibilities, rendering):
             model.updated = now
         Page.objects.bulk_update(changed, [*next(iter(fields.values())), "updated"])
     Page.objects.bulk_create(new)
-    return [stored[page.path] for page in pages]
+    return [stored[path] for path in fields]
 
 
 def leaving_pages(pages, folders, remove=()):
