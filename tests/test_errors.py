@@ -76,14 +76,14 @@ def test_forbidden_page_for_a_signed_in_reader_says_whom_to_ask(client):
     ]
 
 
-def test_forbidden_page_for_a_signed_in_reader_links_to_the_front_page_and_another_log_in(client):
+def test_forbidden_page_for_a_signed_in_reader_links_to_another_log_in_and_the_front_page(client):
     client.force_login(make_user("koordinator", "coordinator"))
 
     response = client.get("/aendringer/")
 
     assert links(response) == [
-        ("Gå til forsiden", "/"),
         ("Log ind med en anden konto", "/konto/login/?next=/aendringer/"),
+        ("Gå til forsiden", "/"),
     ]
 
 
