@@ -99,3 +99,29 @@ def board_member(client):
     user = make_user("board", "board")
     client.force_login(user)
     return user
+
+
+def _rename_table(name, to):
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"ALTER TABLE {quote(name)} RENAME TO {quote(to)}")
+
+
+@pytest.fixture
+def lose_table(transactional_db):
+    """Take a table from the database, as a broken database would; it is back after the test.
+
+    Outside a transaction: on PostgreSQL one failed query spoils every later
+    query of its transaction, and a request in production shares none with a test.
+    """
+    lost = []
+
+    def lose(name):
+        _rename_table(name, f"{name}_lost")
+        lost.append(name)
+
+    yield lose
+    for name in lost:
+        _rename_table(f"{name}_lost", name)

@@ -69,6 +69,11 @@ def texts(nodes):
     return [text(node) for node in nodes]
 
 
+def shown_messages(response):
+    """The one-off messages a page shows ("messages.html"), each as (its role, its text)."""
+    return [(attribute(node, "role"), text(node)) for node in elements(parse(response), "p", class_="message")]
+
+
 def menu(root):
     """The handbook menu as nested (title, address, children) tuples."""
 

@@ -18,6 +18,8 @@ from os2org.governance.models import Activity
 from os2org.organisation.models import Body
 from os2org.organisation.services import save_body, save_person
 from tests.accounts import make_user
+from tests.dom import shown_messages
+from tests.forms import submit
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +197,45 @@ def test_a_personal_page_is_kept_per_person():
     other = Viewer(user_id=2, groups=frozenset({groups.BOARD}), person_id=2)
 
     assert reader_key(one, personal=True) != reader_key(other, personal=True)
+
+
+# A message after a save ("Personen er gemt."): the saver's, shown once, never kept in a page.
+
+SAVED = [("status", "Personen er gemt.")]
+
+
+def save_a_person(reader):
+    """Save a new person through the form, as a browser does; the address the reader is sent to."""
+    return submit(reader, "/organisation/ny-person/", {"name": "Ane Holm", "contract_hours": "37"})["Location"]
+
+
+def test_a_message_shows_on_the_page_after_a_save():
+    karen = secretariat_client("karen")
+    address = save_a_person(karen)
+
+    assert shown_messages(karen.get(address)) == SAVED
+
+
+def test_a_message_shows_once():
+    karen = secretariat_client("karen")
+    address = save_a_person(karen)
+    karen.get(address)
+
+    assert shown_messages(karen.get(address)) == []
+
+
+def test_a_message_is_not_kept_for_another_reader_of_the_same_kind():
+    karen = secretariat_client("karen")
+    address = save_a_person(karen)
+    karen.get(address)
+
+    assert shown_messages(secretariat_client("mads").get(address)) == []
+
+
+def test_a_message_shows_on_a_page_kept_since_the_save():
+    karen = secretariat_client("karen")
+    address = save_a_person(karen)
+    # Another reader of the secretariat opens the page first: it is kept as they got it.
+    secretariat_client("mads").get(address)
+
+    assert shown_messages(karen.get(address)) == SAVED

@@ -14,6 +14,11 @@ depends on who they are (a meeting they take part in) their person. What
 is theirs alone is cut out before a page is kept and put back for each
 reader: the header with their name and log-out button (between
 `<!--account-->` markers, "account.html"), and the CSRF token of every form.
+
+A message waiting for the reader ("The meeting is saved.", django.contrib.
+messages) is theirs and shown once: a request with one is answered by the
+view itself, so the page after a save shows it even when a copy is kept,
+and the page that shows it is never kept.
 """
 
 import hashlib
@@ -21,6 +26,7 @@ import re
 from functools import wraps
 from urllib.parse import urlencode
 
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
@@ -79,6 +85,9 @@ def reader_key(viewer, personal):
 def _cached(view, parameters, personal):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
+        # Counting the reader's waiting messages reads them without using them up.
+        if get_messages(request):
+            return view(request, *args, **kwargs)
         request_data_version(request)
         key = page_key(request, parameters, reader_key(request.viewer, personal))
         if not request.user.is_authenticated:

@@ -16,3 +16,7 @@ urlpatterns = i18n_patterns(
 )
 # The API speaks JSON in one language and lives outside the language prefix.
 urlpatterns += [path("api/", include("os2org.api.urls"))]
+
+# 403 and 404 are Django's own handlers, drawing 403.html and 404.html; the
+# 500 page must be drawn even when the database or the request is broken.
+handler500 = "os2org.errors.server_error"

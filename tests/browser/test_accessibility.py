@@ -4,9 +4,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from django.test import override_settings
 
 from os2org.handbook.pages import collect_files
 from os2org.handbook.services import page_slug
+from tests.accounts import make_user
+from tests.browser.conftest import sign_in
 from tests.conftest import DEMO
 
 pytestmark = pytest.mark.browser
@@ -22,6 +25,8 @@ PAGES = [
     "/soeg/",
     "/soeg/?q=ingen-tr%C3%A6f",
     "/",
+    # The 404 page.
+    "/side/findes-ikke/",
 ]
 
 
@@ -46,5 +51,33 @@ def test_page_has_no_accessibility_violations(page, demo_server, axe_source, add
 
 def test_english_interface_has_no_accessibility_violations(page, demo_server, axe_source):
     page.goto(f"{demo_server}/en/roller/produktkoordinator/")
+
+    assert axe_violations(page, axe_source) == []
+
+
+def test_forbidden_page_has_no_accessibility_violations(page, demo_server, axe_source):
+    sign_in(page, demo_server, make_user("koordinator", "coordinator"))
+    page.goto(f"{demo_server}/aendringer/")
+
+    assert axe_violations(page, axe_source) == []
+
+
+@override_settings(ROOT_URLCONF="tests.ruleless_urls")
+def test_forbidden_page_for_the_public_has_no_accessibility_violations(page, demo_server, axe_source):
+    page.goto(f"{demo_server}/uden-regel/")
+
+    assert axe_violations(page, axe_source) == []
+
+
+def test_server_error_page_has_no_accessibility_violations(page, demo_server, axe_source, lose_table):
+    lose_table("governance_meeting")
+    page.goto(f"{demo_server}/moeder/")
+
+    assert axe_violations(page, axe_source) == []
+
+
+def test_plain_server_error_page_has_no_accessibility_violations(page, demo_server, axe_source, lose_table):
+    lose_table("handbook_page")
+    page.goto(f"{demo_server}/")
 
     assert axe_violations(page, axe_source) == []

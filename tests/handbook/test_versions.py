@@ -15,7 +15,7 @@ from os2org.handbook.models import Page, PageVersion
 from os2org.handbook.services import import_handbook, save_page
 from os2org.roles.models import RoleDescription
 from tests.accounts import make_user
-from tests.dom import attribute, element, elements, parse, text, texts
+from tests.dom import attribute, element, elements, parse, shown_messages, text, texts
 from tests.handbooks import write_handbook
 
 CONFLICT = (
@@ -285,6 +285,14 @@ def test_editor_saves_and_goes_to_the_page(client, secretariat):
     response = client.post(EDITOR, form_data(page, source=source, note="To"))
 
     assert (response.status_code, response["Location"], role_page().source) == (302, "/en/side/rolle-01/", source)
+
+
+def test_editor_says_the_page_is_saved(client, secretariat):
+    page = role_page()
+
+    response = client.post(EDITOR, form_data(page, source=edited(page, "en opgave", "to opgaver")), follow=True)
+
+    assert shown_messages(response) == [("status", "The page is saved.")]
 
 
 def test_editor_keeps_the_page_line_ends_when_the_browser_sends_cr_lf(client, secretariat):

@@ -10,7 +10,7 @@ from os2org.audit.models import Entry
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
 from tests.accounts import PASSWORD, make_user
-from tests.dom import attribute, element, elements, parse, texts
+from tests.dom import attribute, element, elements, parse, shown_messages, texts
 from tests.forms import submit
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +91,24 @@ def test_person_form_saves_and_goes_to_the_person(client, staff):
     assert (person.name, person.email, person.contract_hours) == ("Ane Holm", "ane@example.org", Decimal("18.5"))
 
 
+def test_person_form_says_the_person_is_saved(client, staff):
+    response = client.post("/organisation/ny-person/", {"name": "Ane Holm", "contract_hours": "37"}, follow=True)
+
+    assert shown_messages(response) == [("status", "Personen er gemt.")]
+
+
+def test_person_form_says_it_in_english_under_en(client, staff):
+    response = client.post(NEW_PERSON, {"name": "Ane Holm", "contract_hours": "37"}, follow=True)
+
+    assert shown_messages(response) == [("status", "The person is saved.")]
+
+
+def test_person_form_refused_shows_no_message(client, staff):
+    response = client.post(NEW_PERSON, {"name": "", "contract_hours": "37"})
+
+    assert shown_messages(response) == []
+
+
 def test_person_form_records_who_saved(client, staff):
     client.post(NEW_PERSON, {"name": "Ane Holm", "contract_hours": "37"})
 
@@ -156,6 +174,14 @@ def test_assignment_form_saves_a_share_and_goes_to_the_person(client, staff, boa
     assignment = Assignment.objects.get()
     assert (response.status_code, response["Location"]) == (302, "/en/organisation/personer/ane-holm/")
     assert (assignment.person, assignment.hours_per_week, assignment.share) == (ane, Decimal("18.50"), Decimal("0.5"))
+
+
+def test_assignment_form_says_the_assignment_is_saved(client, staff, board, ane):
+    address = "/en/organisation/personer/ane-holm/ny-tildeling/"
+
+    response = client.post(address, assignment_post(board, share="0,5"), follow=True)
+
+    assert shown_messages(response) == [("status", "The assignment is saved.")]
 
 
 def test_assignment_form_saves_hours_with_a_decimal_comma(client, staff, board, ane):
@@ -253,6 +279,16 @@ def programme():
     return save_body(name="Velfærdsprogrammet", kind=Body.Kind.PROGRAMME)
 
 
+def test_end_assignment_says_the_assignment_is_ended(client, staff, board, ane):
+    assignment = assign_role(ane, body=board, starts=date(2025, 1, 1), hours_per_week=2)
+    address = f"/en/organisation/tildelinger/{assignment.pk}/afslut/"
+    submitted = submit(client, address, {"ends": "2026-01-01"})
+
+    response = client.get(submitted["Location"])
+
+    assert shown_messages(response) == [("status", "The assignment is ended.")]
+
+
 def body_counts():
     return (Body.objects.count(), Entry.objects.count())
 
@@ -295,6 +331,12 @@ def test_body_form_saves_and_goes_to_the_body(client, staff, board, programme, a
         "Et fællesskab om MO.",
     )
     assert (list(body.member_authorities.all()), list(body.suppliers.all())) == ([aarhus], [magenta])
+
+
+def test_body_form_says_the_body_is_saved(client, staff):
+    response = client.post(NEW_BODY, {"name": "OS2mo", "kind": "product_community"}, follow=True)
+
+    assert shown_messages(response) == [("status", "The body is saved.")]
 
 
 def test_body_form_records_who_saved(client, staff):
@@ -408,6 +450,12 @@ def test_organisation_form_saves_and_goes_to_the_organisation(client, staff):
         organisation.is_partner,
         organisation.partner_role,
     ) == ("Aarhus Kommune", "municipality", "55133018", True, False, True, "Sekretariatets base")
+
+
+def test_organisation_form_says_the_organisation_is_saved(client, staff):
+    response = client.post(NEW_ORGANISATION, {"name": "Aarhus Kommune", "kind": "municipality"}, follow=True)
+
+    assert shown_messages(response) == [("status", "The organisation is saved.")]
 
 
 def test_organisation_edit_changes_the_organisation(client, staff, magenta):

@@ -5,7 +5,7 @@ from os2org.handbook.models import Page
 from os2org.handbook.services import save_page
 from os2org.sync.models import Conflict
 from os2org.sync.services import pull
-from tests.dom import element, elements, parse, text, texts
+from tests.dom import element, elements, parse, shown_messages, text, texts
 from tests.forms import form_posting_to
 from tests.sync.repos import page
 
@@ -69,6 +69,14 @@ def test_conflict_settled_by_keeping_gits_version(client, conflict):
         "git",
         THEIRS,
     )
+
+
+def test_conflict_settled_says_so_on_the_status_page(client, conflict):
+    form = form_posting_to(client.get(address(conflict)).content.decode(), address(conflict), address(conflict))
+
+    response = client.post(address(conflict), form.data(), follow=True)
+
+    assert shown_messages(response) == [("status", "The conflict is settled.")]
 
 
 def test_conflict_settled_by_taking_os2orgs_version(client, conflict, staff):

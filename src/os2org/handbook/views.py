@@ -1,6 +1,8 @@
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from os2org.caching import cached_page
@@ -67,6 +69,7 @@ def page_edit(request, slug):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("The page is saved."))
             return redirect(page)
     return render(request, "handbook/page_form.html", {"page": page, "form": form})
 

@@ -1,6 +1,7 @@
 import logging
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -44,6 +45,7 @@ def conflict(request, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("The conflict is settled."))
             return redirect("sync:status")
     theirs = conflict.page.source if conflict.page else ""
     context = {"conflict": conflict, "form": form, "diff": line_diff(theirs, conflict.ours)}

@@ -10,7 +10,7 @@ from os2org.governance.cycle.services import feed_for
 from os2org.governance.models import Activity, Feed
 from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, save_body, save_person
-from tests.dom import attribute, children, element, elements, parse, text, texts
+from tests.dom import attribute, children, element, elements, parse, shown_messages, text, texts
 from tests.forms import submit
 from tests.governance.builders import meeting
 from tests.governance.cycle_data import make_activity, make_role
@@ -482,6 +482,14 @@ def test_activity_create_saves_and_shows_the_activity(client, made, staff):
     assert Entry.objects.filter(action="governance.activity", object_id=str(activity.pk)).get().actor == staff
 
 
+def test_activity_create_says_the_activity_is_saved(client, made, staff):
+    fields = {"title": "Frist", "kind": "deadline", "schedule": "once", "starts": "2026-04-01", "visibility": "public"}
+
+    response = client.post("/aarshjul/aktiviteter/ny/", fields, follow=True)
+
+    assert shown_messages(response) == [("status", "Aktiviteten er gemt.")]
+
+
 def test_activity_create_with_a_rule_that_never_occurs_says_so_and_saves_nothing(client, made, staff):
     count = Activity.objects.count()
 
@@ -589,6 +597,12 @@ def test_feeds_page_makes_an_address_and_shows_it(client, made, staff):
         f"http://testserver/en/kalender/{feed.token}.ics",
         f"webcal://testserver/en/kalender/{feed.token}.ics",
     )
+
+
+def test_feeds_page_says_the_address_is_ready(client, made, staff):
+    response = client.post("/en/aarshjul/kalendere/", {"scope": "organisation"}, follow=True)
+
+    assert shown_messages(response) == [("status", "The calendar address is ready.")]
 
 
 def test_feeds_page_makes_the_organisation_address_once(client, made, staff):

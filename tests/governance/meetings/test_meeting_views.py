@@ -15,7 +15,7 @@ from os2org.handbook.services import import_handbook
 from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, end_assignment, save_body
 from os2org.roles.models import RoleDescription
-from tests.dom import attribute, children, element, elements, parse, text, texts
+from tests.dom import attribute, children, element, elements, parse, shown_messages, text, texts
 from tests.forms import submit
 from tests.governance.builders import COPENHAGEN, at, board, decision, meeting, people
 
@@ -452,6 +452,12 @@ def test_meeting_create_saves_the_meeting(client, org, staff):
     assert list(made.participants.order_by("name").values_list("name", flat=True)) == ["Ane Holm", "Cecilie Dahl"]
 
 
+def test_meeting_create_says_the_meeting_is_saved(client, org, staff):
+    response = client.post("/moeder/nyt/", meeting_post(org), follow=True)
+
+    assert shown_messages(response) == [("status", "Mødet er gemt.")]
+
+
 def test_meeting_create_records_who_planned_it(client, org, staff):
     client.post("/en/moeder/nyt/", meeting_post(org))
 
@@ -517,6 +523,14 @@ def test_item_create_puts_the_item_last(client, march, staff):
     assert (made.position, response["Location"]) == (4, f"/en/moeder/{march.pk}/#item-{made.pk}")
 
 
+def test_item_create_says_the_item_is_on_the_agenda(client, march, staff):
+    fields = {"title": "Strategi", "description": "", "visibility": "public"}
+
+    response = client.post(f"/moeder/{march.pk}/punkter/nyt/", fields, follow=True)
+
+    assert shown_messages(response) == [("status", "Punktet er sat på dagsordenen.")]
+
+
 def test_item_create_requires_a_title(client, march, staff):
     before = counts()
 
@@ -538,6 +552,16 @@ def test_item_edit_changes_the_title(client, march, staff):
     assert AgendaItem.objects.get(pk=budget.pk).title == "Budget 2027-2028"
 
 
+def test_item_edit_says_the_item_is_saved(client, march, staff):
+    budget = AgendaItem.objects.get(title="Budget 2027")
+    address = f"/en/punkter/{budget.pk}/rediger/"
+    submitted = submit(client, address, {"title": "Budget 2027-2028", "description": "", "visibility": "public"})
+
+    response = client.get(submitted["Location"])
+
+    assert shown_messages(response) == [("status", "The agenda item is saved.")]
+
+
 def agenda_titles(meeting):
     return list(meeting.items.order_by("position").values_list("title", flat=True))
 
@@ -549,6 +573,14 @@ def test_item_move_up_swaps_with_the_item_above(client, march, staff):
 
     assert response["Location"] == f"/en/moeder/{march.pk}/#item-{last.pk}"
     assert agenda_titles(march) == ["Godkendelse af dagsorden", "Eventuelt", "Budget 2027"]
+
+
+def test_item_move_says_the_item_is_moved(client, march, staff):
+    last = AgendaItem.objects.get(title="Eventuelt")
+
+    response = client.post(f"/en/punkter/{last.pk}/flyt/", {"direction": "up", "revision": revision(last)}, follow=True)
+
+    assert shown_messages(response) == [("status", "The item is moved.")]
 
 
 def test_item_move_down_of_the_last_item_changes_nothing(client, march, staff):
@@ -622,6 +654,15 @@ def test_brief_edit_writes_a_new_brief(client, org, march, staff):
     )
 
 
+def test_brief_edit_says_the_brief_is_saved(client, org, march, staff):
+    first = AgendaItem.objects.get(title="Godkendelse af dagsorden")
+    submitted = submit(client, f"/en/punkter/{first.pk}/sagsoplaeg/", brief_post(org))
+
+    response = client.get(submitted["Location"])
+
+    assert shown_messages(response) == [("status", "The case brief is saved.")]
+
+
 def test_brief_edit_shows_the_brief_as_it_is(client, march, staff):
     budget = AgendaItem.objects.get(title="Budget 2027")
 
@@ -658,6 +699,24 @@ def test_outcome_edit_records_a_note(client, march, staff):
 
     saved = AgendaItem.objects.get(pk=first.pk)
     assert (saved.outcome, saved.outcome_text) == ("noted", "Godkendt uden ændringer.")
+
+
+def test_outcome_edit_says_the_decision_is_recorded(client, march, staff):
+    first = AgendaItem.objects.get(title="Godkendelse af dagsorden")
+    submitted = submit(client, f"/punkter/{first.pk}/udfald/", {"outcome": "decision", "outcome_text": "Godkendt."})
+
+    response = client.get(submitted["Location"])
+
+    assert shown_messages(response) == [("status", "Beslutningen er registreret.")]
+
+
+def test_outcome_edit_says_what_the_item_is_recorded_as(client, march, staff):
+    first = AgendaItem.objects.get(title="Godkendelse af dagsorden")
+    submitted = submit(client, f"/punkter/{first.pk}/udfald/", {"outcome": "noted", "outcome_text": ""})
+
+    response = client.get(submitted["Location"])
+
+    assert shown_messages(response) == [("status", "Punktet er registreret som taget til efterretning.")]
 
 
 def test_outcome_edit_refuses_a_decision_without_text(client, march, staff):
@@ -699,6 +758,14 @@ def test_follow_up_create_adds_an_action_for_a_person(client, org, budget, staff
     made = FollowUp.objects.get(title="Opdater hjemmesiden")
     assert response["Location"] == f"/en/moeder/{budget.meeting_id}/#item-{budget.pk}"
     assert (made.item, made.owner, made.due, made.status) == (budget, org["bo"], date(2026, 5, 1), "open")
+
+
+def test_follow_up_create_says_the_follow_up_is_added(client, org, budget, staff):
+    address = f"/en/punkter/{budget.pk}/opfoelgning/ny/"
+
+    response = client.post(address, follow_up_post(owner_person=org["bo"].pk), follow=True)
+
+    assert shown_messages(response) == [("status", "The follow-up is added.")]
 
 
 def test_follow_up_create_adds_an_action_for_a_role(client, budget, staff, demo_dir):
@@ -812,6 +879,14 @@ def test_follow_up_status_closes_it_on_the_day_given(client, send_budget, staff)
         "done",
         date(2026, 3, 20),
     )
+
+
+def test_follow_up_status_says_the_follow_up_is_saved(client, send_budget, staff):
+    submitted = submit(client, f"/en/opfoelgning/{send_budget.pk}/", {"status": "done", "on": "2026-03-20"})
+
+    response = client.get(submitted["Location"])
+
+    assert shown_messages(response) == [("status", "The follow-up is saved.")]
 
 
 def test_follow_up_status_refuses_an_unknown_status(client, send_budget, staff):

@@ -12,7 +12,7 @@ from os2org.governance.meetings import services
 from os2org.governance.meetings.minutes_text import skeleton
 from os2org.governance.models import Approval, Minutes
 from tests.accounts import make_user
-from tests.dom import attribute, children, element, elements, parse, text, texts
+from tests.dom import attribute, children, element, elements, parse, shown_messages, text, texts
 from tests.forms import submit
 from tests.governance.builders import board, decision, meeting, people
 
@@ -204,6 +204,14 @@ def test_minutes_edit_saves_version_one_as_a_draft(client, march, staff):
     assert versions(march) == [(1, "draft", "Referat")]
 
 
+def test_minutes_edit_says_the_minutes_are_saved(client, march, staff):
+    submitted = submit(client, f"/moeder/{march.pk}/referat/", {"text": "Referat"})
+
+    response = client.get(submitted["Location"])
+
+    assert shown_messages(response) == [("status", "Referatet er gemt.")]
+
+
 def test_minutes_edit_shows_the_current_text(client, draft, staff):
     response = client.get(f"/en/moeder/{draft.meeting_id}/referat/")
 
@@ -272,6 +280,12 @@ def test_minutes_send_sends_the_draft(client, draft, staff):
     assert versions(draft.meeting) == [(1, "sent", "Referatet, *version 1*.")]
 
 
+def test_minutes_send_says_the_minutes_are_sent(client, draft, staff):
+    response = client.get(send(client, draft)["Location"])
+
+    assert shown_messages(response) == [("status", "The minutes are sent to the participants for their answer.")]
+
+
 def test_minutes_send_refuses_minutes_already_sent(client, sent, staff):
     before = state()
 
@@ -329,6 +343,14 @@ def test_minutes_answer_records_an_approval(client, sent, ane_bo_cecilie, staff)
 
     assert response["Location"] == f"/en/moeder/{sent.meeting_id}/#minutes"
     assert list(Approval.objects.values_list("person__name", "answer", "comment")) == [("Ane Holm", "approved", "")]
+
+
+def test_minutes_answer_for_a_participant_says_whose_answer_is_recorded(client, sent, ane_bo_cecilie, staff):
+    submitted = answer(client, sent, {"person": ane_bo_cecilie[0].pk, "answer": "approved"})
+
+    response = client.get(submitted["Location"])
+
+    assert shown_messages(response) == [("status", "The answer from Ane Holm is recorded.")]
 
 
 def test_minutes_answer_by_the_last_participant_approves_and_locks_them(client, sent, ane_bo_cecilie, staff):
@@ -435,6 +457,14 @@ def test_minutes_answer_by_a_participant_is_stored_as_theirs(client, sent, ane_l
     assert list(Approval.objects.values_list("minutes", "person__name", "answer", "comment")) == [
         (sent.pk, "Ane Holm", "amend", "Punkt 2 mangler.")
     ]
+
+
+def test_minutes_answer_by_a_participant_says_their_answer_is_recorded(client, sent, ane_logged_in):
+    submitted = answer(client, sent, {"answer": "approved"})
+
+    response = client.get(submitted["Location"])
+
+    assert shown_messages(response) == [("status", "Your answer is recorded.")]
 
 
 def test_minutes_answer_by_a_participant_ignores_a_person_posted(client, sent, ane_bo_cecilie, ane_logged_in):

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from os2org.audit.models import Entry
@@ -300,8 +302,9 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
-def _edit(request, obj, *, form_class, save, name, **form_kwargs):
-    """The form for `obj` (None: a new one); a valid post is saved through `save`, the service."""
+def _edit(request, obj, *, form_class, save, name, saved, **form_kwargs):
+    """The form for `obj` (None: a new one); a valid post is saved through `save`, the service,
+    and the page it leads to says `saved`."""
     form = form_class(_posted(request), **{name: obj}, **form_kwargs)
     if request.method == "POST" and form.is_valid():
         try:
@@ -309,13 +312,24 @@ def _edit(request, obj, *, form_class, save, name, **form_kwargs):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, saved)
             return redirect(obj)
     return render(request, f"organisation/{name}_form.html", {"form": form, name: obj})
 
 
-BODY = {"form_class": BodyForm, "save": save_body, "name": "body"}
-ORGANISATION = {"form_class": OrganisationForm, "save": save_organisation, "name": "organisation"}
-PERSON = {"form_class": PersonForm, "save": save_person, "name": "person"}
+BODY = {"form_class": BodyForm, "save": save_body, "name": "body", "saved": gettext_lazy("The body is saved.")}
+ORGANISATION = {
+    "form_class": OrganisationForm,
+    "save": save_organisation,
+    "name": "organisation",
+    "saved": gettext_lazy("The organisation is saved."),
+}
+PERSON = {
+    "form_class": PersonForm,
+    "save": save_person,
+    "name": "person",
+    "saved": gettext_lazy("The person is saved."),
+}
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -381,6 +395,7 @@ def _assignment_form(request, person, assignment):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("The assignment is saved."))
             return redirect(person)
     context = {"form": form, "person": person, "assignment": assignment}
     return render(request, "organisation/assignment_form.html", context)
@@ -396,5 +411,6 @@ def assignment_end(request, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("The assignment is ended."))
             return redirect(assignment.person)
     return render(request, "organisation/assignment_end.html", {"form": form, "assignment": assignment})

@@ -11,11 +11,13 @@ month and lists one month at a time, the other lists go a page at a time.
 from datetime import date, timedelta
 from itertools import groupby
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from os2org.caching import cached_page
@@ -142,6 +144,7 @@ def _activity_form(request, activity):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("The activity is saved."))
             return redirect(activity)
     return render(request, "governance/activity_form.html", {"form": form, "activity": activity})
 

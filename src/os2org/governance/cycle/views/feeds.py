@@ -7,6 +7,7 @@ address, and tells every cache on the way to keep nothing.
 
 import hashlib
 
+from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from os2org.audit.selectors import data_version
@@ -85,6 +87,7 @@ def _make(request):
     else:
         raise Http404
     feed_for(subject, actor=request.user, visibility=form.cleaned_data["visibility"])
+    messages.success(request, _("The calendar address is ready."))
     anchor = f"feed-{scope}" + (f"-{subject.pk}" if subject else "")
     return redirect(f"{reverse('governance:feeds')}#{anchor}")
 

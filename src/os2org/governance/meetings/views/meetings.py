@@ -8,11 +8,14 @@ before they are approved.
 
 from datetime import datetime, time, timedelta
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from os2org.access.rules import allows
@@ -38,6 +41,13 @@ from os2org.governance.models import AgendaItem, CaseBrief, FollowUp, Meeting, M
 from os2org.governance.readers import OF_FOLLOW_UP, OF_ITEM, OWN
 
 MINUTES_STATUS = dict(Minutes.Status.choices)
+# What the page after an outcome is recorded says.
+OUTCOME_RECORDED = {
+    AgendaItem.Outcome.DECISION: gettext_lazy("The decision is recorded."),
+    AgendaItem.Outcome.NOTED: gettext_lazy("The item is recorded as noted."),
+    AgendaItem.Outcome.DISCUSSED: gettext_lazy("The item is recorded as discussed."),
+    "": gettext_lazy("The item is marked as not dealt with yet."),
+}
 
 
 def _midnight(day):
@@ -156,6 +166,7 @@ def _meeting_form(request, meeting, body=None):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("The meeting is saved."))
             return redirect(meeting)
     return render(request, "governance/meeting_form.html", {"form": form, "meeting": meeting})
 
@@ -177,7 +188,8 @@ def _item(pk):
 
 
 def _item_page(request, item, *, form, template, save, meeting=None):
-    """Show `form` about an item (None: a new one); a valid post is saved through `save` and leads to the item."""
+    """Show `form` about an item (None: a new one); a valid post is saved through `save`,
+    which tells the reader so, and leads to the item."""
     meeting = meeting or item.meeting
     if request.method == "POST" and form.is_valid():
         try:
@@ -195,7 +207,9 @@ def item_create(request, pk):
     form = AgendaItemForm(_posted(request), meeting=meeting)
 
     def save(**data):
-        return services.add_agenda_item(meeting, actor=request.user, **data)
+        item = services.add_agenda_item(meeting, actor=request.user, **data)
+        messages.success(request, _("The item is added to the agenda."))
+        return item
 
     return _item_page(request, None, form=form, template="item_form.html", save=save, meeting=meeting)
 
@@ -206,7 +220,9 @@ def item_edit(request, pk):
     form = AgendaItemForm(_posted(request), meeting=item.meeting, item=item)
 
     def save(**data):
-        return services.save_agenda_item(item, actor=request.user, **data)
+        saved = services.save_agenda_item(item, actor=request.user, **data)
+        messages.success(request, _("The agenda item is saved."))
+        return saved
 
     return _item_page(request, item, form=form, template="item_form.html", save=save)
 
@@ -222,6 +238,7 @@ def item_move(request, pk):
     except ValidationError as error:
         context = {"meeting": item.meeting, "reasons": error.messages, "anchor": f"item-{item.pk}"}
         return render(request, "governance/meeting_refused.html", context, status=409)
+    messages.success(request, _("The item is moved."))
     return redirect(item)
 
 
@@ -232,6 +249,7 @@ def brief_edit(request, pk):
 
     def save(**data):
         services.save_case_brief(item, actor=request.user, **data)
+        messages.success(request, _("The case brief is saved."))
         return item
 
     return _item_page(request, item, form=form, template="brief_form.html", save=save)
@@ -243,7 +261,9 @@ def outcome_edit(request, pk):
     form = OutcomeForm(_posted(request), item=item)
 
     def save(*, outcome, outcome_text, revision):
-        return services.record_outcome(item, outcome=outcome, text=outcome_text, actor=request.user, revision=revision)
+        saved = services.record_outcome(item, outcome=outcome, text=outcome_text, actor=request.user, revision=revision)
+        messages.success(request, OUTCOME_RECORDED[outcome])
+        return saved
 
     return _item_page(request, item, form=form, template="outcome_form.html", save=save)
 
@@ -255,6 +275,7 @@ def follow_up_create(request, pk):
 
     def save(**data):
         services.add_follow_up(item, actor=request.user, **data)
+        messages.success(request, _("The follow-up is added."))
         return item
 
     return _item_page(request, item, form=form, template="follow_up_form.html", save=save)
@@ -303,6 +324,7 @@ def _follow_up_change(request, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("The follow-up is saved."))
             return redirect(follow_up)
     # The page shows the follow-up as stored, not as the refused change left it.
     return _follow_up_page(request, _follow_up(request, pk), form)

@@ -1,10 +1,12 @@
 """Minutes: drafted by those who edit the meeting's body, sent to the participants for approval,
 answered by each participant (or the secretariat on their behalf), locked once approved."""
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from os2org.common.forms import add_service_errors
@@ -40,6 +42,7 @@ def minutes_edit(request, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _("The minutes are saved."))
             return _back(meeting)
     answers = minutes.approvals.count() if minutes is not None and minutes.status == minutes.Status.SENT else 0
     context = {"form": form, "meeting": meeting, "minutes": minutes, "answers": answers}
@@ -58,6 +61,7 @@ def minutes_send(request, pk):
     except ValidationError as error:
         context = {"meeting": meeting, "minutes": minutes, "reasons": error.messages}
         return render(request, "governance/meeting_refused.html", context, status=409)
+    messages.success(request, _("The minutes are sent to the participants for their answer."))
     return _back(meeting)
 
 
@@ -92,8 +96,15 @@ def minutes_answer(request, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, _answered(answer["person"], on_behalf))
             return _back(meeting)
     return _answer_page(request, meeting, minutes, participants, on_behalf, form=form)
+
+
+def _answered(person, on_behalf):
+    if on_behalf:
+        return _("The answer from %(person)s is recorded.") % {"person": person.name}
+    return _("Your answer is recorded.")
 
 
 def _answer_page(request, meeting, minutes, participants, on_behalf, *, form=None, conflict=None):
