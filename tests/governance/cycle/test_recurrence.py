@@ -212,6 +212,29 @@ def test_occurrences_of_a_one_off_are_its_date():
     assert occurrences(activity(date(2026, 3, 2)), date(2026, 1, 1), date(2026, 12, 31)) == [date(2026, 3, 2)]
 
 
+def test_occurrences_follow_a_changed_rule_of_the_same_activity():
+    changing = activity(date(2026, 1, 5), "FREQ=MONTHLY;BYMONTHDAY=5")
+    occurrences(changing, date(2026, 1, 1), date(2026, 3, 31))
+
+    changing.rule = "FREQ=MONTHLY;BYMONTHDAY=20"
+
+    assert occurrences(changing, date(2026, 1, 1), date(2026, 3, 31)) == [
+        date(2026, 1, 5),
+        date(2026, 1, 20),
+        date(2026, 2, 20),
+        date(2026, 3, 20),
+    ]
+
+
+def test_occurrences_follow_changed_further_dates_of_the_same_activity():
+    changing = activity(date(2026, 3, 2), dates=["2026-06-01"])
+    occurrences(changing, date(2026, 1, 1), date(2026, 12, 31))
+
+    changing.dates = ["2026-09-01"]
+
+    assert occurrences(changing, date(2026, 1, 1), date(2026, 12, 31)) == [date(2026, 3, 2), date(2026, 9, 1)]
+
+
 def test_next_dates_starts_on_the_day_asked():
     monthly = activity(date(2026, 10, 13), "FREQ=MONTHLY;BYDAY=2TU")
 

@@ -1292,11 +1292,15 @@ def test_the_database_refuses_a_meeting_longer_than_a_week(db):
         Meeting.objects.create(body=body, starts=at("2026-06-01 17:00"), duration=10081)
 
 
+def sixty_board_meetings(org, first):
+    """60 board meetings at 16:00, one a day from `first`."""
+    for number in range(60):
+        meeting(org["board"], f"{first + timedelta(days=number)} 16:00")
+
+
 @pytest.fixture
 def sixty_past(org):
-    """60 past board meetings, one a day from 1 January 2025."""
-    for number in range(60):
-        meeting(org["board"], f"{date(2025, 1, 1) + timedelta(days=number)} 16:00")
+    sixty_board_meetings(org, date(2025, 1, 1))
 
 
 def test_meetings_list_shows_fifty_past_meetings_a_page(client, sixty_past):
@@ -1315,3 +1319,41 @@ def test_meetings_list_page_links_keep_the_filters(client, sixty_past):
     pages = element(main(client.get("/en/moeder/?organ=bestyrelsen")), "nav", class_="pagination")
 
     assert attribute(element(pages, "a"), "href") == "?organ=bestyrelsen&side=2"
+
+
+@pytest.fixture
+def sixty_upcoming(org):
+    sixty_board_meetings(org, date(2099, 1, 1))
+
+
+def test_meetings_list_shows_the_next_ten_upcoming_meetings_beside_the_past(client, sixty_upcoming):
+    (upcoming,) = elements(main(client.get("/en/moeder/")), "table", class_="meeting-list")
+
+    assert [row[1] for row in rows(upcoming)[1:]] == [f"Bestyrelsen {day:02}.01.2099" for day in range(1, 11)]
+
+
+def test_meetings_list_links_to_all_the_upcoming_meetings(client, sixty_upcoming):
+    more = element(element(main(client.get("/en/moeder/?organ=bestyrelsen")), "p", class_="meeting-more"), "a")
+
+    assert (text(more), attribute(more, "href")) == (
+        "Show all 60 upcoming meetings",
+        "?organ=bestyrelsen&tid=kommende",
+    )
+
+
+def test_meetings_list_of_upcoming_meetings_shows_fifty_a_page(client, sixty_upcoming):
+    (upcoming,) = elements(main(client.get("/en/moeder/?tid=kommende")), "table", class_="meeting-list")
+
+    assert len(rows(upcoming)) == 1 + 50
+
+
+def test_meetings_list_of_upcoming_meetings_shows_the_latest_on_the_last_page(client, sixty_upcoming):
+    (upcoming,) = elements(main(client.get("/en/moeder/?tid=kommende&side=2")), "table", class_="meeting-list")
+
+    assert [row[1] for row in rows(upcoming)[1:]] == [
+        f"Bestyrelsen {date(2099, 1, 1) + timedelta(days=number):%d.%m.%Y}" for number in range(50, 60)
+    ]
+
+
+def test_meetings_list_with_few_upcoming_meetings_links_to_no_more(client, later):
+    assert elements(main(client.get("/en/moeder/")), "p", class_="meeting-more") == []

@@ -268,10 +268,10 @@ def test_decisions_queries_do_not_grow_with_the_decisions(client, roles, address
     (ane,) = people("Ane Holm")
     _decisions(bestyrelsen, 1, first=0, owner=ane, role=roles["Rolle 01"])
     one = _queries(client, address)
-    _decisions(bestyrelsen, 49, first=1, owner=ane, role=roles["Rolle 01"])
+    _decisions(bestyrelsen, 29, first=1, owner=ane, role=roles["Rolle 01"])
 
     assert _queries(client, address) == one
-    assert len(decision_titles(client.get(address))) == 50
+    assert len(decision_titles(client.get(address))) == 25
 
 
 @pytest.fixture
@@ -283,12 +283,16 @@ def sixty(roles):
         decision(held, f"Beslutning {number}", f"Vedtaget nr. {number}.")
 
 
-def test_decisions_show_fifty_a_page(client, sixty):
-    assert decision_titles(client.get("/en/beslutninger/"))[49] == "Beslutning 10"
+def test_decisions_show_twenty_five_a_page(client, sixty):
+    assert decision_titles(client.get("/en/beslutninger/")) == [f"Beslutning {n}" for n in range(59, 34, -1)]
 
 
-def test_decisions_show_the_rest_on_the_next_page(client, sixty):
-    assert decision_titles(client.get("/en/beslutninger/?side=2")) == [f"Beslutning {n}" for n in range(9, -1, -1)]
+def test_decisions_show_the_next_twenty_five_on_the_next_page(client, sixty):
+    assert decision_titles(client.get("/en/beslutninger/?side=2")) == [f"Beslutning {n}" for n in range(34, 9, -1)]
+
+
+def test_decisions_show_the_rest_on_the_last_page(client, sixty):
+    assert decision_titles(client.get("/en/beslutninger/?side=3")) == [f"Beslutning {n}" for n in range(9, -1, -1)]
 
 
 def test_decisions_count_every_decision_found_not_the_page(client, sixty):

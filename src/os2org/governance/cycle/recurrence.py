@@ -11,6 +11,7 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
@@ -321,8 +322,16 @@ def moved_start(rule, starts, near):
 
 def occurrences(activity, start, end):
     """The dates of `activity` from `start` to `end`, both included, as a calendar program expands them."""
-    dates = _set(activity, start).between(_midnight(start), _midnight(end), inc=True)
-    return [moment.date() for moment in dates]
+    return list(_occurrences(activity.rule, activity.starts, tuple(activity.dates), start, end))
+
+
+# The dates follow from the schedule alone, so an expansion is kept in the
+# process for as long as the schedule stays: after an edit, the annual wheel
+# expands only the activities whose schedule changed, not all three hundred.
+@lru_cache(maxsize=8192)
+def _occurrences(rule, starts, dates, start, end):
+    schedule = Activity(rule=rule, starts=starts, dates=list(dates))
+    return tuple(moment.date() for moment in _set(schedule, start).between(_midnight(start), _midnight(end), inc=True))
 
 
 def next_dates(activity, on, count):

@@ -150,8 +150,11 @@ def occurrences_between(start, end, *, viewer, body=None, role=None, person=None
     scope = {"viewer": viewer, "body": body, "role": role, "person": person}
     found = []
     for activity in [*activities_in(**scope), *reviews_in(**scope)]:
-        url = activity_url(activity)
-        found += [Occurrence(activity, day, activity.time, url) for day in occurrences(activity, start, end)]
+        days = occurrences(activity, start, end)
+        if days:
+            # Built only for the activities that fall in the period: most do not.
+            url = activity_url(activity)
+            found += [Occurrence(activity, day, activity.time, url) for day in days]
     for meeting in meetings_in(**scope, start=start, end=end):
         local = timezone.localtime(meeting.starts)
         activity = meeting_activity(meeting, viewer)

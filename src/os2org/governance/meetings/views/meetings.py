@@ -55,6 +55,10 @@ def _midnight(day):
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+# The upcoming meetings shown beside the past ones.
+UPCOMING_SHOWN = 10
+
+
 @require_safe
 @cached_page("organ", "tid", PAGE)
 def meetings(request):
@@ -76,12 +80,18 @@ def meetings(request):
     if body is not None:
         found = found.filter(body=body)
     today = _midnight(timezone.localdate())
-    upcoming = list(found.filter(starts__gte=today).order_by("starts", "pk")) if when != "tidligere" else None
+    soon = found.filter(starts__gte=today).order_by("starts", "pk")
+    upcoming, upcoming_count = None, None
+    if when == "kommende":
+        upcoming = paginate(request, soon)
+    elif when != "tidligere":
+        # Beside the past, only the next few; all of them are a page of their own (?tid=kommende).
+        upcoming, upcoming_count = list(soon[:UPCOMING_SHOWN]), soon.count()
     # The past grows with the years: a page of it at a time, the latest first.
     past = paginate(request, found.filter(starts__lt=today).order_by("-starts", "-pk")) if when != "kommende" else None
     for meeting in [*(upcoming or []), *(past or [])]:
         meeting.minutes_label = MINUTES_STATUS.get(meeting.minutes_status, "")
-    context = {"form": form, "body": body, "upcoming": upcoming, "past": past}
+    context = {"form": form, "body": body, "upcoming": upcoming, "upcoming_count": upcoming_count, "past": past}
     return render(request, "governance/meetings.html", context)
 
 
