@@ -14,21 +14,24 @@ PAGE = "side"
 PER_PAGE = 50
 
 
-def paginate(request, items, per_page=PER_PAGE):
+def paginate(request, items, per_page=PER_PAGE, parameter=PAGE, anchor=""):
     """The page of `items` (a queryset, ordered) that `?side=` asks for; out of range gives the last.
 
     The page carries `previous_address`/`next_address`: this address with
-    every other query parameter kept, so a filter survives paging.
+    every other query parameter kept, so a filter survives paging. A page
+    with two lists pages the second by its own `parameter`, and its links
+    lead back to the list's `anchor`.
     """
-    page = Paginator(items, per_page).get_page(request.GET.get(PAGE))
-    page.previous_address = _address(request, page.previous_page_number()) if page.has_previous() else ""
-    page.next_address = _address(request, page.next_page_number()) if page.has_next() else ""
+    page = Paginator(items, per_page).get_page(request.GET.get(parameter))
+    page.previous_address = _address(request, page.previous_page_number(), parameter, anchor) if page.has_previous() else ""
+    page.next_address = _address(request, page.next_page_number(), parameter, anchor) if page.has_next() else ""
     return page
 
 
-def _address(request, number):
+def _address(request, number, parameter, anchor):
     query = request.GET.copy()
-    query[PAGE] = str(number)
+    query[parameter] = str(number)
     if number == 1:
-        del query[PAGE]
-    return f"?{query.urlencode()}" if query else request.path
+        del query[parameter]
+    fragment = f"#{anchor}" if anchor else ""
+    return f"?{query.urlencode()}{fragment}" if query else f"{request.path}{fragment}"

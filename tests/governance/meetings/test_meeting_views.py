@@ -310,6 +310,40 @@ def test_meeting_page_links_a_carried_follow_up_to_its_decision(client, march, l
     ]
 
 
+@pytest.fixture
+def thirty_carried(org, march, later):
+    """29 more open follow-ups of the budget decision, due a day apart after the first (1 April 2026)."""
+    budget = AgendaItem.objects.get(title="Budget 2027")
+    for number in range(1, 30):
+        services.add_follow_up(
+            budget, title=f"Handling {number}", due=date(2026, 4, 1) + timedelta(days=number), owner_person=org["ane"]
+        )
+    return later
+
+
+def carried_titles(response):
+    table = element(element(main(response), "section", id="follow-up"), "table")
+    return [row[0] for row in rows(table)[1:]]
+
+
+def test_meeting_page_carries_twenty_five_follow_ups_a_page(client, thirty_carried):
+    titles = carried_titles(client.get(f"/en/moeder/{thirty_carried.pk}/"))
+
+    assert titles == ["Send budgettet til medlemmerne", *[f"Handling {number}" for number in range(1, 25)]]
+
+
+def test_meeting_page_carries_the_rest_on_the_next_page(client, thirty_carried):
+    titles = carried_titles(client.get(f"/en/moeder/{thirty_carried.pk}/?opfoelgning=2"))
+
+    assert titles == [f"Handling {number}" for number in range(25, 30)]
+
+
+def test_meeting_page_links_to_the_next_page_of_carried_follow_ups(client, thirty_carried):
+    follow_up = element(main(client.get(f"/en/moeder/{thirty_carried.pk}/")), "section", id="follow-up")
+
+    assert attribute(element(element(follow_up, "nav", class_="pagination"), "a"), "href") == "?opfoelgning=2#follow-up"
+
+
 def test_meeting_page_links_to_the_agenda_exports(client, march):
     response = client.get(f"/en/moeder/{march.pk}/")
 

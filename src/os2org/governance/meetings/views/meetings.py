@@ -137,9 +137,14 @@ def readable_meeting(viewer, pk):
     return get_object_or_404(Meeting.objects.filter(viewer.visible(**OWN)).select_related("body"), pk=pk)
 
 
+# The follow-ups carried onto a meeting, a page at a time: open ones pile up over the years.
+CARRIED_PER_PAGE = 25
+CARRIED_PAGE = "opfoelgning"
+
+
 @require_safe
 # A participant sees the minutes sent for their answer, and the link to answer them.
-@cached_page(personal=True)
+@cached_page(CARRIED_PAGE, personal=True)
 def meeting(request, pk):
     viewer = request.viewer
     meeting = readable_meeting(viewer, pk)
@@ -153,7 +158,13 @@ def meeting(request, pk):
         "ends": meeting.starts + timedelta(minutes=meeting.duration),
         "participants": participants,
         "items": _agenda(meeting, viewer),
-        "carried": carried_follow_ups(meeting, viewer=viewer),
+        "carried": paginate(
+            request,
+            carried_follow_ups(meeting, viewer=viewer),
+            per_page=CARRIED_PER_PAGE,
+            parameter=CARRIED_PAGE,
+            anchor="follow-up",
+        ),
         "minutes": minutes,
         "history": history,
         "unanswered": [person for person in participants if person.pk not in answered],
