@@ -625,6 +625,43 @@ def test_feeds_page_shows_an_address_made_elsewhere(client, made, staff):
     assert text(element(section, "code")) == f"http://testserver/en/kalender/{feed.token}.ics"
 
 
+@pytest.fixture
+def thirty_people(made):
+    """Ane Holm (of `made`) and 29 more people, "Zelma 01" … "Zelma 29", who sort after her."""
+    return [save_person(name=f"Zelma {number:02}") for number in range(1, 30)]
+
+
+def people_listed(response):
+    section = element(main(response), "section", aria_labelledby="feeds-3")
+    return [text(element(row, "th")) for row in elements(element(section, "tbody"), "tr")]
+
+
+def test_feeds_page_lists_twenty_five_people_a_page(client, thirty_people, staff):
+    listed = people_listed(client.get("/en/aarshjul/kalendere/"))
+
+    assert listed == ["Ane Holm", *[f"Zelma {number:02}" for number in range(1, 25)]]
+
+
+def test_feeds_page_lists_the_rest_of_the_people_on_their_next_page(client, thirty_people, staff):
+    listed = people_listed(client.get("/en/aarshjul/kalendere/?personer=2"))
+
+    assert listed == [f"Zelma {number:02}" for number in range(25, 30)]
+
+
+def test_feeds_page_pages_each_kind_by_its_own_parameter(client, thirty_people, staff):
+    section = element(main(client.get("/en/aarshjul/kalendere/")), "section", aria_labelledby="feeds-3")
+
+    assert attribute(element(element(section, "nav", class_="pagination"), "a"), "href") == "?personer=2#feeds-3"
+
+
+def test_feeds_page_shows_a_new_address_on_the_page_that_lists_it(client, thirty_people, staff):
+    last = thirty_people[-1]
+
+    response = client.post("/en/aarshjul/kalendere/", {"scope": "person", "id": last.pk})
+
+    assert response["Location"] == f"/en/aarshjul/kalendere/?personer=2#feed-person-{last.pk}"
+
+
 def _queries(client, address):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(address).status_code == 200

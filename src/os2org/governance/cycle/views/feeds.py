@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from os2org.audit.selectors import data_version
 from os2org.caching import PAGE_SECONDS
+from os2org.common.pagination import paginate
 from os2org.common.visibility import Visibility
 from os2org.governance.cycle.forms import FeedForm
 from os2org.governance.cycle.ical import feed_calendar
@@ -30,10 +31,13 @@ from os2org.roles.models import RoleDescription
 
 # Querysets, copied with .all() on every use so that no request sees another's results.
 SUBJECTS = {
-    Feed.Scope.BODY: Body.objects.only("name", "slug"),
-    Feed.Scope.ROLE: RoleDescription.objects.only("name", "slug").order_by("name"),
-    Feed.Scope.PERSON: Person.objects.only("name", "slug"),
+    Feed.Scope.BODY: Body.objects.only("name", "slug").order_by("name", "pk"),
+    Feed.Scope.ROLE: RoleDescription.objects.only("name", "slug").order_by("name", "pk"),
+    Feed.Scope.PERSON: Person.objects.only("name", "slug").order_by("name", "pk"),
 }
+# Each kind a page at a time, by a parameter of its own: a thousand people are a thousand forms.
+FEEDS_PER_PAGE = 25
+PAGE_OF = {Feed.Scope.BODY: "organer", Feed.Scope.ROLE: "roller", Feed.Scope.PERSON: "personer"}
 
 
 def _addresses(request, feed):
@@ -66,11 +70,12 @@ def feeds(request):
         "visibilities": Visibility.choices,
         "default_visibility": Visibility.MEMBERS,
         "organisation": _addresses(request, organisation),
-        "sections": [
-            (capfirst(subjects.model._meta.verbose_name_plural), _rows(request, scope, subjects.all(), feeds))
-            for scope, subjects in SUBJECTS.items()
-        ],
+        "sections": [],
     }
+    for number, (scope, subjects) in enumerate(SUBJECTS.items(), start=1):
+        page = paginate(request, subjects.all(), FEEDS_PER_PAGE, parameter=PAGE_OF[scope], anchor=f"feeds-{number}")
+        heading = capfirst(subjects.model._meta.verbose_name_plural)
+        context["sections"].append((heading, _rows(request, scope, page, feeds), page))
     return render(request, "governance/feeds.html", context)
 
 
@@ -89,7 +94,16 @@ def _make(request):
     feed_for(subject, actor=request.user, visibility=form.cleaned_data["visibility"])
     messages.success(request, _("The calendar address is ready."))
     anchor = f"feed-{scope}" + (f"-{subject.pk}" if subject else "")
-    return redirect(f"{reverse('governance:feeds')}#{anchor}")
+    return redirect(f"{reverse('governance:feeds')}{_page_of(scope, subject)}#{anchor}")
+
+
+def _page_of(scope, subject):
+    """The query that shows the page of its kind on which `subject` is listed ("" for the first page)."""
+    if subject is None:
+        return ""
+    position = list(SUBJECTS[scope].values_list("pk", flat=True)).index(subject.pk)
+    number = position // FEEDS_PER_PAGE + 1
+    return f"?{PAGE_OF[scope]}={number}" if number > 1 else ""
 
 
 @require_safe
