@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from os2org.organisation.services import save_person
-from tests.dom import children, element, elements, parse, texts
+from tests.dom import attribute, children, element, elements, parse, text, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +85,118 @@ def test_log_shows_a_new_change_at_once(client, staff):
     save_person(name="Bo Lund", actor=staff)
 
     assert "Bo Lund" in client.get(LOG).content.decode()
+
+
+def newest_entry(response):
+    return elements(element(parse(response), "ol", class_="audit-log"), "li")[0]
+
+
+def changed_rows(entry):
+    return [texts(children(row)) for row in elements(entry, "tr")][1:]
+
+
+def test_log_names_the_kind_of_item_in_words(client, staff):
+    save_person(name="Ane Holm", actor=staff)
+
+    assert text(element(newest_entry(client.get(LOG)), "span", class_="audit-kind")) == "Person"
+
+
+def test_log_offers_the_kinds_of_item_by_name(client, staff):
+    from os2org.organisation.services import save_body
+
+    save_person(name="Ane Holm", actor=staff)
+    save_body(name="Bestyrelsen", kind="board", actor=staff)
+
+    options = elements(element(parse(client.get(LOG)), "select", id="log-type"), "option")
+    assert [(attribute(option, "value"), text(option)) for option in options] == [
+        ("", "All"),
+        ("organisation.body", "Body"),
+        ("organisation.person", "Person"),
+    ]
+
+
+def test_log_names_the_item_a_field_points_to(client, staff):
+    from os2org.organisation.services import save_organisation
+
+    aarhus = save_organisation(name="Aarhus Kommune", is_member=True, actor=staff)
+    odense = save_organisation(name="Odense Kommune", is_member=True, actor=staff)
+    person = save_person(name="Ane Holm", employer=aarhus, actor=staff)
+    save_person(person, name="Ane Holm", employer=odense, actor=staff)
+
+    assert changed_rows(newest_entry(client.get(LOG))) == [["Employer", "Aarhus Kommune", "Odense Kommune"]]
+
+
+def test_log_shows_a_choice_by_its_label(client, staff):
+    person = save_person(name="Ane Holm", visibility="public", actor=staff)
+    save_person(person, name="Ane Holm", visibility="internal", actor=staff)
+
+    assert changed_rows(newest_entry(client.get(LOG))) == [["Visibility", "Public", "Internal"]]
+
+
+def test_log_shows_a_number_in_the_readers_language(client, staff):
+    person = save_person(name="Ane Holm", contract_hours="37", actor=staff)
+    save_person(person, name="Ane Holm", contract_hours="12.5", actor=staff)
+
+    assert changed_rows(newest_entry(client.get("/aendringer/"))) == [["Kontraktuelle timer pr. uge", "37", "12,5"]]
+
+
+def test_log_shows_a_changed_text_as_the_lines_that_changed(client, staff, tmp_path):
+    from os2org.handbook.models import Page
+    from os2org.handbook.services import import_handbook, save_page
+
+    (tmp_path / "side.md").write_text("# Side\n\nEn\nTo\nTre\nFire\nFem\n", encoding="utf-8")
+    import_handbook([tmp_path])
+    page = Page.objects.get()
+    save_page(page, source="# Side\n\nEn\nTo\nTRE\nFire\nFem\n", visibility=page.visibility, actor=staff)
+
+    diff = element(newest_entry(client.get(LOG)), "pre", class_="audit-diff")
+    assert [(child.name, text(child)) for child in children(diff)] == [
+        ("del", "removed: - Tre"),
+        ("ins", "added: + TRE"),
+    ]
+
+
+def test_log_filters_by_who_made_the_change(client, staff):
+    from tests.accounts import make_user
+
+    other = make_user("anden", "secretariat")
+    save_person(name="Ane Holm", actor=staff)
+    save_person(name="Bo Lund", actor=other)
+
+    items = elements(element(parse(client.get(LOG, {"hvem": "anden"})), "ol", class_="audit-log"), "li")
+
+    assert [text(element(item, "p")).split(": ", 1)[1] for item in items] == ["person: Bo Lund (by anden)"]
+
+
+def test_log_filters_by_period(client, staff):
+    from django.utils import timezone
+
+    from os2org.audit.models import Entry
+
+    save_person(name="Ane Holm", actor=staff)
+    save_person(name="Bo Lund", actor=staff)
+    Entry.objects.filter(summary__contains="Ane").update(created=timezone.now() - timezone.timedelta(days=40))
+    since = (timezone.localdate() - timezone.timedelta(days=7)).isoformat()
+
+    items = elements(element(parse(client.get(LOG, {"fra": since})), "ol", class_="audit-log"), "li")
+
+    assert len(items) == 1 and "Bo Lund" in text(element(items[0], "p"))
+
+
+def test_log_refuses_a_period_that_ends_before_it_begins(client, staff):
+    save_person(name="Ane Holm", actor=staff)
+
+    response = client.get(LOG, {"fra": "2026-05-02", "til": "2026-05-01"})
+
+    assert texts(elements(element(parse(response), "form", class_="audit-filter"), "li")) == [
+        "The period ends before it begins: give a last day on or after the first."
+    ]
+
+
+def test_log_filters_by_words_of_the_summary(client, staff):
+    save_person(name="Ane Holm", actor=staff)
+    save_person(name="Bo Lund", actor=staff)
+
+    items = elements(element(parse(client.get(LOG, {"q": "lund"})), "ol", class_="audit-log"), "li")
+
+    assert ["Bo Lund" in text(element(item, "p")) for item in items] == [True]

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from os2org.audit.selectors import revision
+from os2org.audit.selectors import actors, kinds, revision
+from os2org.common.dates import DateInput
 
 
 class RevisionField(forms.IntegerField):
@@ -30,3 +31,27 @@ class RevisionField(forms.IntegerField):
 
 def revision_initial(obj):
     return {"revision": revision(obj)} if obj is not None and obj.pk else {}
+
+
+class LogFilter(forms.Form):
+    """The change log's filters: the kind of item, who, a period and words of the summary."""
+
+    type = forms.ChoiceField(label=_("Kind of item"), required=False)
+    hvem = forms.ChoiceField(label=_("Who"), required=False)
+    fra = forms.DateField(label=_("From"), required=False, widget=DateInput)
+    til = forms.DateField(label=_("To"), required=False, widget=DateInput)
+    q = forms.CharField(label=_("Words"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the site's search field in the header is "search-q".
+        super().__init__(*args, auto_id="log-%s", **kwargs)
+        self.fields["type"].choices = [("", _("All")), *kinds()]
+        self.fields["hvem"].choices = [("", _("Everyone")), *actors()]
+        self.fields["type"].error_messages["invalid_choice"] = _("No change was made to that kind of item; choose one from the list.")
+        self.fields["hvem"].error_messages["invalid_choice"] = _("That user has made no changes; choose one from the list.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("fra") and cleaned.get("til") and cleaned["til"] < cleaned["fra"]:
+            self.add_error("til", _("The period ends before it begins: give a last day on or after the first."))
+        return cleaned

@@ -1,10 +1,12 @@
-from typing import NamedTuple
+from datetime import datetime, time, timedelta
 
 from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
+from django.contrib.auth import get_user_model
 from django.db import connections, router
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
+from django.utils.text import capfirst
 
 from os2org.audit.models import Entry
 
@@ -64,48 +66,50 @@ def with_revisions(queryset):
     return queryset.annotate(revision=Coalesce(Subquery(newest.values("id")[:1]), 0))
 
 
-# Fields whose change says nothing to a reader of the log.
-UNTOLD = {"id", "slug", "html", "text", "search_text", "body_line"}
-
-
-class Change(NamedTuple):
-    label: str
-    before: object
-    after: object
-
-
-def changes(entry):
-    """The fields an entry changed, as Changes, in stored order."""
-    before = entry.data.get("before") or {}
-    after = entry.data.get("after") or {}
-    if not isinstance(before, dict) or not isinstance(after, dict):
-        return []
-    fields = list(dict.fromkeys([*before, *after]))
-    return [
-        Change(_label(entry.object_type, field), before.get(field), after.get(field))
-        for field in fields
-        if field not in UNTOLD and before.get(field) != after.get(field)
-    ]
-
-
-def _label(object_type, field):
-    """The field's name as the forms call it, or as stored if the model is gone."""
-    try:
-        found = apps.get_model(object_type)._meta.get_field(field)
-    except (LookupError, ValueError, FieldDoesNotExist):
-        return field
-    # A reverse relation (the parts of the minutes) is named by what it holds.
-    return getattr(found, "verbose_name", None) or found.related_model._meta.verbose_name_plural
-
-
-def entries_filtered(query):
-    """The log's entries narrowed by the query string, and the filters as read."""
+def entries_filtered(filters):
+    """The log's entries narrowed by the cleaned filters of a LogFilter (audit.forms)."""
     entries = Entry.objects.all()
-    kind = query.get("type", "").strip()[:100]
-    who = query.get("hvem", "").strip()[:150]
-    if kind:
-        entries = entries.filter(object_type=kind)
-    if who:
-        entries = entries.filter(actor__username=who)
-    types = Entry.objects.exclude(object_type="").order_by("object_type").values_list("object_type", flat=True)
-    return entries, {"kind": kind, "who": who, "types": types.distinct()}
+    if filters.get("type"):
+        entries = entries.filter(object_type=filters["type"])
+    if filters.get("hvem"):
+        entries = entries.filter(actor__username=filters["hvem"])
+    # Compared with the stored times, so that the database uses its index on `created`.
+    if filters.get("fra"):
+        entries = entries.filter(created__gte=_midnight(filters["fra"]))
+    if filters.get("til"):
+        entries = entries.filter(created__lt=_midnight(filters["til"] + timedelta(days=1)))
+    for word in (filters.get("q") or "").split()[:10]:
+        entries = entries.filter(summary__icontains=word)
+    return entries
+
+
+def _midnight(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def kinds():
+    """The kinds of item the log holds, as (object type, name), in order of name."""
+    types = Entry.objects.exclude(object_type="").order_by().values_list("object_type", flat=True).distinct()
+    return sorted(((kind, kind_name(kind)) for kind in types), key=lambda pair: str(pair[1]).casefold())
+
+
+def kind_name(object_type, action=""):
+    """What an entry was made to, as a reader names it: the model's name, or for a change to no one item
+    (an import) its app's name."""
+    try:
+        if object_type:
+            return capfirst(apps.get_model(object_type)._meta.verbose_name)
+        return capfirst(apps.get_app_config(action.partition(".")[0]).verbose_name)
+    except (LookupError, ValueError):
+        return object_type or action
+
+
+def actors():
+    """The users who have made changes, as (user name, the name to show), in order of that name."""
+    users = get_user_model().objects.filter(pk__in=Entry.objects.values("actor_id")).order_by("username")
+    return sorted(((user.get_username(), actor_name(user)) for user in users), key=lambda pair: pair[1].casefold())
+
+
+def actor_name(user):
+    """A user as the log names them: their full name if they gave one, else their user name."""
+    return user.get_full_name() or user.get_username()

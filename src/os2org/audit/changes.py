@@ -1,0 +1,179 @@
+"""A logged change as a reader of the log reads it: field names, values in words, and text as a line diff.
+
+An entry keeps each field's value as it was stored: ids for the items it
+points to, codes for choices, ISO dates. The log names the items (one
+query per kind of item on the page, however many entries), gives each
+choice its label and each date and number its Danish (or English) form,
+and shows a field of several lines (a page's source, a case brief) as the
+lines that changed rather than as two copies of the whole text.
+"""
+
+import difflib
+from collections import defaultdict
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format, number_format, time_format
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+# Fields whose change says nothing to a reader of the log.
+UNTOLD = {"id", "slug", "html", "text", "search_text", "body_line", "name_key", "email_key"}
+# Lines shown around each changed line of a text.
+CONTEXT = 1
+
+
+class Change(NamedTuple):
+    label: str
+    before: object
+    after: object
+    # For a text of several lines: [(kind, line)], kind "same", "del", "ins" or "gap".
+    diff: list | None = None
+
+
+def _model(object_type):
+    try:
+        return apps.get_model(object_type) if object_type else None
+    except (LookupError, ValueError):
+        return None
+
+
+def _field(model, name):
+    try:
+        return model._meta.get_field(name) if model else None
+    except FieldDoesNotExist:
+        return None
+
+
+def _sides(entry):
+    for side in ("before", "after"):
+        values = entry.data.get(side) if isinstance(entry.data, dict) else None
+        if isinstance(values, dict):
+            yield values
+
+
+def related_names(entries):
+    """{(model, str(pk)): name} of every item the entries' fields point to: one query per kind of item."""
+    wanted = defaultdict(set)
+    for entry in entries:
+        model = _model(entry.object_type)
+        for values in _sides(entry):
+            for name, value in values.items():
+                field = _field(model, name)
+                if field is None or not field.is_relation or field.related_model is None:
+                    continue
+                for pk in value if isinstance(value, list) else [value]:
+                    if isinstance(pk, (int, str)) and pk != "":
+                        wanted[field.related_model].add(pk)
+    names = {}
+    for model, pks in wanted.items():
+        for item in model._default_manager.filter(pk__in=pks).select_related(*_named_through(model)):
+            names[(model, str(item.pk))] = str(item)
+    return names
+
+
+def _named_through(model):
+    """The relations an item's name may read (a meeting is named by its body), two steps deep, joined at once."""
+    paths = []
+    for field in model._meta.concrete_fields:
+        if field.many_to_one or field.one_to_one:
+            paths.append(field.name)
+            paths += [
+                f"{field.name}__{inner.name}"
+                for inner in field.related_model._meta.concrete_fields
+                if inner.many_to_one or inner.one_to_one
+            ]
+    return paths
+
+
+def changes(entry, names):
+    """The fields an entry changed, as Changes in stored order, their values as a reader reads them.
+
+    `names` is related_names() of the entries shown with it.
+    """
+    before, after = (entry.data.get(side) if isinstance(entry.data, dict) else None for side in ("before", "after"))
+    before, after = before or {}, after or {}
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        return []
+    model = _model(entry.object_type)
+    found = []
+    for name in dict.fromkeys([*before, *after]):
+        old, new = before.get(name), after.get(name)
+        if name in UNTOLD or old == new:
+            continue
+        field = _field(model, name)
+        label = _label(field, name)
+        if _lines(old) or _lines(new):
+            found.append(Change(label, None, None, line_diff(_text(old), _text(new))))
+        else:
+            found.append(Change(label, shown(field, old, names), shown(field, new, names)))
+    return found
+
+
+def _label(field, name):
+    if field is None:
+        return name
+    # A reverse relation (the parts of the minutes) is named by what it holds.
+    return getattr(field, "verbose_name", None) or field.related_model._meta.verbose_name_plural
+
+
+def _lines(value):
+    return isinstance(value, str) and "\n" in value.strip()
+
+
+def _text(value):
+    return value if isinstance(value, str) else ""
+
+
+def line_diff(before, after):
+    """The lines of `after` that differ from `before`, with CONTEXT lines around each change."""
+    diff = []
+    for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=CONTEXT):
+        if line.startswith(("---", "+++")):
+            continue
+        if line.startswith("@@"):
+            if diff:
+                diff.append(("gap", ""))
+            continue
+        kind = {"-": "del", "+": "ins"}.get(line[:1], "same")
+        diff.append((kind, line[1:]))
+    return diff
+
+
+def shown(field, value, names):
+    """A stored value in words: an item's name, a choice's label, yes or no, a date or number in the reader's language."""
+    if value is None or value == "" or value == []:
+        return None
+    if isinstance(value, list):
+        parts = [shown(field, part, names) for part in value]
+        return ", ".join(str(part) for part in parts if part is not None)
+    if field is None:
+        return value
+    if field.is_relation and field.related_model is not None:
+        # An item removed since is named by its number.
+        return names.get((field.related_model, str(value))) or _("no. %(id)s (removed)") % {"id": value}
+    if field.choices:
+        return capfirst(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.BooleanField):
+        return _("yes") if value else _("no")
+    return _formatted(field, value)
+
+
+def _formatted(field, value):
+    try:
+        if isinstance(field, models.DateTimeField):
+            return date_format(timezone.localtime(datetime.fromisoformat(value)), "DATETIME_FORMAT")
+        if isinstance(field, models.DateField):
+            return date_format(date.fromisoformat(value), "DATE_FORMAT")
+        if isinstance(field, models.TimeField):
+            return time_format(time.fromisoformat(value), "TIME_FORMAT")
+        if isinstance(field, (models.DecimalField, models.FloatField)):
+            return number_format(Decimal(str(value)))
+    except (TypeError, ValueError, InvalidOperation):
+        pass
+    return value
