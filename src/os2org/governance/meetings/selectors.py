@@ -96,6 +96,7 @@ def minutes_waiting_for(person: Person, *, viewer) -> QuerySet:
         .exclude(approvals__person=person)
         .filter(viewer.visible(prefix="meeting__", body="meeting__body"))
         .select_related("meeting__body")
+        .defer("text", "html")
         .order_by("meeting__starts", "pk")
     )
 
