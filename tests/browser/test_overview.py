@@ -1,4 +1,4 @@
-"""My overview in Chromium: a board member logs in, lands on it and answers the minutes waiting for them from
+"""My overview in Chromium: a board member logs in, lands on it and opens the minutes waiting for them from
 there; the page passes axe-core for each of the demo's log-ins, on a desk and on a phone."""
 
 import pytest
@@ -6,15 +6,11 @@ from playwright.sync_api import expect
 
 from os2org.access.demo import LOGINS
 from os2org.access.groups import BOARD
-from os2org.governance import demo
 from os2org.governance.models import Minutes
-from os2org.handbook.services import import_handbook
-from os2org.organisation.loading import load_yaml
 from os2org.organisation.models import Person
 from tests.accounts import PASSWORD, make_user
 from tests.browser.conftest import sign_in
 from tests.browser.test_accessibility import axe_violations
-from tests.conftest import DEMO
 
 pytestmark = pytest.mark.browser
 
@@ -22,15 +18,6 @@ pytestmark = pytest.mark.browser
 WIDTHS = {1280: 800, 390: 844}
 # The demo's log-ins by person, and one tied to nobody.
 READERS = {username: (group, person) for username, group, person, _authority in LOGINS} | {"gaest": (BOARD, None)}
-
-
-@pytest.fixture
-def living_demo(live_server, transactional_db):
-    """The live server with the whole demo: handbook, organisation, meetings and annual cycle."""
-    import_handbook([DEMO])
-    load_yaml(DEMO.parent / "organisation.yaml")
-    demo.build()
-    return live_server.url
 
 
 def reader(username):
