@@ -38,7 +38,7 @@ PAGE_NAMES = [
     "people found", "person", "bodies", "bodies found", "body", "organisations", "organisations found",
     "member organisation", "coverage", "assignment", "chart", "wheel", "upcoming",
     "activities", "activity", "calendars", "meetings", "board meeting", "agenda", "minutes", "decisions",
-    "decisions found", "follow-ups", "follow-up", "change log", "git",
+    "decisions found", "follow-ups", "follow-up", "change log", "git", "my overview",
 ]
 
 
@@ -89,6 +89,7 @@ def addresses():
         "follow-up": f"/opfoelgning/{follow_up.pk}/",
         "change log": "/aendringer/",
         "git": "/git/",
+        "my overview": "/mit-overblik/",
     }
 
 

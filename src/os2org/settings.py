@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "os2org.organisation",
     "os2org.governance",
     "os2org.sync",
+    "os2org.overview",
     "os2org.api",
     "os2org.backup",
     "os2org.demo",
@@ -235,7 +236,8 @@ SPECTACULAR_SETTINGS = {
 }
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "organisation:overview"
+# After log-in, what waits for the person who logged in (a safe ?next= wins).
+LOGIN_REDIRECT_URL = "overview:mine"
 LOGOUT_REDIRECT_URL = "handbook:home"
 
 LANGUAGE_CODE = "da"

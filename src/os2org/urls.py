@@ -11,6 +11,7 @@ urlpatterns = i18n_patterns(
     path("konto/", include("django.contrib.auth.urls")),
     path("aendringer/", include("os2org.audit.urls")),
     path("git/", include("os2org.sync.urls")),
+    path("mit-overblik/", include("os2org.overview.urls")),
     path("", include("os2org.handbook.urls")),
     prefix_default_language=False,
 )

@@ -103,6 +103,8 @@ EXPECTED = {
     "governance:agenda-markdown": read(ALL),
     "governance:minutes": read(ALL),
     "governance:minutes-markdown": read(ALL),
+    # Each reader's own overview, the page a log-in leads to.
+    "overview:mine": read(SIGNED_IN),
     # Django's own log-in views, as Django means them. (No POST to the log-in
     # page: it would count as a failed attempt.)
     "login": read(ALL),

@@ -9,7 +9,9 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
+from os2org.governance import demo
 from os2org.handbook.services import import_handbook
+from os2org.organisation.loading import load_yaml
 from tests.conftest import AXE, CHROMIUM, DEMO, require
 
 CHROMIUM_ARGS = [
@@ -46,6 +48,15 @@ def browser():
 def demo_server(live_server, transactional_db):
     """The live server with the demo handbook; its address."""
     import_handbook([DEMO])
+    return live_server.url
+
+
+@pytest.fixture
+def living_demo(live_server, transactional_db):
+    """The live server with the whole demo: handbook, organisation, meetings and annual cycle; its address."""
+    import_handbook([DEMO])
+    load_yaml(DEMO.parent / "organisation.yaml")
+    demo.build()
     return live_server.url
 
 

@@ -5,25 +5,12 @@ import pytest
 from playwright.sync_api import expect
 
 from os2org.access.groups import BOARD
-from os2org.governance import demo
 from os2org.governance.models import Activity, Meeting, Minutes
-from os2org.handbook.services import import_handbook
-from os2org.organisation.loading import load_yaml
 from os2org.organisation.models import Person
 from tests.accounts import PASSWORD, make_user
 from tests.browser.test_accessibility import axe_violations
-from tests.conftest import DEMO
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def living_demo(live_server, transactional_db):
-    """The live server with the whole demo: handbook, organisation, meetings and annual cycle."""
-    import_handbook([DEMO])
-    load_yaml(DEMO.parent / "organisation.yaml")
-    demo.build()
-    return live_server.url
 
 
 def _sent_minutes_meeting():

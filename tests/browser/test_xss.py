@@ -167,6 +167,7 @@ ADDRESSES = {
     "governance:decisions": lambda world: [({}, ""), ({}, f"?q={REFLECTED}")],
     "governance:agenda": lambda world: _some("pk", world.meetings[: len(world.items)]),
     "governance:minutes": lambda world: _some("pk", world.approved_minutes + world.pending_minutes),
+    "overview:mine": lambda world: ONE,
     "login": lambda world: [({}, ""), ({}, f"?next={REFLECTED}")],
     "password_change": lambda world: ONE,
     "password_change_done": lambda world: ONE,

@@ -58,7 +58,7 @@ def test_demo_board_has_its_members_and_the_secretariat_chief(built):
 def test_demo_decisions_are_made_only_at_past_meetings(built):
     decided = AgendaItem.objects.decisions().values_list("meeting__starts__date", flat=True)
 
-    assert len(decided) == 6
+    assert len(decided) == 7
     assert max(decided) < TODAY
 
 
@@ -68,6 +68,7 @@ def test_demo_has_an_overdue_follow_up_and_one_due_this_week(built):
     assert [f.title for f in overdue] == [
         "Principperne skrives ind i håndbogen",
         "Fællesskaberne orienteres om deres rammer",
+        "Leverandøren får udgivelsens prioriteter og giver et tilbud",
     ]
     assert [(f.title, f.due) for f in this_week] == [("Planen lægges i årshjulet", date(2026, 11, 29))]
 
@@ -75,7 +76,7 @@ def test_demo_has_an_overdue_follow_up_and_one_due_this_week(built):
 def test_demo_closes_the_follow_ups_done_before_today(built):
     closed = FollowUp.objects.filter(closed_on__isnull=False).count()
 
-    assert (closed, FollowUp.objects.count()) == (4, 8)
+    assert (closed, FollowUp.objects.count()) == (4, 9)
 
 
 def test_demo_latest_minutes_wait_for_two_answers(built):
@@ -84,6 +85,35 @@ def test_demo_latest_minutes_wait_for_two_answers(built):
 
     assert statuses == ["approved"] * 5 + ["sent"]
     assert latest.approvals.filter(answer=Approval.Answer.APPROVED).count() == 4
+
+
+def test_demo_latest_minutes_wait_for_the_chair_and_the_secretariat_chief(built):
+    latest = Minutes.objects.get(status=Minutes.Status.SENT)
+    answered = latest.approvals.values_list("person", flat=True)
+
+    assert sorted(latest.meeting.participants.exclude(pk__in=answered).values_list("name", flat=True)) == [
+        "Birgitte Skov",
+        "Karen Lund",
+    ]
+
+
+def test_demo_steering_group_meets_with_its_communitys_coordinator(built):
+    meeting = Meeting.objects.filter(body__name="Styregruppen for Fælleskode Booking").first()
+
+    assert sorted(meeting.participants.values_list("name", flat=True)) == [
+        "Anna Krogh",
+        "Line Bak",
+        "Mads Kjær",
+        "Peter Holm",
+    ]
+
+
+def test_demo_steering_group_left_its_coordinator_an_action(built):
+    (follow_up,) = FollowUp.objects.filter(item__meeting__body__name="Styregruppen for Fælleskode Booking")
+
+    found = (follow_up.owner_role.name, follow_up.due, follow_up.is_closed)
+
+    assert found == ("Produktkoordinator", date(2026, 11, 18), False)
 
 
 def test_demo_annual_cycle_has_an_activity_of_every_kind(built):

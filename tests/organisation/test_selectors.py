@@ -1,4 +1,5 @@
-"""organisation.selectors: the lists the directory shows, searched word by word in the database."""
+"""organisation.selectors: the lists the directory shows, searched word by word in the database,
+and what one person holds and which role reviews are theirs."""
 
 from datetime import date
 from decimal import Decimal
@@ -6,14 +7,18 @@ from decimal import Decimal
 import pytest
 
 from os2org.common.visibility import ANONYMOUS, SECRETARIAT, Viewer
+from os2org.handbook.models import Page
 from os2org.organisation import selectors
 from os2org.organisation.models import Body, Person
-from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
+from os2org.organisation.services import assign_role, end_assignment, save_body, save_organisation, save_person
+from os2org.roles.models import RoleDescription
+from tests.governance.cycle_data import make_role
 
 pytestmark = pytest.mark.django_db
 
 MEMBER = Viewer(user_id=1)
 STAFF = Viewer(user_id=2, groups=frozenset({SECRETARIAT}))
+ON = date(2026, 5, 7)
 
 
 def names(found):
@@ -175,3 +180,84 @@ def test_body_summary_counts_only_the_parts_the_viewer_reads():
     counts = [[body.parts for body in selectors.body_summary(viewer=viewer)] for viewer in (ANONYMOUS, STAFF)]
 
     assert counts == [[1], [2]]
+
+
+@pytest.fixture
+def secretariat():
+    """Sekretariatet on 7 May 2026: Ane is its chief, and Bo, its editor, reports to her.
+
+    The chief's description was reviewed on 12 June 2025; the editor's never.
+    """
+    body = save_body(name="Sekretariatet", kind=Body.Kind.SECRETARIAT)
+    chief = make_role("Sekretariatschef", reviewed_on=date(2025, 6, 12))
+    editor = make_role("Kommunikationsmedarbejder")
+    ane, bo = save_person(name="Ane Holm"), save_person(name="Bo Lund")
+    assign_role(ane, body=body, role=chief, starts=date(2025, 1, 1), hours_per_week=37)
+    assign_role(bo, body=body, role=editor, starts=date(2025, 1, 1), hours_per_week=30, reports_to=ane)
+    return {"body": body, "chief": chief, "editor": editor, "ane": ane, "bo": bo}
+
+
+def reviews(person, viewer=STAFF, until=date(2026, 6, 4)):
+    found = selectors.reviews_owned_by(person, viewer=viewer, on=ON, until=until)
+    return [(review.role.name, names(review.holders), review.due) for review in found]
+
+
+def test_assignments_held_are_those_of_the_day_in_the_order_they_began(secretariat):
+    ane = secretariat["ane"]
+    board = save_body(name="Bestyrelsen", kind=Body.Kind.BOARD)
+    assign_role(ane, body=board, starts=date(2024, 1, 1), ends=date(2026, 1, 1), hours_per_week=2)
+    assign_role(ane, body=board, starts=date(2026, 6, 1), hours_per_week=2)
+    assign_role(ane, body=board, starts=date(2026, 2, 1), hours_per_week=3)
+
+    held = selectors.assignments_held(ane, on=ON)
+
+    assert [(a.body.name, a.hours_per_week) for a in held] == [("Sekretariatet", 37), ("Bestyrelsen", 3)]
+
+
+def test_reviews_owned_by_the_one_reported_to_include_the_roles_of_their_reports(secretariat):
+    assert reviews(secretariat["ane"]) == [("Kommunikationsmedarbejder", ["Bo Lund"], None)]
+
+
+def test_reviews_owned_by_a_person_are_due_by_the_day_asked_never_reviewed_first(secretariat):
+    assert reviews(secretariat["ane"], until=date(2026, 6, 12)) == [
+        ("Kommunikationsmedarbejder", ["Bo Lund"], None),
+        ("Sekretariatschef", ["Ane Holm"], date(2026, 6, 12)),
+    ]
+
+
+def test_reviews_owned_by_a_holder_are_of_their_own_role(secretariat):
+    assert reviews(secretariat["bo"]) == [("Kommunikationsmedarbejder", ["Bo Lund"], None)]
+
+
+def test_reviews_owned_by_a_person_past_due_are_overdue(secretariat):
+    RoleDescription.objects.filter(pk=secretariat["chief"].pk).update(reviewed_on=date(2025, 5, 1))
+
+    (_editor, chief) = selectors.reviews_owned_by(secretariat["ane"], viewer=STAFF, on=ON, until=ON)
+
+    assert (chief.due, chief.overdue(ON)) == (date(2026, 5, 1), True)
+
+
+def test_reviews_owned_by_a_person_leave_out_the_roles_the_viewer_may_not_read(secretariat):
+    Page.objects.filter(role=secretariat["editor"]).update(visibility="internal")
+
+    assert reviews(secretariat["ane"], viewer=MEMBER) == []
+
+
+def test_reviews_owned_by_a_person_leave_out_a_report_who_has_left(secretariat):
+    (held,) = secretariat["bo"].assignments.all()
+    end_assignment(held, ends=date(2026, 5, 1))
+
+    assert reviews(secretariat["ane"]) == []
+
+
+def test_reviews_owned_by_a_person_cost_one_query_however_many_report_to_them(secretariat, django_assert_num_queries):
+    for number in range(20):
+        person = save_person(name=f"Person {number:02}")
+        role = make_role(f"Rolle {number:02}")
+        reporting = {"reports_to": secretariat["ane"], "starts": date(2025, 1, 1), "hours_per_week": 5}
+        assign_role(person, body=secretariat["body"], role=role, **reporting)
+
+    with django_assert_num_queries(1):
+        found = selectors.reviews_owned_by(secretariat["ane"], viewer=STAFF, on=ON, until=ON)
+
+    assert len(found) == 21

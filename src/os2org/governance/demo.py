@@ -2,7 +2,8 @@
 
 Dates are counted from the day the demo is built, so `make run` always
 shows a living organisation: minutes waiting for answers, a follow-up
-overdue, one due this week, meetings ahead. The public sees the general
+overdue, one due this week, meetings ahead, and something on the overview
+of each demo log-in (access.demo). The public sees the general
 assembly and the events open to outsiders, and two of the board's
 decisions; the rest is for members or internal. It is built on the demo
 organisation (src/os2org/demo/organisation.yaml) through the same services
@@ -140,10 +141,18 @@ def _members(body, today):
     return list(Person.objects.filter(assignments__in=Assignment.objects.current(today).filter(body=body)).distinct())
 
 
+def _holder(body, function, today):
+    """Who holds `function` (the chair, the coordinator) in `body` today, if anyone."""
+    held = Assignment.objects.current(today).filter(body=body, function=function)
+    return Person.objects.filter(assignments__in=held).first()
+
+
 def _board_meetings(today):
     board = Body.objects.get(name="Bestyrelsen")
     secretary = Person.objects.get(name="Karen Lund")
     participants = [*_members(board, today), secretary]
+    # The latest minutes wait for the chair, who reads them last, and for the secretariat chief.
+    waiting = {_holder(board, Assignment.Function.CHAIR, today), secretary}
     owners = {role.name: {"owner_role": role} for role in RoleDescription.objects.all()}
     owners["Karen Lund"] = {"owner_person": secretary}
     sunday = week_end(today)
@@ -169,7 +178,7 @@ def _board_meetings(today):
                 if closed is not None and day + timedelta(days=closed) <= today:
                     services.change_follow_up(follow_up, status=FollowUp.Status.DONE, on=day + timedelta(days=closed))
         if day < today:
-            _minutes(meeting, participants, all_answered=offset != latest_past)
+            _minutes(meeting, participants, waiting=waiting if offset == latest_past else set())
 
 
 def _brief(item, *, purpose, day, author):
@@ -197,8 +206,8 @@ def _outcome(item, purpose, decision):
         services.record_outcome(item, outcome=AgendaItem.Outcome.DISCUSSED, text="Bestyrelsen gav sekretariatet input.")
 
 
-def _minutes(meeting, participants, *, all_answered):
-    """Approved minutes for the older meetings; the latest ones wait for two answers.
+def _minutes(meeting, participants, *, waiting):
+    """Minutes answered by every participant but those `waiting`: approved once nobody waits.
 
     A part per agenda item, as visible as the item (governance.models.Minutes).
     """
@@ -206,16 +215,28 @@ def _minutes(meeting, participants, *, all_answered):
     minutes = services.write_minutes(meeting, text=f"Referat af {meeting}. Alle deltagere var til stede.", parts=parts)
     # The demo's people have made-up addresses: nobody is mailed.
     services.send_minutes(minutes, notify=False)
-    answering = participants if all_answered else participants[:-2]
-    for person in answering:
+    for person in [person for person in participants if person not in waiting]:
         services.answer_minutes(minutes, person=person, answer=Approval.Answer.APPROVED)
 
 
 def _steering_group(today):
+    """Two meetings of a steering group, prepared by its community's coordinator, who takes part.
+
+    At the one behind, the group chose what the next release holds and left
+    its coordinator an action that is now overdue.
+    """
     group = Body.objects.get(name="Styregruppen for Fælleskode Booking")
-    participants = _members(group, today)
+    coordinator = _holder(group.parent, Assignment.Function.COORDINATOR, today)
+    participants = [*_members(group, today), coordinator]
+    role = RoleDescription.objects.get(name="Produktkoordinator")
     for offset in (-75, 15):
         day = today + timedelta(days=offset)
         meeting = services.save_meeting(body=group, starts=_at(day, 10), place="Online", participants=participants)
-        for title in ("Status på udviklingen", "Prioritering af næste udgivelse"):
-            services.add_agenda_item(meeting, title=title)
+        status = services.add_agenda_item(meeting, title="Status på udviklingen")
+        release = services.add_agenda_item(meeting, title="Prioritering af næste udgivelse")
+        if day < today:
+            services.record_outcome(status, outcome=AgendaItem.Outcome.NOTED)
+            text = "Næste udgivelse samler sig om påmindelser pr. sms; resten venter til foråret."
+            services.record_outcome(release, outcome=AgendaItem.Outcome.DECISION, text=text)
+            title = "Leverandøren får udgivelsens prioriteter og giver et tilbud"
+            services.add_follow_up(release, title=title, due=day + timedelta(days=70), owner_role=role)

@@ -5,13 +5,21 @@ word in the database (os2org.common.search).
 """
 
 from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from os2org.common.search import matching
 from os2org.common.visibility import Viewer
+from os2org.organisation.coverage import a_year_after
 from os2org.organisation.models import Assignment, Body, Organisation, Person
+from os2org.roles.models import RoleDescription
+
+# What a role's review needs of it, and what decides who reads it (its page's visibility).
+ROLE_FIELDS = ("name", "slug", "reviewed_on", "review_rule", "page", "page__visibility")
+PERSON_FIELDS = ("person", "person__name", "person__slug", "person__visibility")
 
 # The association's own bodies. The overview shows what lies directly under
 # them too; a programme or a community stands there for its parts.
@@ -85,8 +93,61 @@ def current_holders(roles):
     if not ids:
         return holders
     current = Assignment.objects.current().filter(role_id__in=ids).select_related("person")
-    fields = ("role", "person", "person__name", "person__slug", "person__visibility")
-    for assignment in current.only(*fields).order_by("person__name", "pk"):
+    for assignment in current.only("role", *PERSON_FIELDS).order_by("person__name", "pk"):
         if assignment.person not in holders[assignment.role_id]:
             holders[assignment.role_id].append(assignment.person)
     return holders
+
+
+def assignments_held(person: Person, *, on: date) -> list[Assignment]:
+    """The assignments `person` holds on `on`, with their bodies and roles, in the order they began."""
+    held = Assignment.objects.current(on).filter(person=person).select_related("body", "role__page")
+    return list(held.order_by("starts", "pk"))
+
+
+@dataclass(frozen=True)
+class Review:
+    """The yearly review of a role description, as one person owns it.
+
+    `holders` are the people whose description it is: the person themselves,
+    or those who report to them in it. `due` is a year after the last review
+    (organisation.coverage.a_year_after), or None when it was never reviewed.
+    """
+
+    role: RoleDescription
+    holders: list
+    due: date | None
+
+    def overdue(self, on):
+        return self.due is not None and self.due < on
+
+
+def reviews_owned_by(person: Person, *, viewer: Viewer, on: date, until: date) -> list[Review]:
+    """The yearly reviews `person` owns that fall due by `until`, never reviewed first, then by due date.
+
+    A person owns the review of each role description they hold on `on`, and
+    of each one held by someone who reports to them on an assignment current
+    on `on`: a description is agreed between its holder and whom they report
+    to. Only the role descriptions `viewer` reads; one query.
+    """
+    readable = RoleDescription.objects.readable_by(viewer)
+    held = (
+        Assignment.objects.current(on)
+        .filter(Q(person=person) | Q(reports_to=person), role__in=readable)
+        .select_related("person", "role__page")
+        .only(*PERSON_FIELDS, "role", *(f"role__{name}" for name in ROLE_FIELDS))
+        .order_by("person__name", "pk")
+    )
+    holders = defaultdict(list)
+    roles = {}
+    for assignment in held:
+        roles[assignment.role_id] = assignment.role
+        if assignment.person not in holders[assignment.role_id]:
+            holders[assignment.role_id].append(assignment.person)
+    reviews = [Review(role, holders[role.pk], _review_due(role)) for role in roles.values()]
+    due = [review for review in reviews if review.due is None or review.due <= until]
+    return sorted(due, key=lambda review: (review.due is not None, review.due or on, review.role.name.casefold()))
+
+
+def _review_due(role):
+    return a_year_after(role.reviewed_on) if role.reviewed_on else None

@@ -5,7 +5,7 @@ import pytest
 from os2org.access.groups import MEMBER_CONTACT
 from os2org.access.viewer import viewer_for
 from os2org.common.visibility import ANONYMOUS
-from os2org.governance.cycle.selectors import occurrences_between
+from os2org.governance.cycle.selectors import coming_up_for, occurrences_between
 from os2org.governance.models import AgendaItem, FollowUp, Meeting
 from os2org.governance.readers import UNFILTERED
 from os2org.organisation.models import Body
@@ -122,6 +122,48 @@ def test_occurrences_between_cost_three_queries_however_many_activities(made, dj
 
     with django_assert_num_queries(3):
         occurrences_between(date(2026, 1, 1), date(2026, 12, 31), viewer=UNFILTERED)
+
+
+def test_coming_up_for_a_person_are_their_meetings_and_their_roles_activities(made):
+    found = coming_up_for(made["ane"], date(2026, 6, 1), date(2026, 7, 31), viewer=UNFILTERED)
+
+    assert summary(found) == [
+        (date(2026, 6, 9), time(9, 0), "decision_process", "Budget", f"/aarshjul/aktiviteter/{made['budget'].pk}/"),
+        (date(2026, 6, 9), time(16, 0), "meeting", "Bestyrelsen 09.06.2026", f"/moeder/{made['meeting'].pk}/"),
+    ]
+
+
+def test_coming_up_for_a_person_has_the_activities_of_their_bodies(made):
+    secretariat = Body.objects.get(name="Sekretariatet")
+    party = make_activity(title="Julefrokost", kind="event", body=secretariat, starts=date(2026, 6, 19))
+
+    found = coming_up_for(made["ane"], date(2026, 6, 10), date(2026, 7, 31), viewer=UNFILTERED)
+
+    assert summary(found) == [(date(2026, 6, 19), None, "event", "Julefrokost", f"/aarshjul/aktiviteter/{party.pk}/")]
+
+
+def test_coming_up_for_a_person_without_assignments_or_meetings_is_nothing(made):
+    bo = save_person(name="Bo Lund")
+
+    assert coming_up_for(bo, date(2026, 6, 1), date(2026, 7, 31), viewer=UNFILTERED) == []
+
+
+def test_coming_up_for_a_person_leaves_out_what_the_viewer_may_not_read(made):
+    Meeting.objects.filter(pk=made["meeting"].pk).update(visibility="internal")
+
+    found = coming_up_for(made["ane"], date(2026, 6, 1), date(2026, 7, 31), viewer=ANONYMOUS)
+
+    assert [(o.date, o.activity.title) for o in found] == [(date(2026, 6, 9), "Budget")]
+
+
+def test_coming_up_for_a_person_costs_two_queries_however_many_activities(made, django_assert_num_queries):
+    for number in range(30):
+        make_activity(title=f"Aktivitet {number}", role=made["chief"], rule="FREQ=MONTHLY;BYMONTHDAY=1")
+
+    with django_assert_num_queries(2):
+        found = coming_up_for(made["ane"], date(2026, 1, 1), date(2026, 12, 31), viewer=UNFILTERED)
+
+    assert len(found) == 30 * 12 + 2
 
 
 def test_occurrences_for_the_public_are_only_public_activities(made):

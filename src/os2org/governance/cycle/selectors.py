@@ -11,6 +11,7 @@ governance.readers): the reviews are for members, not the public.
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -145,21 +146,48 @@ def follow_up_activity(follow_up):
     return Activity(title=_("Follow-up due: %(title)s") % {"title": follow_up.title}, kind=Activity.Kind.DEADLINE)
 
 
-def occurrences_between(start, end, *, viewer, body=None, role=None, person=None):
-    """Every occurrence from `start` to `end` (both included) in scope, in order of date and time."""
-    scope = {"viewer": viewer, "body": body, "role": role, "person": person}
+def _activity_occurrences(activities, start, end):
     found = []
-    for activity in [*activities_in(**scope), *reviews_in(**scope)]:
+    for activity in activities:
         days = occurrences(activity, start, end)
         if days:
             # Built only for the activities that fall in the period: most do not.
             url = activity_url(activity)
             found += [Occurrence(activity, day, activity.time, url) for day in days]
-    for meeting in meetings_in(**scope, start=start, end=end):
-        local = timezone.localtime(meeting.starts)
-        activity = meeting_activity(meeting, viewer)
-        found.append(Occurrence(activity, local.date(), local.time(), meeting.get_absolute_url(), meeting=meeting))
+    return found
+
+
+def _meeting_occurrence(meeting, viewer):
+    local = timezone.localtime(meeting.starts)
+    activity = meeting_activity(meeting, viewer)
+    return Occurrence(activity, local.date(), local.time(), meeting.get_absolute_url(), meeting=meeting)
+
+
+def _in_order(found):
+    return sorted(found, key=lambda occurrence: occurrence.sort_key)
+
+
+def occurrences_between(start, end, *, viewer, body=None, role=None, person=None):
+    """Every occurrence from `start` to `end` (both included) in scope, in order of date and time."""
+    scope = {"viewer": viewer, "body": body, "role": role, "person": person}
+    found = _activity_occurrences([*activities_in(**scope), *reviews_in(**scope)], start, end)
+    found += [_meeting_occurrence(meeting, viewer) for meeting in meetings_in(**scope, start=start, end=end)]
     for follow_up in follow_ups_in(viewer=viewer, person=person, start=start, end=end):
         activity = follow_up_activity(follow_up)
         found.append(Occurrence(activity, follow_up.due, url=follow_up.get_absolute_url(), follow_up=follow_up))
-    return sorted(found, key=lambda occurrence: occurrence.sort_key)
+    return _in_order(found)
+
+
+def coming_up_for(person, start, end, *, viewer) -> list[Occurrence]:
+    """What `person` has ahead from `start` to `end` (both included), in order of date and time.
+
+    The meetings they take part in, and the activities of the roles they
+    hold and of the bodies they are part of on `start`: two queries. Unlike
+    a person's calendar feed, neither their follow-ups nor their roles'
+    reviews: their overview lists those on their own.
+    """
+    held = Assignment.objects.current(start).filter(person=person)
+    mine = Q(role__in=held.filter(role__isnull=False).values("role_id")) | Q(body__in=held.values("body_id"))
+    found = _activity_occurrences(_activities(viewer).filter(mine), start, end)
+    meetings = meetings_in(viewer=viewer, person=person, start=start, end=end)
+    return _in_order([*found, *(_meeting_occurrence(meeting, viewer) for meeting in meetings)])

@@ -7,12 +7,13 @@ may read.
 
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from os2org.access.viewer import viewer_for
 from os2org.common.search import matching
 from os2org.governance.models import AgendaItem, FollowUp, Minutes, MinutesPart
 from os2org.governance.readers import OF_FOLLOW_UP, OF_ITEM
+from os2org.organisation.models import Assignment, Person
 
 
 def carried_follow_ups(meeting, *, viewer):
@@ -65,6 +66,39 @@ def follow_ups_due(on, *, viewer):
         .select_related("item__meeting__body", "owner_person", "owner_role__page")
     )
     return open_.filter(due__lt=on), open_.filter(due__gte=on, due__lte=week_end(on))
+
+
+def follow_ups_of(person: Person, *, viewer, on) -> QuerySet:
+    """The open follow-ups `person` owns, by name or through a role they hold on `on`, soonest due first.
+
+    A follow-up owned by a role is its current holder's; it is overdue when
+    it was due before `on` (FollowUpQuerySet.overdue).
+    """
+    roles = Assignment.objects.current(on).filter(person=person, role__isnull=False).values("role_id")
+    return (
+        FollowUp.objects.open()
+        .filter(Q(owner_person=person) | Q(owner_role__in=roles))
+        .filter(viewer.visible(**OF_FOLLOW_UP))
+        .select_related("item__meeting__body", "owner_role__page")
+        .order_by("due", "pk")
+    )
+
+
+def minutes_waiting_for(person: Person, *, viewer) -> QuerySet:
+    """The minutes sent to `person` for approval that they have not answered, oldest meeting first.
+
+    Only of the meetings `viewer` reads: those the person answers through
+    their own log-in (may_answer) when `viewer` is theirs. Amended minutes
+    wait again: amending clears the answers given (services.write_minutes).
+    """
+    return (
+        Minutes.objects.filter(status=Minutes.Status.SENT, meeting__participants=person)
+        .exclude(approvals__person=person)
+        .filter(viewer.visible(prefix="meeting__", body="meeting__body"))
+        .select_related("meeting__body")
+        .defer("text", "html")
+        .order_by("meeting__starts", "pk")
+    )
 
 
 def answering_participants(meeting):
