@@ -169,14 +169,16 @@ def test_log_filters_by_who_made_the_change(client, staff):
 
 
 def test_log_filters_by_period(client, staff):
+    from datetime import timedelta
+
     from django.utils import timezone
 
     from os2org.audit.models import Entry
 
     save_person(name="Ane Holm", actor=staff)
     save_person(name="Bo Lund", actor=staff)
-    Entry.objects.filter(summary__contains="Ane").update(created=timezone.now() - timezone.timedelta(days=40))
-    since = (timezone.localdate() - timezone.timedelta(days=7)).isoformat()
+    Entry.objects.filter(summary__contains="Ane").update(created=timezone.now() - timedelta(days=40))
+    since = (timezone.localdate() - timedelta(days=7)).isoformat()
 
     items = elements(element(parse(client.get(LOG, {"fra": since})), "ol", class_="audit-log"), "li")
 

@@ -39,8 +39,8 @@ class UserBackend(ModelBackend):
 
     def get_user(self, user_id):
         model = get_user_model()
-        table = connections[router.db_for_read(model)].ops.quote_name(model._meta.db_table)
-        column = model._meta.pk.column
+        quote = connections[router.db_for_read(model)].ops.quote_name
+        table, column = quote(model._meta.db_table), quote(model._meta.pk.column)
         found = list(model._default_manager.raw(f"SELECT * FROM {table} WHERE {column} = %s", [user_id]))
         user = found[0] if found else None
         return user if user is not None and self.user_can_authenticate(user) else None

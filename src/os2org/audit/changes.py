@@ -51,10 +51,9 @@ def _field(model, name):
 
 
 def _sides(entry):
-    for side in ("before", "after"):
-        values = entry.data.get(side) if isinstance(entry.data, dict) else None
-        if isinstance(values, dict):
-            yield values
+    """An entry's (before, after) field values; {} for a side it lacks, or holds as something else."""
+    data = entry.data if isinstance(entry.data, dict) else {}
+    return tuple(values if isinstance(values := data.get(side), dict) else {} for side in ("before", "after"))
 
 
 def related_names(entries):
@@ -96,10 +95,7 @@ def changes(entry, names):
 
     `names` is related_names() of the entries shown with it.
     """
-    before, after = (entry.data.get(side) if isinstance(entry.data, dict) else None for side in ("before", "after"))
-    before, after = before or {}, after or {}
-    if not isinstance(before, dict) or not isinstance(after, dict):
-        return []
+    before, after = _sides(entry)
     model = _model(entry.object_type)
     found = []
     for name in dict.fromkeys([*before, *after]):

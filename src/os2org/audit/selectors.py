@@ -30,9 +30,13 @@ def data_version():
 def request_data_version(request):
     """The data's version as this request first read it: one query, however many parts of the request ask.
 
-    A request is answered from one version: its reader (access.viewer) and
-    its page (os2org.caching) are kept under the same number.
+    A read is answered from one version: its reader (access.viewer), its
+    page (os2org.caching) and the menu are kept under the same number. A
+    write asks afresh each time.
     """
+    if request.method not in ("GET", "HEAD"):
+        # A write moves the version on partway through its request.
+        return data_version()
     version = getattr(request, "data_version", None)
     if version is None:
         version = request.data_version = data_version()

@@ -3,14 +3,13 @@ from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info
 
-from os2org.audit.selectors import data_version
+from os2org.audit.selectors import request_data_version
 from os2org.handbook.selectors import site_settings
 
 
 def navigation(request):
     """The handbook's language and settings, and the data's version for cache keys (read at most once)."""
-    version = getattr(request, "data_version", None)
-    version = version if version is not None else SimpleLazyObject(data_version)
+    version = SimpleLazyObject(lambda: request_data_version(request))
     return {
         "handbook_language": settings.HANDBOOK_LANGUAGE,
         "data_version": version,

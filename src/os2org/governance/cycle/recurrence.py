@@ -267,12 +267,17 @@ def stored_dates(activity):
 
 def _set(activity, near):
     """The activity's dates as a dateutil set, expanded from close before `near` rather than from its start."""
+    return _dates(activity.rule, activity.starts, activity.dates, near)
+
+
+def _dates(rule, starts, further, near):
+    """The dates of a schedule (its rule, first date and further ISO dates) as a dateutil set, from close before `near`."""
     dates = rruleset()
-    if activity.rule:
-        rule, starts = moved_start(activity.rule, activity.starts, near)
-        dates.rrule(rrulestr(rule, dtstart=_midnight(starts)))
+    if rule:
+        moved, first = moved_start(rule, starts, near)
+        dates.rrule(rrulestr(moved, dtstart=_midnight(first)))
     # DTSTART is always an occurrence (RFC 5545, 3.8.5.3), as are the RDATEs.
-    for day in [activity.starts, *stored_dates(activity)]:
+    for day in [starts, *(date.fromisoformat(value) for value in further)]:
         dates.rdate(_midnight(day))
     return dates
 
@@ -330,8 +335,8 @@ def occurrences(activity, start, end):
 # expands only the activities whose schedule changed, not all three hundred.
 @lru_cache(maxsize=8192)
 def _occurrences(rule, starts, dates, start, end):
-    schedule = Activity(rule=rule, starts=starts, dates=list(dates))
-    return tuple(moment.date() for moment in _set(schedule, start).between(_midnight(start), _midnight(end), inc=True))
+    found = _dates(rule, starts, dates, start).between(_midnight(start), _midnight(end), inc=True)
+    return tuple(moment.date() for moment in found)
 
 
 def next_dates(activity, on, count):

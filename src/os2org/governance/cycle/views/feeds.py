@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from os2org.audit.selectors import data_version
+from os2org.audit.selectors import request_data_version
 from os2org.caching import PAGE_SECONDS
 from os2org.common.pagination import paginate
 from os2org.common.visibility import Visibility
@@ -114,7 +114,7 @@ def feed(request, token):
     # data changes: made once per version of the data and day, and kept in
     # the page cache (bounded in bytes) under a hash of the secret address.
     key = "feed:{}:{}:{}".format(
-        data_version(),
+        request_data_version(request),
         timezone.localdate().isoformat(),
         hashlib.sha256(f"{token}|{request.scheme}|{request.get_host()}|{get_language()}".encode()).hexdigest(),
     )
