@@ -162,7 +162,7 @@ def test_coordinator_reads_their_communitys_agenda(client, world):
 def test_member_contact_reads_their_communitys_internal_meeting(client, world):
     response = get(client, world, MEMBER_CONTACT, url("governance:meeting", world))
 
-    assert [item.title for item in response.context["items"]] == ["Budget for A"]
+    assert [item.title for item in response.context["items"]] == ["Budget for A", "Eventuelt for A"]
 
 
 def test_member_contact_does_not_find_another_communitys_internal_meeting(client, world):

@@ -22,6 +22,7 @@ The access tests open every view on A's objects unless they say otherwise
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -67,6 +68,10 @@ class Community:
     follow_up: FollowUp
     minutes: Minutes
     activity: Activity
+    # An item the meeting has not dealt with yet, which may be removed.
+    open_item: AgendaItem
+    # An item taken off the meeting's agenda, to be put back: (pk: the meeting's, entry: the removal's).
+    removal: SimpleNamespace
 
 
 @dataclass
@@ -208,7 +213,10 @@ def _governance(name, body, steering, activity, participants, *, item_visibility
     )
     minutes = services.write_minutes(meeting, text=f"# Referat af styregruppemøde {name}")
     services.send_minutes(minutes, notify=False)
-    return Community(body, steering, meeting, item, follow_up, minutes, activity)
+    open_item = services.add_agenda_item(meeting, title=f"Eventuelt for {name}", visibility=item_visibility)
+    removed = services.remove_agenda_item(services.add_agenda_item(meeting, title=f"Aflyst punkt for {name}"))
+    removal = SimpleNamespace(pk=meeting.pk, entry=removed.pk)
+    return Community(body, steering, meeting, item, follow_up, minutes, activity, open_item, removal)
 
 
 def _named(namespace, *names):
@@ -222,6 +230,7 @@ OPENED_ON = {
     "meeting": [
         *_named("governance", "meeting", "meeting-edit", "item-create", "agenda", "agenda-markdown", "minutes"),
         *_named("governance", "minutes-markdown", "minutes-edit", "minutes-send", "minutes-answer"),
+        *_named("governance", "meeting-cancel", "meeting-restore"),
         "api:meetings-detail",
     ],
     "item": [
@@ -230,6 +239,8 @@ OPENED_ON = {
         "api:decisions-detail",
     ],
     "follow_up": ["governance:follow-up", "api:follow-ups-detail"],
+    "open_item": ["governance:item-remove"],
+    "removal": ["governance:item-restore"],
     "minutes": ["api:minutes-detail"],
     "activity": ["governance:activity", "governance:activity-edit", "api:activities-detail"],
     "feed": ["governance:feed"],
@@ -329,7 +340,12 @@ def url(view_name, world, community="a"):
 # Posting the world's forms as a browser does (test_stale_forms.py, test_forms_fuzz.py).
 
 # Forms that are buttons on another page than their own address.
-FORM_PAGE = {"governance:item-move": "governance:meeting", "governance:minutes-send": "governance:meeting"}
+FORM_PAGE = {
+    "governance:item-move": "governance:meeting",
+    "governance:minutes-send": "governance:meeting",
+    "governance:meeting-restore": "governance:meeting",
+    "governance:item-restore": "governance:meeting",
+}
 
 
 def _second_item(world):
@@ -344,6 +360,16 @@ def _new_draft(world):
     services.write_minutes(world.a.meeting, text="Referat, version 2")
 
 
-PREPARE = {"governance:item-move": _second_item, "governance:minutes-send": _new_draft}
+def _cancelled(world):
+    """A's meeting is cancelled, so that its page offers to take it up again."""
+    # Read afresh: the world's own object outlives the rollback of each test's changes.
+    services.cancel_meeting(Meeting.objects.get(pk=world.a.meeting.pk))
+
+
+PREPARE = {
+    "governance:item-move": _second_item,
+    "governance:minutes-send": _new_draft,
+    "governance:meeting-restore": _cancelled,
+}
 # What a person fills in before sending, where the form starts empty.
 FILL = {"governance:minutes-answer": lambda world: {"answer": ["approved"], "person": [str(world.board_member.pk)]}}

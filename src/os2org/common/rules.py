@@ -7,6 +7,8 @@ runs. Reading rules decide who may open a page at all; which items the
 page then lists is the viewer's visibility filter (`Viewer.visible`).
 """
 
+from django.http import Http404
+
 
 def anyone(viewer, **kwargs):
     return True
@@ -46,7 +48,11 @@ def body_of(model, path="body_id", field="pk"):
     """A lookup from a URL argument to the body its item belongs to."""
 
     def lookup(value):
-        return model.objects.filter(**{field: value}).values_list(path, flat=True).first()
+        found = model.objects.filter(**{field: value}).values_list(path, flat=True)[:1]
+        if not found:
+            # Gone (an agenda item removed, say): not found, as the view would say, rather than forbidden.
+            raise Http404
+        return found[0]
 
     return lookup
 

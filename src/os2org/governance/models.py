@@ -175,6 +175,8 @@ class Meeting(models.Model):
     participants = models.ManyToManyField(
         "organisation.Person", verbose_name=_("participants"), blank=True, related_name="meetings"
     )
+    # A cancelled meeting keeps its agenda and history, and can be taken up again.
+    cancelled = models.BooleanField(_("cancelled"), default=False)
 
     visibility = visibility_field(Visibility.INTERNAL)
 
@@ -277,6 +279,8 @@ class CaseBrief(models.Model):
         DRAFT = "draft", _("draft")
         FOR_DISCUSSION = "for_discussion", _("for discussion")
         READY = "ready", _("ready for decision")
+        # Set by the decision itself (services.record_outcome), not by hand.
+        DECIDED = "decided", _("decided")
 
     class Purpose(models.TextChoices):
         INFORMATION = "information", _("information")
@@ -407,6 +411,11 @@ class FollowUp(models.Model):
     @property
     def is_closed(self):
         return self.closed_on is not None
+
+    @property
+    def overdue(self):
+        """Still open after its due date: said in words wherever its status is shown."""
+        return self.closed_on is None and self.due < timezone.localdate()
 
 
 class Minutes(models.Model):

@@ -402,7 +402,7 @@ def test_printable_minutes_show_outcomes_and_follow_ups(client, minuted, staff):
     assert text(element(item, "p", class_="print-outcome")) == "Outcome: decision"
     assert [texts(children(row)) for row in elements(item, "tr")] == [
         ["Action", "Owner", "Due", "Status"],
-        ["Offentliggør strategien", "Bo Lund", "April 1, 2026", "Open"],
+        ["Offentliggør strategien", "Bo Lund", "April 1, 2026", "Open Overdue"],
     ]
 
 

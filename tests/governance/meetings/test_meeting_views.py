@@ -267,7 +267,7 @@ def test_meeting_page_shows_the_follow_ups_of_a_decision(client, march):
     table = element(item(response, 2), "table", class_="meeting-follow-ups")
     assert rows(table) == [
         ["Action", "Owner", "Due", "Status"],
-        ["Send budgettet til medlemmerne", "Ane Holm", "April 1, 2026", "Open"],
+        ["Send budgettet til medlemmerne", "Ane Holm", "April 1, 2026", "Open Overdue"],
     ]
 
 
@@ -284,7 +284,7 @@ def test_meeting_page_carries_open_follow_ups_of_the_body(client, later):
     table = element(element(main(response), "section", id="follow-up"), "table")
     assert rows(table) == [
         ["Action", "Decided at", "Owner", "Due", "Status"],
-        ["Send budgettet til medlemmerne", "Bestyrelsen 05.03.2026", "Ane Holm", "April 1, 2026", "Open"],
+        ["Send budgettet til medlemmerne", "Bestyrelsen 05.03.2026", "Ane Holm", "April 1, 2026", "Open Overdue"],
     ]
 
 
@@ -382,6 +382,7 @@ def test_meeting_page_shows_staff_the_meeting_controls(client, march, staff):
     assert [(text(a), attribute(a, "href")) for a in actions] == [
         ("Edit meeting", f"/en/moeder/{march.pk}/rediger/"),
         ("Add an agenda item", f"/en/moeder/{march.pk}/punkter/nyt/"),
+        ("Cancel the meeting", f"/en/moeder/{march.pk}/aflys/"),
     ]
 
 
@@ -421,7 +422,7 @@ def test_meeting_page_offers_follow_ups_only_for_a_decision(client, march, staff
     response = client.get(f"/en/moeder/{march.pk}/")
 
     links = [texts(elements(element(item(response, n), "ul", class_="item-actions"), "a")) for n in (1, 3)]
-    assert links == [["Edit item", "Write case brief", "Record outcome"]] * 2
+    assert links == [["Edit item", "Write case brief", "Record outcome", "Remove item"], ["Edit item", "Write case brief", "Record outcome"]]
 
 
 def test_meeting_page_of_an_unknown_meeting_is_not_found(client, db):
@@ -870,7 +871,7 @@ def test_follow_up_page_shows_decision_owner_due_and_status(client, send_budget)
         "Budgettet godkendes .",
         "Ane Holm",
         "April 1, 2026",
-        "Open",
+        "Open Overdue",
     ]
 
 
@@ -1282,7 +1283,7 @@ def test_meeting_page_shows_a_coordinator_the_controls_of_their_own_community(cl
 
     actions = elements(element(main(client.get(f"/en/moeder/{own.pk}/")), "ul", class_="meeting-actions"), "a")
 
-    assert texts(actions) == ["Edit meeting", "Add an agenda item"]
+    assert texts(actions) == ["Edit meeting", "Add an agenda item", "Cancel the meeting"]
 
 
 def test_meeting_page_shows_a_coordinator_no_controls_of_another_community(client, communities, coordinator):

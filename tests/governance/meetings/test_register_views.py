@@ -135,7 +135,7 @@ def test_decisions_show_follow_ups_with_owner_due_and_status(client, made):
     assert text(element(table, "caption")) == "Follow-ups of “Budget 2026”"
     assert [texts(children(row)) for row in elements(table, "tr")] == [
         ["Action", "Owner", "Due", "Status"],
-        ["Send budgettet til medlemmerne", "Ane Holm", "Dec. 1, 2025", "Open"],
+        ["Send budgettet til medlemmerne", "Ane Holm", "Dec. 1, 2025", "Open Overdue"],
         ["Opdatér årshjulet", "Rolle 01 (role)", "Jan. 15, 2026", "Done (closed Jan. 10, 2026)"],
     ]
     send, wheel = budget.follow_ups.order_by("due")

@@ -111,7 +111,9 @@ def meetings_in(*, viewer, body=None, role=None, person=None, start=None, end=No
     """The meetings in scope (a role has none; a person has those they take part in), from `start` to `end`."""
     if role is not None:
         return []
-    meetings = Meeting.objects.filter(viewer.visible(**OWN)).select_related("body").only(*MEETING_FIELDS)
+    # A cancelled meeting leaves the calendars until it is taken up again.
+    meetings = Meeting.objects.filter(viewer.visible(**OWN), cancelled=False)
+    meetings = meetings.select_related("body").only(*MEETING_FIELDS)
     if body is not None:
         meetings = meetings.filter(body=body)
     if person is not None:

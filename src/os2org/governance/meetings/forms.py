@@ -11,7 +11,7 @@ from datetime import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import BLANK_CHOICE_DASH
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -105,6 +105,17 @@ class MeetingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = editable(meeting_bodies(), viewer)
         self.fields["participants"].limit(viewer, meeting.participants.all() if meeting is not None else ())
+        self.meeting = meeting
+
+    def members(self):
+        """{body pk: [person pk]}: the current members a new meeting ticks when its body is chosen (meeting_form.js)."""
+        if self.meeting is not None:
+            return {}
+        current = Assignment.objects.current().filter(body__in=self.fields["body"].queryset)
+        members = {}
+        for body, person in current.values_list("body", "person").order_by("body", "person").distinct():
+            members.setdefault(str(body), []).append(str(person))
+        return members
 
     def clean(self):
         data = super().clean()
@@ -180,12 +191,32 @@ class OutcomeForm(forms.Form):
         help_text=_("A decision needs its text, as it was made."),
     )
 
+    ahead = forms.BooleanField(
+        label=_("Record the decision although the meeting has not been held yet"),
+        required=False,
+        help_text=_("Usually a decision is recorded at or after the meeting that makes it."),
+    )
     revision = hidden_revision()
 
     def __init__(self, *args, item, **kwargs):
         initial = {"outcome": item.outcome, "outcome_text": item.outcome_text, **revision_initial(item)}
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
+        self.item = item
+        if item.meeting.starts <= timezone.now():
+            del self.fields["ahead"]
+
+    def clean(self):
+        data = super().clean()
+        # A decision on a meeting still to come is most often a slip of the
+        # wrong meeting; it is recorded only when the editor says so.
+        new_decision = data.get("outcome") == AgendaItem.Outcome.DECISION != self.item.outcome
+        if "ahead" in self.fields and new_decision and not data.get("ahead"):
+            day = formats.date_format(timezone.localtime(self.item.meeting.starts), "DATE_FORMAT")
+            message = _("The meeting is on %(day)s and has not been held yet. Tick the box to record the decision anyway.")
+            self.add_error("ahead", message % {"day": day})
+        data.pop("ahead", None)
+        return data
 
 
 class FollowUpForm(forms.Form):
@@ -249,6 +280,16 @@ class MoveForm(forms.Form):
         return -1 if self.cleaned_data["direction"] == "up" else 1
 
 
+class ConfirmForm(forms.Form):
+    """A confirmation page's form: only the revision of what it would change, as the page showed it."""
+
+    revision = hidden_revision()
+
+    def __init__(self, *args, obj, **kwargs):
+        kwargs.setdefault("initial", revision_initial(obj))
+        super().__init__(*args, **kwargs)
+
+
 class SendForm(forms.Form):
     # Posted by the "send for approval" button, with the draft's revision as
     # the meeting page showed it.
@@ -298,6 +339,12 @@ class MinutesForm(forms.Form):
         return {"text": data["text"], "parts": parts, "revision": data["revision"]}
 
 
+class AnswerButtons(forms.RadioSelect):
+    """A choice made by pressing one of the form's submit buttons, the first of them the primary one."""
+
+    template_name = "governance/widgets/answer_buttons.html"
+
+
 class AnswerForm(forms.Form):
     """A participant's answer to the minutes; the secretariat also names the participant it answers for.
 
@@ -306,9 +353,14 @@ class AnswerForm(forms.Form):
     """
 
     person = forms.ModelChoiceField(label=_("Participant"), queryset=people())
-    answer = forms.ChoiceField(label=_("Answer"), choices=Approval.Answer.choices, widget=forms.RadioSelect)
     comment = forms.CharField(
         label=_("Comment"), widget=forms.Textarea, required=False, help_text=_("Say what should be amended.")
+    )
+    # Last, as the form's own buttons: the answer is the button pressed.
+    answer = forms.ChoiceField(
+        label=_("Answer"),
+        choices=[(Approval.Answer.APPROVED, _("Approve")), (Approval.Answer.AMEND, _("Ask for a change"))],
+        widget=AnswerButtons,
     )
     revision = hidden_revision()
 

@@ -7,9 +7,11 @@ may read.
 
 from datetime import timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
 
 from os2org.access.viewer import viewer_for
+from os2org.audit.models import Entry
 from os2org.common.search import matching
 from os2org.governance.models import AgendaItem, FollowUp, Minutes, MinutesPart
 from os2org.governance.readers import OF_FOLLOW_UP, OF_ITEM
@@ -31,6 +33,29 @@ def carried_follow_ups(meeting, *, viewer):
         .select_related("item__meeting__body", "owner_person", "owner_role__page")
         .order_by("due", "item__meeting__starts", "item__position", "pk")
     )
+
+
+# The audit action of an item taken off an agenda; its entry holds the item (services.remove_agenda_item).
+REMOVED_ITEM = "governance.agenda_item.remove"
+# The removed items a meeting's page offers to put back, the latest first.
+REMOVED_SHOWN = 20
+
+
+def removed_items(meeting, *, limit=REMOVED_SHOWN):
+    """The audit entries of items taken off the meeting's agenda and not put back (services.remove_agenda_item).
+
+    A queryset without `limit`; else a list of at most `limit`, one per
+    item: an item removed twice is offered once, as it was last.
+    """
+    back = AgendaItem.objects.filter(meeting=meeting).annotate(key=Cast("pk", CharField())).values("key")
+    found = Entry.objects.filter(action=REMOVED_ITEM, data__meeting=meeting.pk).exclude(object_id__in=back)
+    found = found.select_related("actor").order_by("-created", "-pk")
+    if limit is None:
+        return found
+    latest = {}
+    for entry in found[: limit * 2]:
+        latest.setdefault(entry.object_id, entry)
+    return list(latest.values())[:limit]
 
 
 def decisions(*, viewer, body=None, year=None, text=""):

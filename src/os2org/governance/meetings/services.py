@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from os2org import markup
 from os2org.audit.services import check_revision, record, snapshot
-from os2org.governance.meetings.selectors import answering_participants
+from os2org.governance.meetings.selectors import REMOVED_ITEM, answering_participants
 from os2org.governance.models import AgendaItem, Approval, CaseBrief, FollowUp, Meeting, Minutes, MinutesPart
 
 logger = logging.getLogger(__name__)
@@ -143,6 +143,82 @@ def move_agenda_item(item, *, by, actor=None, revision=None):
 
 
 @transaction.atomic
+def cancel_meeting(meeting, *, cancelled=True, actor=None, revision=None):
+    """Cancel a meeting, or (cancelled=False) take a cancelled one up again.
+
+    Nothing is deleted: the agenda, minutes and history stay, and the
+    meeting leaves the calendars and the annual wheel while it is cancelled.
+    Side effects: the Meeting row, one audit entry.
+    """
+    check_revision(meeting, revision)
+    if meeting.cancelled == cancelled:
+        return meeting
+    before = _with_participants(meeting)
+    meeting.cancelled = cancelled
+    meeting.save(update_fields=["cancelled"])
+    action = "governance.meeting.cancel" if cancelled else "governance.meeting.restore"
+    record(action, summary=str(meeting), actor=actor, obj=meeting, before=before, after=_with_participants(meeting))
+    return meeting
+
+
+@transaction.atomic
+def remove_agenda_item(item, *, actor=None, revision=None):
+    """Take an item off its meeting's agenda; restore_agenda_item puts it back from the audit entry.
+
+    An item the meeting has dealt with is part of the record and stays: its
+    outcome must be taken back first. Side effects: the AgendaItem row and
+    its case brief are deleted, one audit entry holds both as they were.
+    """
+    check_revision(item, revision)
+    if item.outcome:
+        message = _("The meeting has dealt with this item. Set its outcome back to “not dealt with yet” before removing it.")
+        raise ValidationError({NON_FIELD_ERRORS: message})
+    if item.minutes_parts.exists():
+        message = _("The minutes write about this item. Take it out of the minutes before removing it.")
+        raise ValidationError({NON_FIELD_ERRORS: message})
+    brief = CaseBrief.objects.filter(item=item).first()
+    data = {"meeting": item.meeting_id, "brief": snapshot(brief)}
+    entry = record(REMOVED_ITEM, summary=str(item), actor=actor, obj=item, before=snapshot(item), data=data)
+    item.delete()
+    return entry
+
+
+@transaction.atomic
+def restore_agenda_item(entry, *, actor=None, revision=None):
+    """Put a removed item back on its agenda, with its case brief, from the entry that removed it.
+
+    `revision` is the item's as the page offering it showed it (the removal's
+    own id): one put back and removed again since is refused. It takes its
+    old place when that is free, else the last one. Side effects: the
+    AgendaItem row and its case brief, one audit entry.
+    """
+    if entry.action != REMOVED_ITEM or AgendaItem.objects.filter(pk=entry.object_id).exists():
+        raise ValidationError({NON_FIELD_ERRORS: _("This item is on the agenda already.")})
+    check_revision(AgendaItem(pk=int(entry.object_id)), revision)
+    fields = {name: value for name, value in entry.data["before"].items() if name != "id"}
+    meeting = Meeting.objects.select_for_update().get(pk=fields.pop("meeting"))
+    item = AgendaItem(pk=int(entry.object_id), meeting=meeting, **fields)
+    if meeting.items.filter(position=item.position).exists():
+        item.position = (meeting.items.aggregate(last=Max("position"))["last"] or 0) + 1
+    brief = None
+    if entry.data.get("brief"):
+        fields = {name: value for name, value in entry.data["brief"].items() if name not in ("id", "item")}
+        fields["author_id"], fields["owner_id"] = fields.pop("author"), fields.pop("owner")
+        brief = CaseBrief(item=item, **fields)
+    # The snapshots hold what was written; what is made from it is made again.
+    item.search_text = item.searchable(brief)
+    markup.render_fields(item)
+    item.full_clean(validate_constraints=True)
+    item.save(force_insert=True)
+    if brief is not None:
+        markup.render_fields(brief)
+        brief.full_clean(validate_constraints=True)
+        brief.save(force_insert=True)
+    record("governance.agenda_item.restore", summary=str(item), actor=actor, obj=item, before=None, after=snapshot(item))
+    return item
+
+
+@transaction.atomic
 def save_case_brief(item, *, purpose, date, actor=None, revision=None, **fields):
     """Write or change the case brief (sagsoplæg) of an agenda item.
 
@@ -168,8 +244,9 @@ def save_case_brief(item, *, purpose, date, actor=None, revision=None, **fields)
 def record_outcome(item, *, outcome, text="", actor=None, revision=None):
     """Record what the meeting made of an item: noted, discussed, or a decision with its text.
 
-    Side effects: the AgendaItem row (its text rendered), one audit entry.
-    An item whose decision has follow-ups keeps being a decision.
+    Side effects: the AgendaItem row (its text rendered), one audit entry;
+    its case brief's status follows (_brief_follows_outcome), with an entry
+    of its own. An item whose decision has follow-ups keeps being a decision.
     """
     check_revision(item, revision)
     if outcome == AgendaItem.Outcome.DECISION and not text.strip():
@@ -179,10 +256,24 @@ def record_outcome(item, *, outcome, text="", actor=None, revision=None):
             {"outcome": _("This decision has follow-ups; close or move them before changing the outcome.")}
         )
     before = snapshot(item)
+    brief = CaseBrief.objects.filter(item=item).first()
     item.outcome, item.outcome_text = outcome, text.strip()
-    item.search_text = item.searchable(CaseBrief.objects.filter(item=item).first())
+    item.search_text = item.searchable(brief)
     markup.render_fields(item)
-    return _saved(item, "governance.outcome", actor=actor, before=before)
+    _saved(item, "governance.outcome", actor=actor, before=before)
+    if brief is not None:
+        _brief_follows_outcome(brief, outcome, actor=actor)
+    return item
+
+
+def _brief_follows_outcome(brief, outcome, *, actor):
+    """A decision moves its case brief on to decided; taking the decision back returns it to ready."""
+    decided = outcome == AgendaItem.Outcome.DECISION
+    if decided == (brief.status == CaseBrief.Status.DECIDED):
+        return
+    before = snapshot(brief)
+    brief.status = CaseBrief.Status.DECIDED if decided else CaseBrief.Status.READY
+    _saved(brief, "governance.case_brief", actor=actor, before=before)
 
 
 def check_follow_up(item, *, due, owner_person=None, owner_role=None):

@@ -28,6 +28,7 @@ from os2org.governance.meetings import services
 from os2org.governance.meetings.forms import (
     AgendaItemForm,
     CaseBriefForm,
+    ConfirmForm,
     FollowUpForm,
     FollowUpStatusForm,
     MeetingFilterForm,
@@ -36,7 +37,7 @@ from os2org.governance.meetings.forms import (
     OutcomeForm,
     meeting_bodies,
 )
-from os2org.governance.meetings.selectors import carried_follow_ups, readable_parts, reads_minutes
+from os2org.governance.meetings.selectors import carried_follow_ups, readable_parts, reads_minutes, removed_items
 from os2org.governance.models import AgendaItem, CaseBrief, FollowUp, Meeting, Minutes
 from os2org.governance.readers import OF_FOLLOW_UP, OF_ITEM, OWN
 
@@ -69,7 +70,7 @@ def meetings(request):
     found = (
         Meeting.objects.filter(viewer.visible(**OWN))
         .select_related("body")
-        .only("title", "starts", "place", "visibility", "body__name", "body__slug", "body__visibility")
+        .only("title", "starts", "place", "visibility", "cancelled", "body__name", "body__slug", "body__visibility")
         .annotate(
             item_count=Count("items", filter=viewer.visible(prefix="items__", body="body")),
             minutes_status=Subquery(
@@ -171,6 +172,9 @@ def meeting(request, pk):
         "answers": sent and allows(viewer, "governance:minutes-answer", pk=meeting.pk),
         # The send button posts the draft's revision (services.send_minutes).
         "minutes_revision": revision(minutes) if draft and viewer.edits(meeting.body_id) else None,
+        "meeting_revision": revision(meeting) if viewer.edits(meeting.body_id) else None,
+        # Those who edit the meeting may put back an item taken off its agenda.
+        "removed": removed_items(meeting) if viewer.edits(meeting.body_id) else [],
     }
     return render(request, "governance/meeting.html", context)
 
@@ -202,6 +206,48 @@ def meeting_create(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def meeting_edit(request, pk):
     return _meeting_form(request, get_object_or_404(Meeting, pk=pk))
+
+
+def _confirmed(request, obj, *, template, context, change, done):
+    """A confirmation page for `change(revision)`; once confirmed, the change is made and `done` said."""
+    form = ConfirmForm(_posted(request), obj=obj)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = change(form.cleaned_data["revision"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, done)
+            return result
+    return render(request, f"governance/{template}", {**context, "form": form})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def meeting_cancel(request, pk):
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+
+    def cancel(revision):
+        services.cancel_meeting(meeting, actor=request.user, revision=revision)
+        return redirect(meeting)
+
+    done = _("The meeting is cancelled. You can take it up again from its page.")
+    return _confirmed(
+        request, meeting, template="meeting_cancel.html", context={"meeting": meeting}, change=cancel, done=done
+    )
+
+
+@require_POST
+def meeting_restore(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    form = ConfirmForm(request.POST, obj=meeting)
+    if not form.is_valid():
+        return HttpResponseBadRequest()
+    try:
+        services.cancel_meeting(meeting, cancelled=False, actor=request.user, revision=form.cleaned_data["revision"])
+    except ValidationError as error:
+        return render(request, "governance/meeting_refused.html", {"meeting": meeting, "reasons": error.messages}, status=409)
+    messages.success(request, _("The meeting is taken up again."))
+    return redirect(meeting)
 
 
 def _item(pk):
@@ -260,6 +306,35 @@ def item_move(request, pk):
         context = {"meeting": item.meeting, "reasons": error.messages, "anchor": f"item-{item.pk}"}
         return render(request, "governance/meeting_refused.html", context, status=409)
     messages.success(request, _("The item is moved."))
+    return redirect(item)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def item_remove(request, pk):
+    item = _item(pk)
+
+    def remove(revision):
+        services.remove_agenda_item(item, actor=request.user, revision=revision)
+        return redirect(f"{item.meeting.get_absolute_url()}#removed-items")
+
+    done = _("The item is removed from the agenda. You can put it back from the meeting's page.")
+    context = {"item": item, "meeting": item.meeting}
+    return _confirmed(request, item, template="item_remove.html", context=context, change=remove, done=done)
+
+
+@require_POST
+def item_restore(request, pk, entry):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    removal = get_object_or_404(removed_items(meeting, limit=None), pk=entry)
+    # The removal's own id is the item's revision (services.restore_agenda_item); one must come back.
+    form = ConfirmForm(request.POST, obj=None, initial={"revision": removal.pk})
+    if not form.is_valid():
+        return HttpResponseBadRequest()
+    try:
+        item = services.restore_agenda_item(removal, actor=request.user, revision=form.cleaned_data["revision"])
+    except ValidationError as error:
+        return render(request, "governance/meeting_refused.html", {"meeting": meeting, "reasons": error.messages}, status=409)
+    messages.success(request, _("The item is back on the agenda."))
     return redirect(item)
 
 
