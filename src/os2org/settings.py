@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "os2org.governance",
     "os2org.sync",
     "os2org.overview",
+    "os2org.reminders",
     "os2org.api",
     "os2org.backup",
     "os2org.demo",
