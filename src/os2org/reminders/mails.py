@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import ngettext
 
 from os2org.common.visibility import name_for
 from os2org.organisation.models import Person
@@ -122,9 +122,8 @@ def _minutes_section(part, viewer):
 
 
 def _follow_up_line(follow_up, on):
-    text = _("%(title)s, due %(day)s") % {"title": follow_up.title, "day": _day(follow_up.due)}
-    if follow_up.due < on:
-        text += " – " + pgettext("past its date", "Overdue")
+    said = _("%(title)s, due %(day)s, overdue") if follow_up.due < on else _("%(title)s, due %(day)s")
+    text = said % {"title": follow_up.title, "day": _day(follow_up.due)}
     return Line(text, absolute(follow_up.get_absolute_url()))
 
 
@@ -145,7 +144,7 @@ def _review_line(review, on):
     if review.due is None:
         text = _("%(role)s, never reviewed") % {"role": review.role.name}
     elif review.due < on:
-        text = _("%(role)s, was due %(day)s") % {"role": review.role.name, "day": _day(review.due)}
+        text = _("%(role)s, due %(day)s, overdue") % {"role": review.role.name, "day": _day(review.due)}
     else:
         text = _("%(role)s, due %(day)s") % {"role": review.role.name, "day": _day(review.due)}
     return Line(text, absolute(review.role.get_absolute_url()))

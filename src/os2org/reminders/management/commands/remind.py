@@ -14,6 +14,7 @@ from django.core.mail import get_connection
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from os2org.common.progress import report
 from os2org.reminders.mails import digest, reminders
@@ -53,9 +54,14 @@ class Command(BaseCommand):
                 if connection is not None:
                     connection.close()
             if dry_run:
-                self.stderr.write(_("Dry run: %(count)s mails would be sent; nothing was sent.") % {"count": sent})
+                said = ngettext(
+                    "Dry run: %(count)s mail would be sent; nothing was sent or recorded.",
+                    "Dry run: %(count)s mails would be sent; nothing was sent or recorded.",
+                    sent,
+                )
             else:
-                self.stderr.write(_("Sent %(count)s mails.") % {"count": sent})
+                said = ngettext("Sent %(count)s mail.", "Sent %(count)s mails.", sent)
+            self.stderr.write(said % {"count": sent})
 
     def _run(self, on, *, dry_run, connection):
         people = recipients(on=on)
