@@ -23,7 +23,7 @@ from os2org.common.visibility import name_for
 from os2org.organisation.models import Person
 from os2org.overview.selectors import coverage_findings, overview_of
 from os2org.reminders.models import Sent
-from os2org.reminders.selectors import Due, Recipient, iso_week
+from os2org.reminders.selectors import Due, Recipient, already_sent, iso_week, reminders_due
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,14 @@ class Mail:
         )
         message.attach_alternative(render_to_string("reminders/mail.html", context | {"subject": self.subject}), "text/html")
         return message
+
+
+def mails_for(recipient: Recipient, *, on: date) -> list[Mail]:
+    """The mails `recipient` has not had yet on `on`: their week's overview, and one with the reminders not sent before."""
+    told = already_sent(recipient.person)
+    fresh = [due for due in reminders_due(recipient, on=on) if (due.kind, due.key, due.period) not in told]
+    found = [digest(recipient, on=on), reminders(recipient, fresh, on=on)]
+    return [mail for mail in found if mail is not None and not set(mail.about) <= told]
 
 
 def absolute(path: str) -> str:

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from os2org.common.progress import report
-from os2org.reminders.mails import digest, reminders
-from os2org.reminders.selectors import already_sent, recipients, reminders_due
+from os2org.reminders.mails import mails_for
+from os2org.reminders.selectors import recipients
 from os2org.reminders.services import send_once
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
@@ -67,7 +67,7 @@ class Command(BaseCommand):
         people = recipients(on=on)
         sent = 0
         for number, recipient in enumerate(people, start=1):
-            for mail in _mails_for(recipient, on):
+            for mail in mails_for(recipient, on=on):
                 if dry_run:
                     self._print(mail)
                     sent += 1
@@ -79,15 +79,6 @@ class Command(BaseCommand):
     def _print(self, mail):
         message = mail.message()
         self.stdout.write(f"To: {', '.join(message.to)}\nSubject: {message.subject}\n\n{message.body}")
-
-
-def _mails_for(recipient, on):
-    """The mails `recipient` has not had yet: their week's overview, and the reminders not sent before."""
-    told = already_sent(recipient.person)
-    found = [digest(recipient, on=on)]
-    fresh = [due for due in reminders_due(recipient, on=on) if (due.kind, due.key, due.period) not in told]
-    found.append(reminders(recipient, fresh, on=on))
-    return [mail for mail in found if mail is not None and not set(mail.about) <= told]
 
 
 def _send(mail, connection):
