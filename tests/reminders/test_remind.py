@@ -296,7 +296,7 @@ def test_remind_refuses_a_date_it_cannot_read(world):
     with pytest.raises(CommandError) as refused:
         remind("--date", "11-05-2026")
 
-    assert str(refused.value) == "11-05-2026 er ikke en dato; skriv den som ÅÅÅÅ-MM-DD."
+    assert str(refused.value) == "Error: argument --date: 11-05-2026 er ikke en dato; skriv den som ÅÅÅÅ-MM-DD."
 
 
 def test_remind_with_the_mail_server_down_says_what_to_do_and_records_nothing(world, settings):

@@ -6,6 +6,7 @@ and systemd.
 """
 
 import smtplib
+from argparse import ArgumentTypeError
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -28,7 +29,7 @@ def day(value):
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise CommandError(_("%(value)s is not a date; write it as YYYY-MM-DD.") % {"value": value}) from None
+        raise ArgumentTypeError(_("%(value)s is not a date; write it as YYYY-MM-DD.") % {"value": value}) from None
 
 
 class Command(BaseCommand):
@@ -78,7 +79,8 @@ class Command(BaseCommand):
 
     def _print(self, mail):
         message = mail.message()
-        self.stdout.write(f"To: {', '.join(message.to)}\nSubject: {message.subject}\n\n{message.body}")
+        # A blank line between mails.
+        self.stdout.write(f"To: {', '.join(message.to)}\nSubject: {message.subject}\n\n{message.body}\n")
 
 
 def _send(mail, connection):
