@@ -17,6 +17,9 @@ from tests.reminders.world import SITE_URL, build
 
 pytestmark = pytest.mark.django_db
 
+# What one run of the world asks of the database (see test_remind_queries_do_not_grow_with_what_waits).
+QUERIES = 52
+
 FOOTER = (
     f"Alt, der venter på dig: {SITE_URL}/mit-overblik/\n\n"
     "-- \n"
@@ -320,3 +323,16 @@ def test_remind_refuses_links_to_the_local_machine(world, settings):
         remind()
 
     assert str(refused.value).startswith("SITE_URL er http://127.0.0.1:8000, så links i e-mails ville ikke føre")
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_remind_queries_do_not_grow_with_what_waits(world, django_assert_num_queries, size):
+    for number in range(size):
+        services.add_follow_up(world["late"].item, title=f"Opgave {number}", due=date(2026, 5, 12), owner_person=world["bo"])
+
+    # The same for two people however much waits for them: per person their
+    # viewer, what they were told, the overview's parts and the reminders'
+    # reads, and per mail its rows and audit entry; the secretariat's coverage
+    # report and vacancies.
+    with django_assert_num_queries(QUERIES):
+        remind()
