@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -140,11 +140,15 @@ def _follow_ups_section(overview):
     return Section(_("Your follow-ups"), lines, overview.follow_ups.more)
 
 
+def _ahead_line(occurrence):
+    text = f"{capfirst(date_format(occurrence.date, 'l'))} {_day(occurrence.date)}: {occurrence.activity.title}"
+    if occurrence.time:
+        text += " " + _("at %(time)s") % {"time": time_format(occurrence.time, "TIME_FORMAT")}
+    return Line(text, absolute(occurrence.url))
+
+
 def _ahead_section(overview):
-    lines = [
-        Line(f"{capfirst(date_format(occurrence.date, 'l'))} {_day(occurrence.date)}: {occurrence.activity.title}", absolute(occurrence.url))
-        for occurrence in overview.ahead.rows
-    ]
+    lines = [_ahead_line(occurrence) for occurrence in overview.ahead.rows]
     return Section(_("Your next meetings and activities"), lines, overview.ahead.more)
 
 
