@@ -12,7 +12,9 @@ from os2org.access.groups import BOARD
 from os2org.access.services import set_access, set_reminders
 from os2org.audit.models import Entry
 from os2org.governance.meetings import services
+from os2org.organisation.services import save_person
 from os2org.reminders.models import Sent
+from tests.accounts import make_user
 from tests.reminders.world import SITE_URL, build
 
 pytestmark = pytest.mark.django_db
@@ -336,3 +338,20 @@ def test_remind_queries_do_not_grow_with_what_waits(world, django_assert_num_que
     # report and vacancies.
     with django_assert_num_queries(QUERIES):
         remind()
+
+
+def test_remind_sends_nothing_to_a_person_nothing_waits_for(world, mailoutbox):
+    make_user("dan", person=save_person(name="Dan Ravn", email="dan@example.org"))
+
+    remind()
+
+    assert [mail for mail in mailoutbox if mail.to == ["dan@example.org"]] == []
+
+
+def test_remind_with_a_mail_backend_it_cannot_load_says_what_to_do(world, settings):
+    settings.EMAIL_BACKEND = "nowhere.Backend"
+
+    with pytest.raises(CommandError) as refused:
+        remind()
+
+    assert str(refused.value).startswith("EMAIL_BACKEND=nowhere.Backend kan ikke indlæses")
