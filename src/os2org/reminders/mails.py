@@ -71,8 +71,8 @@ def mails_for(recipient: Recipient, *, on: date) -> list[Mail]:
     """The mails `recipient` has not had yet on `on`: their week's overview, and one with the reminders not sent before."""
     told = already_sent(recipient.person)
     fresh = [due for due in reminders_due(recipient, on=on) if (due.kind, due.key, due.period) not in told]
-    found = [digest(recipient, on=on), reminders(recipient, fresh, on=on)]
-    return [mail for mail in found if mail is not None and not set(mail.about) <= told]
+    weekly = None if (Sent.Kind.DIGEST, "", iso_week(on)) in told else digest(recipient, on=on)
+    return [mail for mail in (weekly, reminders(recipient, fresh, on=on)) if mail is not None]
 
 
 def absolute(path: str) -> str:
