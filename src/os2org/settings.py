@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "os2org.governance",
     "os2org.sync",
     "os2org.overview",
+    "os2org.reminders",
     "os2org.api",
     "os2org.backup",
     "os2org.demo",
@@ -335,7 +336,8 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 # The largest image or other file of a handbook that `handbook import` stores and serves.
 HANDBOOK_FILE_MAX_BYTES = env_int("HANDBOOK_FILE_MAX_BYTES", 10 * 1024 * 1024)
 
-# Minutes sent for approval are mailed to the participants. In development
+# Minutes sent for approval are mailed to the participants, and `os2org remind`
+# mails reminders (see the README for both). In development
 # the mails are printed on the console instead of sent.
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
@@ -346,6 +348,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds to wait for the mail server: a scheduled `os2org remind` gives up rather than hangs.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "os2org@localhost")
 # The address of the app as people reach it, for links in mails ("https://os2org.example.org").
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

@@ -8,6 +8,7 @@ urlpatterns = i18n_patterns(
     path("roller/", include("os2org.roles.urls")),
     path("organisation/", include("os2org.organisation.urls")),
     path("", include("os2org.governance.urls")),
+    path("konto/paamindelser/", include("os2org.reminders.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("aendringer/", include("os2org.audit.urls")),
     path("git/", include("os2org.sync.urls")),

@@ -109,6 +109,8 @@ EXPECTED = {
     "governance:minutes-markdown": read(ALL),
     # Each reader's own overview, the page a log-in leads to.
     "overview:mine": read(SIGNED_IN),
+    # Each reader's own choice of reminders by e-mail.
+    "reminders:preferences": form(SIGNED_IN),
     # Django's own log-in views, as Django means them. (No POST to the log-in
     # page: it would count as a failed attempt.)
     "login": read(ALL),

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from os2org.access.services import access_list, set_access
+from os2org.access.services import access_list, set_access, set_reminders
 from os2org.audit.models import Entry
 from os2org.organisation.services import save_organisation, save_person
 
@@ -78,3 +78,17 @@ def test_the_command_lists_log_ins(capsys):
     call_command("access", "user", "--list")
 
     assert capsys.readouterr().out == "ane\tboard\t-\t-\n"
+
+
+def test_reminders_turned_off_are_audited_with_before_and_after():
+    save_person(name="Ane Holm")
+    account = set_access("ane", person="ane-holm").account
+
+    account = set_reminders(account, on=False)
+
+    entry = Entry.objects.get(action="access.reminders")
+    assert (account.reminders, entry.summary, entry.data) == (
+        False,
+        "Ane Holm",
+        {"before": {"reminders": True}, "after": {"reminders": False}},
+    )

@@ -261,3 +261,35 @@ def test_reviews_owned_by_a_person_cost_one_query_however_many_report_to_them(se
         found = selectors.reviews_owned_by(secretariat["ane"], viewer=STAFF, on=ON, until=ON)
 
     assert len(found) == 21
+
+
+@pytest.fixture
+def communities():
+    """Mosaik lost its coordinator on 5 May 2026; Tavle's left on 1 May and a new one began on 4 May;
+    Kort (internal) lost theirs on 6 May; Spor never had one."""
+    people = [save_person(name=name) for name in ("Ane Holm", "Bo Lund", "Cille Dahl", "Dan Ravn")]
+    mosaik, tavle, _spor = (save_body(name=name, kind=Body.Kind.PRODUCT_COMMUNITY) for name in ("Mosaik", "Tavle", "Spor"))
+    kort = save_body(name="Kort", kind=Body.Kind.PROJECT_COMMUNITY, visibility="internal")
+    for person, body, starts, ends in (
+        (people[0], mosaik, date(2025, 1, 1), date(2026, 5, 5)),
+        (people[1], tavle, date(2025, 1, 1), date(2026, 5, 1)),
+        (people[2], tavle, date(2026, 5, 4), None),
+        (people[3], kort, date(2025, 1, 1), date(2026, 5, 6)),
+    ):
+        assign_role(person, body=body, function="coordinator", starts=starts, ends=ends, hours_per_week=7)
+
+
+def vacated(viewer, since):
+    return [(body.name, body.vacated) for body in selectors.coordinator_posts_vacated(viewer=viewer, since=since, on=ON)]
+
+
+def test_coordinator_posts_vacated_are_those_left_empty_since_the_day_given(communities):
+    assert vacated(STAFF, date(2026, 4, 30)) == [("Kort", date(2026, 5, 6)), ("Mosaik", date(2026, 5, 5))]
+
+
+def test_coordinator_posts_vacated_before_the_day_given_are_left_out(communities):
+    assert vacated(STAFF, date(2026, 5, 6)) == [("Kort", date(2026, 5, 6))]
+
+
+def test_coordinator_posts_vacated_leave_out_the_communities_the_viewer_may_not_read(communities):
+    assert vacated(MEMBER, date(2026, 4, 30)) == [("Mosaik", date(2026, 5, 5))]

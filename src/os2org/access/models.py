@@ -32,6 +32,8 @@ class Account(models.Model):
         on_delete=models.SET_NULL,
         related_name="contacts",
     )
+    # The person's own choice (reminders.send): the weekly overview and reminders by e-mail, or none.
+    reminders = models.BooleanField(_("e-mail reminders"), default=True)
 
     class Meta:
         verbose_name = _("account")

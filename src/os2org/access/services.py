@@ -91,3 +91,24 @@ def access_list():
             )
         )
     return rows
+
+
+def set_reminders(account: Account, *, on: bool, actor=None) -> Account:
+    """Turn the e-mail reminders and weekly overview of a log-in's person on or off.
+
+    Side effects: the Account row and one audit entry, in one transaction.
+    """
+    with transaction.atomic():
+        account = Account.objects.select_for_update().get(pk=account.pk)
+        before = {"reminders": account.reminders}
+        account.reminders = on
+        account.save(update_fields=["reminders"])
+        record(
+            "access.reminders",
+            summary=str(account.person or account.user),
+            actor=actor,
+            obj=account,
+            before=before,
+            after={"reminders": on},
+        )
+    return account

@@ -8,12 +8,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from os2org.common.search import matching
 from os2org.common.visibility import Viewer
-from os2org.organisation.coverage import a_year_after
+from os2org.organisation.coverage import COMMUNITY_KINDS, a_year_after
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.roles.models import RoleDescription
 
@@ -151,3 +151,23 @@ def reviews_owned_by(person: Person, *, viewer: Viewer, on: date, until: date) -
 
 def _review_due(role):
     return a_year_after(role.reviewed_on) if role.reviewed_on else None
+
+
+def coordinator_posts_vacated(*, viewer: Viewer, since: date, on: date) -> QuerySet:
+    """The product and project communities whose coordinator post fell vacant from `since` to `on` (both included).
+
+    A post falls vacant on the day its last coordinator's assignment ends
+    (`vacated`, annotated) and stays vacant while no one holds it on `on`
+    (organisation.coverage: "has a coordinator"). A community that never had
+    a coordinator did not lose one; the coverage report lists it. Only the
+    communities `viewer` reads, by name; one query.
+    """
+    coordinators = Q(assignments__function=Assignment.Function.COORDINATOR, assignments__ends__lte=on)
+    held = Assignment.objects.current(on).filter(body=OuterRef("pk"), function=Assignment.Function.COORDINATOR)
+    return (
+        Body.objects.filter(kind__in=COMMUNITY_KINDS)
+        .filter(viewer.visible(body="pk"))
+        .annotate(vacated=Max("assignments__ends", filter=coordinators))
+        .filter(~Exists(held), vacated__gte=since)
+        .order_by("name", "pk")
+    )
