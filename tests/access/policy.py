@@ -55,7 +55,8 @@ EXPECTED = {
     "organisation:person": read(ALL),
     "organisation:coverage": read(READS_EVERYTHING),
     "organisation:coverage-csv": read(READS_EVERYTHING),
-    "organisation:assignment": read(READS_EVERYTHING),
+    # The world's assignment is the coordinator's own: each person opens their own capacity page.
+    "organisation:assignment": read(READS_EVERYTHING | {COORDINATOR}),
     "organisation:body-create": form(ONLY_SECRETARIAT),
     "organisation:body-edit": form(EDITS_A),
     "organisation:organisation-create": form(ONLY_SECRETARIAT),
@@ -81,6 +82,8 @@ EXPECTED = {
     "governance:activity-create": form(EDITS_A),
     "governance:activity-edit": form(EDITS_A),
     "governance:feeds": form(ONLY_SECRETARIAT),
+    # Everyone signed in makes their own calendar, which reads as they do.
+    "governance:own-feed": form(SIGNED_IN),
     "governance:feed": read(ALL),
     # Meetings, the register and the exports are public; editing is the community's.
     "governance:meetings": read(ALL),

@@ -160,12 +160,17 @@ def _board_meetings(today):
     for offset, points in zip(BOARD_MEETINGS, AGENDA):
         day = today + timedelta(days=offset)
         day -= timedelta(days=(day.weekday() - 1) % 7)  # the Tuesday on or before
+        # The board's meetings are announced to everyone; most of what they deal with is internal.
         meeting = services.save_meeting(
-            body=board, starts=_at(day, 16), place="Sekretariatets mødelokale", participants=participants
+            body=board,
+            starts=_at(day, 16),
+            place="Sekretariatets mødelokale",
+            participants=participants,
+            visibility=Visibility.PUBLIC,
         )
         services.add_agenda_item(meeting, title="Godkendelse af dagsorden")
         for title, purpose, decision, follow_ups in points:
-            public = Visibility.PUBLIC if title in PUBLIC_DECISIONS else None
+            public = Visibility.PUBLIC if title in PUBLIC_DECISIONS else Visibility.INTERNAL
             item = services.add_agenda_item(meeting, title=title, visibility=public)
             if purpose:
                 _brief(item, purpose=purpose, day=day - timedelta(days=10), author=secretary)

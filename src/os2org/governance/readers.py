@@ -48,5 +48,26 @@ class UpTo:
     sees_hours = False
 
 
+@dataclass(frozen=True)
+class Both:
+    """Reads what both `first` and `second` read: a person's calendar feed, read as that person and no
+    further than the feed's own visibility (cycle.ical.feed_reader)."""
+
+    first: object
+    second: object
+
+    @property
+    def levels(self):
+        return tuple(level for level in self.first.levels if level in self.second.levels)
+
+    def reads(self, visibility, body_id=None):
+        return self.first.reads(visibility, body_id) and self.second.reads(visibility, body_id)
+
+    def visible(self, prefix="", body=None):
+        return self.first.visible(prefix, body) & self.second.visible(prefix, body)
+
+    sees_hours = False
+
+
 # Every item: for the editors' own work on a body they edit (they read all of it).
 UNFILTERED = UpTo(Visibility.INTERNAL)

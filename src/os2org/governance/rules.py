@@ -33,6 +33,7 @@ RULES = {
     "activity-create": edits_some,
     "activity-edit": edits_body_of(body_of(Activity)),
     "feeds": secretariat,
+    "own-feed": signed_in,
     # The address is the secret: calendar programs cannot log in.
     "feed": anyone,
     "meetings": anyone,

@@ -13,6 +13,7 @@ urlpatterns = [
     path("aarshjul/aktiviteter/<int:pk>/", cycle.activity, name="activity"),
     path("aarshjul/aktiviteter/<int:pk>/rediger/", cycle.activity_edit, name="activity-edit"),
     path("aarshjul/kalendere/", feeds.feeds, name="feeds"),
+    path("aarshjul/min-kalender/", feeds.own_feed, name="own-feed"),
     path("kalender/<str:token>.ics", feeds.feed, name="feed"),
     # Meetings, their agendas, case briefs, outcomes and follow-ups.
     path("moeder/", meetings.meetings, name="meetings"),

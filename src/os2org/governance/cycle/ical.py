@@ -19,6 +19,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vDuration, vRecur
 
+from os2org.access.models import Account
+from os2org.access.viewer import viewer_for
 from os2org.common.visibility import name_for
 from os2org.governance.cycle.recurrence import rule_parts, stored_dates
 from os2org.governance.cycle.selectors import (
@@ -30,7 +32,7 @@ from os2org.governance.cycle.selectors import (
     meetings_in,
     reviews_in,
 )
-from os2org.governance.readers import UpTo
+from os2org.governance.readers import Both, UpTo
 
 PRODID = "-//os2org//annual cycle//EN"
 # How often a calendar program should fetch the feed again.
@@ -117,6 +119,18 @@ def feed_name(feed):
     return _("Annual cycle: %(subject)s") % {"subject": feed.subject}
 
 
+def feed_reader(feed):
+    """Who a feed reads as: up to its visibility, and a person's feed no further than that person
+    may read today, as their own pages show them (an inactive log-in reads what the public does)."""
+    reader = UpTo(feed.visibility)
+    if feed.person is None:
+        return reader
+    account = Account.objects.filter(person=feed.person).select_related("user").first()
+    if account is None:
+        return reader
+    return Both(reader, viewer_for(account.user))
+
+
 def feed_calendar(feed, *, domain, absolute):
     """The calendar of `feed` as iCalendar bytes.
 
@@ -124,7 +138,7 @@ def feed_calendar(feed, *, domain, absolute):
     calendar program recognises an event again on its next fetch;
     `absolute` makes an address absolute for the events' links.
     """
-    reader = UpTo(feed.visibility)
+    reader = feed_reader(feed)
     scope = {"viewer": reader, "body": feed.body, "role": feed.role, "person": feed.person}
     stamp = timezone.now().replace(microsecond=0)
     events = []

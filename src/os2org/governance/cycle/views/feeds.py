@@ -127,3 +127,19 @@ def feed(request, token):
     # Whoever holds the address may read it, nobody on the way should keep it.
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def own_feed(request):
+    """A signed-in person's own calendar: their meetings, follow-ups and role reviews, as they may read them.
+
+    Made on their own asking, reading as them (ical.feed_reader), so it
+    never shows more than their own pages do.
+    """
+    person = Person.objects.filter(pk=request.viewer.person_id).first()
+    if request.method == "POST" and person is not None:
+        feed_for(person, actor=request.user, visibility=Visibility.INTERNAL)
+        messages.success(request, _("Your calendar address is ready."))
+        return redirect("governance:own-feed")
+    feed = Feed.objects.filter(person=person).first() if person is not None else None
+    return render(request, "governance/own_feed.html", {"person": person, "address": _addresses(request, feed)})
