@@ -80,6 +80,7 @@ EXPECTED = {
     "governance:activities": read(ALL),
     "governance:activity": read(ALL),
     "governance:activity-create": form(EDITS_A),
+    "governance:activity-preview": read(EDITS_A),
     "governance:activity-edit": form(EDITS_A),
     "governance:feeds": form(ONLY_SECRETARIAT),
     # Everyone signed in makes their own calendar, which reads as they do.

@@ -153,3 +153,24 @@ def test_feeds_page_has_no_accessibility_violations(page, cycle, axe_source):
 
     expect(page.locator("#feed-organisation + code")).to_contain_text("/en/kalender/")
     assert axe_violations(page, axe_source) == []
+
+
+def test_activity_form_shows_only_the_fields_of_the_schedule_chosen(page, cycle):
+    log_in(page, f"{cycle}/en/aarshjul/aktiviteter/ny/")
+
+    page.get_by_role("radio", name="on the dates listed").check()
+
+    expect(page.locator("#group-dates")).to_be_visible()
+    expect(page.locator("#field-starts")).to_be_hidden()
+    expect(page.locator("#group-custom")).to_be_hidden()
+    expect(page.locator("#group-monthly")).to_be_hidden()
+
+
+def test_activity_form_previews_the_next_dates_as_they_are_typed(page, cycle):
+    log_in(page, f"{cycle}/en/aarshjul/aktiviteter/ny/")
+
+    page.get_by_role("radio", name="every year on the first date").check()
+    page.get_by_role("textbox", name="First date").fill("2099-03-01")
+
+    expect(page.locator("#schedule-preview [data-preview-text]")).to_have_text("every year on 1. March")
+    expect(page.locator("#schedule-preview li").first).to_have_text("March 1, 2099")

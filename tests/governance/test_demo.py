@@ -157,8 +157,11 @@ def test_demo_keeps_the_other_agenda_items_internal(built):
     assert (len(visibilities), set(visibilities)) == (AgendaItem.objects.count() - 2, {Visibility.INTERNAL})
 
 
-def test_demo_keeps_its_meetings_internal(built):
-    assert set(Meeting.objects.values_list("visibility", flat=True)) == {Visibility.INTERNAL}
+def test_demo_announces_the_boards_meetings_and_keeps_the_others_internal(built):
+    by_body = set(Meeting.objects.values_list("body__name", "visibility").distinct())
+
+    assert {visibility for name, visibility in by_body if name == "Bestyrelsen"} == {Visibility.PUBLIC}
+    assert {visibility for name, visibility in by_body if name != "Bestyrelsen"} == {Visibility.INTERNAL}
 
 
 # The general assembly and the events for outsiders are public, the board's own dates internal.

@@ -142,14 +142,16 @@ def test_overview_lists_the_assignments_with_their_hours(client, world, ane):
     ]
 
 
-def test_overview_links_the_capacity_page_only_for_those_who_may_open_it(client, world):
+def test_overview_links_everyone_to_the_capacity_page_of_their_own_assignment(client, world):
     sign_in(client, "ane", COORDINATOR, person=world["ane"])
 
     hours = part(client.get(OVERVIEW), "hours")
 
+    held = world["ane"].assignments.get(role__name="Sekretariatschef")
     assert [address for _name, address in links(hours)] == [
         "/en/organisation/organer/sekretariatet/",
         "/en/roller/sekretariatschef/",
+        f"/en/organisation/tildelinger/{held.pk}/",
         "/en/organisation/organer/bestyrelsen/",
     ]
 

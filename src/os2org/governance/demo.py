@@ -168,7 +168,7 @@ def _board_meetings(today):
             participants=participants,
             visibility=Visibility.PUBLIC,
         )
-        services.add_agenda_item(meeting, title="Godkendelse af dagsorden")
+        services.add_agenda_item(meeting, title="Godkendelse af dagsorden", visibility=Visibility.INTERNAL)
         for title, purpose, decision, follow_ups in points:
             public = Visibility.PUBLIC if title in PUBLIC_DECISIONS else Visibility.INTERNAL
             item = services.add_agenda_item(meeting, title=title, visibility=public)

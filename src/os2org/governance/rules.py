@@ -31,6 +31,7 @@ RULES = {
     "activities": anyone,
     "activity": anyone,
     "activity-create": edits_some,
+    "activity-preview": edits_some,
     "activity-edit": edits_body_of(body_of(Activity)),
     "feeds": secretariat,
     "own-feed": signed_in,

@@ -10,6 +10,7 @@ urlpatterns = [
     path("aarshjul/kommende/", cycle.upcoming, name="upcoming"),
     path("aarshjul/aktiviteter/", cycle.activities, name="activities"),
     path("aarshjul/aktiviteter/ny/", cycle.activity_create, name="activity-create"),
+    path("aarshjul/aktiviteter/forhaandsvisning/", cycle.activity_preview, name="activity-preview"),
     path("aarshjul/aktiviteter/<int:pk>/", cycle.activity, name="activity"),
     path("aarshjul/aktiviteter/<int:pk>/rediger/", cycle.activity_edit, name="activity-edit"),
     path("aarshjul/kalendere/", feeds.feeds, name="feeds"),

@@ -306,11 +306,29 @@ def test_schedule_of_a_rule_with_further_dates_is_custom():
             [],
             "on day 15 of every month, until 31. December 2027",
         ),
-        (date(2026, 3, 16), "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", [], "by the rule FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"),
+        (date(2026, 3, 16), "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", [], "every other week: Monday"),
+        (date(2026, 3, 16), "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=6", [], "every week: Monday and Thursday, 6 times"),
+        (date(2026, 3, 16), "FREQ=DAILY;INTERVAL=3", [], "every 3 days"),
+        (
+            date(2026, 3, 1),
+            "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=1,15;UNTIL=20270601",
+            [],
+            "every other month: day 1 and 15, until 1. June 2027",
+        ),
+        (date(2026, 3, 10), "FREQ=YEARLY;BYMONTH=3,9;BYDAY=2TU", [], "every year: the second Tuesday, in March and September"),
+        (date(2026, 3, 16), "FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU,WE,TH,FR", [], "by a schedule of its own: see the dates it falls on"),
+        (date(2026, 3, 16), "FREQ=YEARLY;BYWEEKNO=20", [], "by a schedule of its own: see the dates it falls on"),
     ],
 )
 def test_describe_says_the_schedule_in_words(starts, rule, dates, expected):
     assert describe(activity(starts, rule, dates)) == expected
+
+
+def test_describe_never_shows_a_rule_as_code():
+    with translation.override("da"):
+        described = describe(activity(date(2026, 3, 16), "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH"))
+
+    assert described == "hver anden uge: mandag og torsdag"
 
 
 def test_describe_speaks_danish_month_names():

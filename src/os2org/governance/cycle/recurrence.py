@@ -392,7 +392,7 @@ def describe(activity):
         count = 1 + len(activity.dates)
         return ngettext("on %(count)d date", "on %(count)d dates", count) % {"count": count}
     if schedule.schedule == CUSTOM:
-        return _("by the rule %(rule)s") % {"rule": activity.rule}
+        return rule_in_words(activity.rule)
     if schedule.schedule == YEARLY:
         # A leap year, so that a 29 February can be named.
         sentence = _("every year on %(day)s") % {"day": date_format(starts.replace(year=2000), DAY_IN_YEAR)}
@@ -409,6 +409,75 @@ def describe(activity):
             "schedule": sentence,
             "date": date_format(schedule.until, DAY),
         }
+    return sentence
+
+
+def _every(freq, interval):
+    if freq == "DAILY":
+        words = (_("every day"), _("every other day"), ngettext("every %(count)d day", "every %(count)d days", interval))
+    elif freq == "WEEKLY":
+        words = (_("every week"), _("every other week"), ngettext("every %(count)d week", "every %(count)d weeks", interval))
+    elif freq == "MONTHLY":
+        words = (
+            _("every month"),
+            _("every other month"),
+            ngettext("every %(count)d month", "every %(count)d months", interval),
+        )
+    else:
+        words = (_("every year"), _("every other year"), ngettext("every %(count)d year", "every %(count)d years", interval))
+    return words[min(interval, 3) - 1] % {"count": interval}
+
+
+def _day_in_words(code):
+    """“Tuesday” for TU, “the second Tuesday” for 2TU; None for what no one would say."""
+    ordinal, weekday = code[:-2], code[-2:]
+    if weekday not in DAY_CODES:
+        return None
+    name = str(WEEKDAYS[DAY_CODES.index(weekday)])
+    if not ordinal:
+        return name
+    ordinals = dict(ORDINALS)
+    if not re.fullmatch(r"[+-]?\d+", ordinal) or int(ordinal) not in ordinals:
+        return None
+    return _("the %(ordinal)s %(weekday)s") % {"ordinal": ordinals[int(ordinal)], "weekday": name}
+
+
+def rule_in_words(rule):
+    """A rule written by hand (RFC 5545) as a sentence: “every other week: Monday and Thursday, until 1. juni 2027”.
+
+    What no sentence here can say is not shown as code either: the reader is
+    pointed to the dates, which the activity's page lists.
+    """
+    own = _("by a schedule of its own: see the dates it falls on")
+    try:
+        parts = rule_parts(rule)
+        interval = int(parts.pop("INTERVAL", "1"))
+        count = int(parts.pop("COUNT")) if "COUNT" in parts else None
+        until = _until_date(parts.pop("UNTIL")) if "UNTIL" in parts else None
+        months = tuple(int(month) for month in parts.pop("BYMONTH", "").split(",") if month)
+    except (ValueError, ValidationError):
+        return own
+    freq = parts.pop("FREQ", None)
+    parts.pop("WKST", None)
+    days = [_day_in_words(code) for code in parts.pop("BYDAY", "").split(",") if code]
+    monthdays = [day for day in parts.pop("BYMONTHDAY", "").split(",") if day]
+    if parts or freq not in ("DAILY", "WEEKLY", "MONTHLY", "YEARLY") or interval < 1 or None in days:
+        return own
+    if not all(re.fullmatch(r"\d+", day) for day in monthdays):
+        return own
+    sentence = _every(freq, interval)
+    if days or monthdays:
+        when = get_text_list(days, _("and")) if days else _("day %(days)s") % {"days": get_text_list(monthdays, _("and"))}
+        sentence = _("%(every)s: %(days)s") % {"every": sentence, "days": when}
+    if months:
+        sentence = _("%(schedule)s, in %(months)s") % {"schedule": sentence, "months": months_phrase(months)}
+    if count is not None:
+        sentence = ngettext("%(schedule)s, %(count)d time", "%(schedule)s, %(count)d times", count) % {
+            "schedule": sentence,
+            "count": count,
+        }
+    if until is not None:
+        sentence = _("%(schedule)s, until %(date)s") % {"schedule": sentence, "date": date_format(until, DAY)}
     return sentence
 
 

@@ -26,6 +26,15 @@ def _first_and_further(starts, rule, dates):
     return every[0], every[1:]
 
 
+def schedule_preview(*, starts, rule, dates):
+    """An unsaved activity with the dates save_activity would store, for the form's preview of its schedule.
+
+    Raises ValidationError as save_activity would; writes nothing.
+    """
+    first, further = _first_and_further(starts, rule, parse_dates(dates))
+    return Activity(starts=first, rule=rule, dates=[day.isoformat() for day in further])
+
+
 @transaction.atomic
 def save_activity(
     activity=None,

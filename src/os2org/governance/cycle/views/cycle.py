@@ -13,10 +13,11 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -32,7 +33,7 @@ from os2org.governance.cycle.selectors import (
     occurrences_between,
     reviews_in,
 )
-from os2org.governance.cycle.services import save_activity
+from os2org.governance.cycle.services import save_activity, schedule_preview
 from os2org.governance.cycle.wheel import draw_wheel
 from os2org.governance.models import Activity
 from os2org.governance.readers import OWN
@@ -147,6 +148,37 @@ def _activity_form(request, activity):
             messages.success(request, _("The activity is saved."))
             return redirect(activity)
     return render(request, "governance/activity_form.html", {"form": form, "activity": activity})
+
+
+# The fields that decide an activity's dates; the preview answers for them alone.
+SCHEDULE_FIELDS = ("schedule", "starts", "until", "months", "ordinal", "weekday", "dates", "rule")
+
+
+@require_safe
+def activity_preview(request):
+    """The schedule the activity form holds, in words and its next dates, as JSON for the form's live preview.
+
+    {"schedule": sentence, "dates": [day, …]} or {"errors": [message, …]}; nothing is saved.
+    """
+    form = ActivityForm(request.GET, viewer=request.viewer)
+    form.is_valid()
+    errors = [message for name in SCHEDULE_FIELDS for message in form.errors.get(name, [])]
+    data = form.cleaned_data
+    if not errors and "built_rule" not in data and not data.get("dates"):
+        errors = [_("Enter the first date.")]
+    if errors:
+        return JsonResponse({"errors": errors})
+    dated = data.get("schedule") == "dates"
+    try:
+        activity = schedule_preview(
+            starts=None if dated else data.get("starts"),
+            rule="" if dated else data.get("built_rule", ""),
+            dates=data.get("dates") or (),
+        )
+    except ValidationError as error:
+        return JsonResponse({"errors": error.messages})
+    days = next_dates(activity, timezone.localdate(), NEXT_DATES)
+    return JsonResponse({"schedule": describe(activity), "dates": [date_format(day, "DATE_FORMAT") for day in days]})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
