@@ -36,7 +36,7 @@ EXPECTED = {
     # The handbook and the role catalogue are public (each lists what the reader may read).
     "handbook:home": read(ALL),
     "handbook:page": read(ALL),
-    "handbook:search": read(ALL),
+    "search:results": read(ALL),
     "handbook:page-history": read(ALL),
     # A file of the handbook, for whoever may read a page that uses it (this one: everyone).
     "handbook:file": read(ALL),

@@ -151,3 +151,12 @@ def reviews_owned_by(person: Person, *, viewer: Viewer, on: date, until: date) -
 
 def _review_due(role):
     return a_year_after(role.reviewed_on) if role.reviewed_on else None
+
+
+def searchable(*, viewer: Viewer) -> dict[str, QuerySet]:
+    """What search looks among here: the people, bodies and organisations `viewer` may read."""
+    return {
+        "people": Person.objects.filter(viewer.visible()),
+        "bodies": Body.objects.filter(viewer.visible(body="pk")),
+        "organisations": Organisation.objects.filter(viewer.visible()),
+    }

@@ -1,0 +1,69 @@
+"""Full-text search across the apps, of what the viewer may read, ranked.
+
+Each app says what a viewer may read among its searched things (its
+`searchable(viewer=…)` selector); this adds the words. On PostgreSQL the
+columns are matched with its 'danish' configuration; on SQLite, in the
+FTS5 index of their stems (os2org.search.sqlite). Both stem with the
+Snowball Danish algorithm and leave out the same stop words, so both find
+the same rows. Each word is searched as the start of a stem, so that
+"budget" finds the Danish compounds "budgetforslag" and "budgetopfølgning"
+too. A title match ranks above a match in the text.
+"""
+
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, QuerySet
+from django.db.models.expressions import RawSQL
+
+from os2org.common.search import MAX_QUERY, MAX_WORDS, folded
+from os2org.common.stemming import STOP_WORDS, stems
+
+WORD = re.compile(r"\w+")
+# How much more a word in the title counts than one in the text (SQLite's bm25 column weights).
+TITLE_WEIGHT = 10.0
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a query that are searched by: folded, without stop words, at most MAX_WORDS."""
+    found = [word for word in WORD.findall(folded(query[:MAX_QUERY])) if word not in STOP_WORDS]
+    return found[:MAX_WORDS]
+
+
+def query_stems(query: str) -> tuple[str, ...]:
+    return tuple(sorted(set(stems(" ".join(query_words(query))))))
+
+
+def found(queryset: QuerySet, index, query: str) -> QuerySet:
+    """The rows of `queryset` that hold every searched word of `query`, best first (each with `rank`).
+
+    A query of stop words only finds nothing.
+    """
+    words = query_words(query)
+    if not words:
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        return _found_in_postgresql(queryset, index, words)
+    return _found_in_sqlite(queryset, index, words)
+
+
+def _found_in_postgresql(queryset, index, words):
+    vector = SearchVector(*index.title, weight="A", config="danish")
+    if index.text:
+        vector = vector + SearchVector(*index.text, weight="B", config="danish")
+    # Each word as a prefix of a stem, as in SQLite: words are letters and digits only, safe in a raw query.
+    search = SearchQuery(" & ".join(f"{word}:*" for word in words), config="danish", search_type="raw")
+    ranked = queryset.annotate(search_vector=vector, rank=SearchRank(vector, search))
+    return ranked.filter(search_vector=search).order_by(F("rank").desc(), "pk")
+
+
+def _found_in_sqlite(queryset, index, words):
+    fts, table = index.fts_table, index.table
+    match = " ".join(f'"{stem}"*' for stem in stems(" ".join(words)))
+    rank = RawSQL(
+        f"SELECT -bm25({fts}, {TITLE_WEIGHT}, 1.0) FROM {fts} WHERE {fts} MATCH %s AND {fts}.rowid = {table}.id",
+        [match],
+    )
+    matching = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [match])
+    return queryset.filter(pk__in=matching).annotate(rank=rank).order_by(F("rank").desc(), "pk")
