@@ -145,6 +145,7 @@ API_EXPECTED = {
     "follow-ups": api(ALL, create=EDITS_A, change=EDITS_A),
     "minutes": api(ALL),
     "decisions": api(ALL),
+    "search": api(ALL),
 }
 
 

@@ -247,3 +247,26 @@ def test_member_contact_does_not_read_minutes_still_waiting_for_approval(client,
     response = get(client, world, MEMBER_CONTACT, url("governance:minutes-markdown", world))
 
     assert response.status_code == 404
+
+
+def api_found(response):
+    """{kind: (count, [titles])} of the API's search."""
+    return {kind["kind"]: (kind["count"], [result["title"] for result in kind["results"]]) for kind in response.json()}
+
+
+def test_public_api_search_finds_only_the_public_decision_and_its_follow_up(client, world):
+    response = get(client, world, PUBLIC, "/api/search/", q="budget")
+
+    assert api_found(response) == {
+        "beslutninger": (1, ["Budget for B"]),
+        "opfoelgning": (1, ["Budgettet for B sendes ud"]),
+    }
+
+
+def test_board_api_search_finds_every_decision_and_follow_up(client, world):
+    response = get(client, world, BOARD, "/api/search/", q="budget")
+
+    assert api_found(response) == {
+        "beslutninger": (2, ["Budget for A", "Budget for B"]),
+        "opfoelgning": (2, ["Budgettet for A sendes ud", "Budgettet for B sendes ud"]),
+    }

@@ -35,6 +35,11 @@ def marked(text: str, stems: tuple[str, ...]) -> SafeString:
 
 def excerpt(text: str, stems: tuple[str, ...], width: int = EXCERPT) -> SafeString:
     """A line of `text` around its first searched word (its start, if none), marked."""
+    return marked(window(text, stems, width), stems)
+
+
+def window(text: str, stems: tuple[str, ...], width: int = EXCERPT) -> str:
+    """A line of `text` around its first searched word (its start, if none), cut at words."""
     text = " ".join(text.split())
     first = next((word for word in WORD.finditer(text) if searched(word.group(), stems)), None)
     # From the start of a word a little before the match, to the end of a word.
@@ -42,4 +47,4 @@ def excerpt(text: str, stems: tuple[str, ...], width: int = EXCERPT) -> SafeStri
     end = len(text) if len(text) <= start + width else text.rfind(" ", start, start + width)
     if end <= start:
         end = start + width
-    return marked(("…" if start else "") + text[start:end] + ("…" if end < len(text) else ""), stems)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")

@@ -19,6 +19,8 @@ from django.db.models.expressions import RawSQL
 
 from os2org.common.search import MAX_QUERY, MAX_WORDS, folded
 from os2org.common.stemming import STOP_WORDS, stems
+from os2org.search.highlight import window
+from os2org.search.sources import SOURCES
 
 WORD = re.compile(r"\w+")
 # How much more a word in the title counts than one in the text (SQLite's bm25 column weights).
@@ -67,3 +69,23 @@ def _found_in_sqlite(queryset, index, words):
     )
     matching = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [match])
     return queryset.filter(pk__in=matching).annotate(rank=rank).order_by(F("rank").desc(), "pk")
+
+
+# The results of each kind an API caller is given (the page pages them further).
+FIRST = 10
+
+
+def search_kinds(viewer, query: str) -> list[dict]:
+    """Each kind with a match for `query` that `viewer` may read: its key, name, count and first results (plain text)."""
+    kinds, stems = [], query_stems(query)
+    for source in SOURCES if query.strip() else ():
+        rows = found(source.readable_by(viewer), source.index, query)
+        count = rows.count()
+        if count:
+            shown = [_plain(source.show(row, viewer), stems) for row in rows[:FIRST]]
+            kinds.append({"kind": source.key, "label": source.label, "count": count, "results": shown})
+    return kinds
+
+
+def _plain(shown, stems):
+    return {"title": shown.title, "url": shown.url, "context": shown.context, "excerpt": window(shown.text, stems)}
