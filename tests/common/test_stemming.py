@@ -25,3 +25,7 @@ def test_stem_is_postgresqls_danish_stem(word, expected):
 
 def test_stemmed_folds_and_leaves_out_stop_words():
     assert stemmed("Budgettet og ÅRSHJULET") == "budget årshjul"
+
+
+def test_stemmed_splits_words_at_underscores_as_postgresql_does():
+    assert stemmed("budget_2026") == "budg 2026"

@@ -36,7 +36,8 @@ MAIN_SUFFIXES = sorted(
 )
 CONSONANT_PAIRS = ("gd", "dt", "gt", "kt")
 OTHER_SUFFIXES = ("elig", "løst", "lig", "els", "ig")
-WORD = re.compile(r"\w+")
+# Letters and digits: PostgreSQL's parser splits words at underscores too.
+WORD = re.compile(r"[^\W_]+")
 
 
 def stem(word: str) -> str:
@@ -48,9 +49,14 @@ def stem(word: str) -> str:
     return _undouble(word, r1)
 
 
+def words(text: str) -> list[str]:
+    """The words of `text` that are searched by, folded, in order (stop words left out)."""
+    return [word for word in WORD.findall(folded(text)) if word not in STOP_WORDS]
+
+
 def stems(text: str) -> list[str]:
-    """The stems of the words of `text` that are searched by, in order (stop words left out)."""
-    return [stem(word) for word in WORD.findall(folded(text)) if word not in STOP_WORDS]
+    """The stems of the words of `text` that are searched by, in order."""
+    return [stem(word) for word in words(text)]
 
 
 def stemmed(text: str) -> str:

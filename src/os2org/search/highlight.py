@@ -4,15 +4,12 @@ A word is marked when its stem starts with one searched for (common.stemming),
 as search finds it: "budgettet" and "budgetforslag" are marked for "budget".
 """
 
-import re
-
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from os2org.common.search import folded
-from os2org.common.stemming import STOP_WORDS, stem
+from os2org.common.stemming import STOP_WORDS, WORD, stem
 
-WORD = re.compile(r"\w+")
 # About two lines of text around the first match.
 EXCERPT = 160
 

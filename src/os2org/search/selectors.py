@@ -10,27 +10,23 @@ the same rows. Each word is searched as the start of a stem, so that
 too. A title match ranks above a match in the text.
 """
 
-import re
-
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, QuerySet
 from django.db.models.expressions import RawSQL
 
-from os2org.common.search import MAX_QUERY, MAX_WORDS, folded
-from os2org.common.stemming import STOP_WORDS, stems
+from os2org.common.search import MAX_QUERY, MAX_WORDS
+from os2org.common.stemming import stems, words
 from os2org.search.highlight import window
 from os2org.search.sources import SOURCES
 
-WORD = re.compile(r"\w+")
 # How much more a word in the title counts than one in the text (SQLite's bm25 column weights).
 TITLE_WEIGHT = 10.0
 
 
 def query_words(query: str) -> list[str]:
     """The words of a query that are searched by: folded, without stop words, at most MAX_WORDS."""
-    found = [word for word in WORD.findall(folded(query[:MAX_QUERY])) if word not in STOP_WORDS]
-    return found[:MAX_WORDS]
+    return words(query[:MAX_QUERY])[:MAX_WORDS]
 
 
 def query_stems(query: str) -> tuple[str, ...]:
@@ -42,27 +38,27 @@ def found(queryset: QuerySet, index, query: str) -> QuerySet:
 
     A query of stop words only finds nothing.
     """
-    words = query_words(query)
-    if not words:
+    searched = query_words(query)
+    if not searched:
         return queryset.none()
     if connection.vendor == "postgresql":
-        return _found_in_postgresql(queryset, index, words)
-    return _found_in_sqlite(queryset, index, words)
+        return _found_in_postgresql(queryset, index, searched)
+    return _found_in_sqlite(queryset, index, searched)
 
 
-def _found_in_postgresql(queryset, index, words):
+def _found_in_postgresql(queryset, index, searched):
     vector = SearchVector(*index.title, weight="A", config="danish")
     if index.text:
         vector = vector + SearchVector(*index.text, weight="B", config="danish")
     # Each word as a prefix of a stem, as in SQLite: words are letters and digits only, safe in a raw query.
-    search = SearchQuery(" & ".join(f"{word}:*" for word in words), config="danish", search_type="raw")
+    search = SearchQuery(" & ".join(f"{word}:*" for word in searched), config="danish", search_type="raw")
     ranked = queryset.annotate(search_vector=vector, rank=SearchRank(vector, search))
     return ranked.filter(search_vector=search).order_by(F("rank").desc(), "pk")
 
 
-def _found_in_sqlite(queryset, index, words):
+def _found_in_sqlite(queryset, index, searched):
     fts, table = index.fts_table, index.table
-    match = " ".join(f'"{stem}"*' for stem in stems(" ".join(words)))
+    match = " ".join(f'"{stem}"*' for stem in stems(" ".join(searched)))
     rank = RawSQL(
         f"SELECT -bm25({fts}, {TITLE_WEIGHT}, 1.0) FROM {fts} WHERE {fts} MATCH %s AND {fts}.rowid = {table}.id",
         [match],

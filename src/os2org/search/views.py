@@ -36,15 +36,15 @@ def results(request):
     Each kind is counted and paged in the database (`?side-<kind>=`).
     """
     query = request.GET.get("q", "").strip()[:MAX_QUERY]
-    groups = [_group(request, source, query) for source in SOURCES] if query else []
+    stems = query_stems(query)
+    groups = [_group(request, source, query, stems) for source in SOURCES] if query else []
     shown = [group for group in groups if group.page.paginator.count]
     return render(request, "search/results.html", {"query": query, "groups": shown})
 
 
-def _group(request, source, query):
+def _group(request, source, query, stems):
     rows = found(source.readable_by(request.viewer), source.index, query)
     page = paginate(request, rows, PER_KIND, parameter=f"side-{source.key}", anchor=source.key)
-    stems = query_stems(query)
     results = [_result(source.show(row, request.viewer), stems) for row in page] if page.paginator.count else []
     return Group(source.key, source.label, page, results)
 
