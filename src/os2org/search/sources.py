@@ -7,6 +7,7 @@ is cut from, and a line of context.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Callable
 from urllib.parse import urlencode
 
@@ -50,7 +51,9 @@ class Source:
 
 
 def _day(moment):
-    return formats.date_format(timezone.localtime(moment) if hasattr(moment, "tzinfo") else moment, "DATE_FORMAT")
+    """A date, or the local date of a moment, as the reader's language writes it."""
+    day = timezone.localdate(moment) if isinstance(moment, datetime) else moment
+    return formats.date_format(day, "DATE_FORMAT")
 
 
 def _page(page, viewer):
@@ -81,10 +84,13 @@ def _meeting(meeting, viewer):
     return Shown(meeting.name_as_read_by(viewer), meeting.get_absolute_url(), meeting.place, _day(meeting.starts))
 
 
+def _held_at(meeting, viewer):
+    """Where an agenda item or a decision was dealt with: the body and the day."""
+    return f"{name_for(viewer, meeting.body)}, {_day(meeting.starts)}"
+
+
 def _item(item, viewer):
-    meeting = item.meeting
-    context = f"{meeting.name_as_read_by(viewer)}, {_day(meeting.starts)}"
-    return Shown(item.title, item.get_absolute_url(), item.description, context)
+    return Shown(item.title, item.get_absolute_url(), item.description, _held_at(item.meeting, viewer))
 
 
 def _decision(item, viewer):
@@ -94,7 +100,7 @@ def _decision(item, viewer):
         url = item.get_absolute_url()
     else:
         url = f"{reverse('governance:decisions')}?{urlencode({'q': item.title})}"
-    return Shown(item.title, url, item.outcome_text, f"{name_for(viewer, meeting.body)}, {_day(meeting.starts)}")
+    return Shown(item.title, url, item.outcome_text, _held_at(meeting, viewer))
 
 
 def _follow_up(follow_up, viewer):
@@ -105,7 +111,7 @@ def _activity(activity, viewer):
     return Shown(activity.title, activity.get_absolute_url(), activity.description)
 
 
-MEETING = ("meeting__title", "meeting__starts", "meeting__visibility", "meeting__body__name", "meeting__body__visibility")
+MEETING = ("meeting__starts", "meeting__visibility", "meeting__body__name", "meeting__body__visibility")
 MEETING_FIELDS = ("title", "starts", "place", "visibility", "body__name", "body__visibility")
 
 SOURCES = (
