@@ -1,11 +1,14 @@
 import pytest
 from django.utils.html import strip_tags
 
+from os2org.common.visibility import Visibility
+from os2org.governance.meetings import services
 from os2org.handbook.services import import_handbook
 from os2org.organisation.models import Organisation
 from os2org.organisation.services import save_organisation
 from tests.conftest import DEMO
 from tests.dom import attribute, element, elements, parse, text, texts
+from tests.governance.builders import board, decision, meeting
 from tests.handbooks import write_handbook
 
 
@@ -101,3 +104,32 @@ def test_search_queries_do_not_grow_with_the_results(client, db, tmp_path, djang
         response = client.get("/soeg/", {"q": "OPGAVE"})
 
     assert sorted(found(response)) == ["opgaver", "roller", "sider"]
+
+
+def test_search_finds_a_public_agenda_item_of_a_public_meeting_with_its_link(client, db):
+    public = meeting(board(), "2026-03-05 10:00")
+    item = services.add_agenda_item(public, title="Budgetopfølgning", visibility=Visibility.PUBLIC)
+
+    response = client.get("/soeg/", {"q": "budget"})
+
+    (items,) = response.context["groups"]
+    assert [(strip_tags(result.title), result.url, result.context) for result in items.results] == [
+        ("Budgetopfølgning", f"/moeder/{public.pk}/#item-{item.pk}", "Bestyrelsen, 5. marts 2026")
+    ]
+
+
+def test_search_leaves_out_a_public_agenda_item_of_a_meeting_the_reader_may_not_open(client, db):
+    internal = meeting(board(), "2026-03-05 10:00", visibility=Visibility.INTERNAL)
+    services.add_agenda_item(internal, title="Budgetopfølgning", visibility=Visibility.PUBLIC)
+
+    response = client.get("/soeg/", {"q": "budget"})
+
+    assert found(response) == {}
+
+
+def test_search_marks_the_word_in_a_decisions_text(client, db):
+    decision(meeting(board(), "2026-03-05 10:00"), "Regnskab", "Budgettet vedtages.")
+
+    response = client.get("/soeg/", {"q": "budget"})
+
+    assert str(response.context["groups"][0].results[0].excerpt) == "<mark>Budgettet</mark> vedtages."
