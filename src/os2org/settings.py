@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "os2org.sync",
     "os2org.overview",
     "os2org.reminders",
+    "os2org.search",
     "os2org.api",
     "os2org.backup",
     "os2org.demo",
@@ -153,6 +154,9 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+# On SQLite, Django's backend with the Danish stemmer that full-text search needs (os2org.common.sqlite).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["ENGINE"] = "os2org.common.sqlite"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 

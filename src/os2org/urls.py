@@ -13,6 +13,7 @@ urlpatterns = i18n_patterns(
     path("aendringer/", include("os2org.audit.urls")),
     path("git/", include("os2org.sync.urls")),
     path("mit-overblik/", include("os2org.overview.urls")),
+    path("soeg/", include("os2org.search.urls")),
     path("", include("os2org.handbook.urls")),
     prefix_default_language=False,
 )

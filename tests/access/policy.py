@@ -36,7 +36,7 @@ EXPECTED = {
     # The handbook and the role catalogue are public (each lists what the reader may read).
     "handbook:home": read(ALL),
     "handbook:page": read(ALL),
-    "handbook:search": read(ALL),
+    "search:results": read(ALL),
     "handbook:page-history": read(ALL),
     # A file of the handbook, for whoever may read a page that uses it (this one: everyone).
     "handbook:file": read(ALL),
@@ -155,6 +155,7 @@ API_EXPECTED = {
     "follow-ups": api(ALL, create=EDITS_A, change=EDITS_A),
     "minutes": api(ALL),
     "decisions": api(ALL),
+    "search": api(ALL),
 }
 
 

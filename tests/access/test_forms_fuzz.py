@@ -51,7 +51,7 @@ from tests.forms import forms_of
 from tests.urlconf import views
 
 # The log-out button is on every page; any page that does not redirect will do.
-PAGE_OF = {**FORM_PAGE, "logout": "handbook:search"}
+PAGE_OF = {**FORM_PAGE, "logout": "search:results"}
 # Views a group may post to, but whose form no page shows them.
 NO_FORM = {("logout", PUBLIC): "signed out, nobody is shown the log-out button"}
 CSRF = "csrfmiddlewaretoken"

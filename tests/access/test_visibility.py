@@ -7,6 +7,7 @@ activity; the handbook has a page of each visibility.
 """
 
 import pytest
+from django.utils.html import strip_tags
 from icalendar import Calendar
 
 from os2org.access.groups import BOARD, COORDINATOR, MEMBER_CONTACT
@@ -26,16 +27,74 @@ def titles(found):
     return sorted(item.title for item in found)
 
 
-def test_public_search_finds_only_public_pages(client, world):
-    response = get(client, world, PUBLIC, url("handbook:search", world), q="vejledning")
+def found(response):
+    """{kind: [titles]} of a search's results."""
+    return {group.key: [strip_tags(result.title) for result in group.results] for group in response.context["groups"]}
 
-    assert titles(response.context["pages"]) == ["Velkommen"]
+
+def test_public_search_finds_only_public_pages(client, world):
+    response = get(client, world, PUBLIC, url("search:results", world), q="vejledning")
+
+    assert found(response) == {"sider": ["Velkommen"]}
 
 
 def test_board_search_finds_pages_of_every_visibility(client, world):
-    response = get(client, world, BOARD, url("handbook:search", world), q="vejledning")
+    response = get(client, world, BOARD, url("search:results", world), q="vejledning")
 
-    assert titles(response.context["pages"]) == ["For medlemmer", "Intern huskeliste", "Velkommen"]
+    # Each has the word once in its text: which ranks first is the database's, so compared sorted.
+    assert sorted(found(response)["sider"]) == ["For medlemmer", "Intern huskeliste", "Velkommen"]
+
+
+def test_public_search_finds_only_the_public_decision_and_its_follow_up(client, world):
+    response = get(client, world, PUBLIC, url("search:results", world), q="budget")
+
+    assert found(response) == {"beslutninger": ["Budget for B"], "opfoelgning": ["Budgettet for B sendes ud"]}
+
+
+def test_public_search_links_a_decision_of_a_meeting_it_may_not_open_to_the_register(client, world):
+    response = get(client, world, PUBLIC, url("search:results", world), q="budget")
+
+    (decisions,) = [group for group in response.context["groups"] if group.key == "beslutninger"]
+    assert [result.url for result in decisions.results] == ["/beslutninger/?q=Budget+for+B"]
+
+
+def test_board_search_finds_every_meeting_decision_and_follow_up(client, world):
+    response = get(client, world, BOARD, url("search:results", world), q="budget")
+
+    assert found(response) == {
+        "beslutninger": ["Budget for A", "Budget for B"],
+        "opfoelgning": ["Budgettet for A sendes ud", "Budgettet for B sendes ud"],
+    }
+
+
+def test_public_search_does_not_find_internal_meetings(client, world):
+    response = get(client, world, PUBLIC, url("search:results", world), q="styregruppemøde")
+
+    assert found(response) == {}
+
+
+def test_coordinator_search_finds_the_internal_meeting_of_their_community(client, world):
+    response = get(client, world, COORDINATOR, url("search:results", world), q="styregruppemøde")
+
+    assert found(response) == {"moeder": ["Styregruppemøde A"]}
+
+
+def test_board_search_finds_every_meeting(client, world):
+    response = get(client, world, BOARD, url("search:results", world), q="styregruppemøde")
+
+    assert found(response) == {"moeder": ["Styregruppemøde A", "Styregruppemøde B"]}
+
+
+def test_public_search_finds_only_public_activities(client, world):
+    response = get(client, world, PUBLIC, url("search:results", world), q="frist")
+
+    assert found(response) == {"aktiviteter": ["Offentlig frist"]}
+
+
+def test_board_search_finds_activities_of_every_visibility(client, world):
+    response = get(client, world, BOARD, url("search:results", world), q="frist")
+
+    assert found(response) == {"aktiviteter": ["Offentlig frist", "Intern frist for A", "Intern frist for B"]}
 
 
 def test_public_handbook_menu_leaves_out_pages_not_public(client, world):
@@ -188,3 +247,26 @@ def test_member_contact_does_not_read_minutes_still_waiting_for_approval(client,
     response = get(client, world, MEMBER_CONTACT, url("governance:minutes-markdown", world))
 
     assert response.status_code == 404
+
+
+def api_found(response):
+    """{kind: (count, [titles])} of the API's search."""
+    return {kind["kind"]: (kind["count"], [result["title"] for result in kind["results"]]) for kind in response.json()}
+
+
+def test_public_api_search_finds_only_the_public_decision_and_its_follow_up(client, world):
+    response = get(client, world, PUBLIC, "/api/search/", q="budget")
+
+    assert api_found(response) == {
+        "beslutninger": (1, ["Budget for B"]),
+        "opfoelgning": (1, ["Budgettet for B sendes ud"]),
+    }
+
+
+def test_board_api_search_finds_every_decision_and_follow_up(client, world):
+    response = get(client, world, BOARD, "/api/search/", q="budget")
+
+    assert api_found(response) == {
+        "beslutninger": (2, ["Budget for A", "Budget for B"]),
+        "opfoelgning": (2, ["Budgettet for A sendes ud", "Budgettet for B sendes ud"]),
+    }

@@ -272,6 +272,7 @@ API_NEW = {
     "roles": lambda world, side: {},
     "minutes": lambda world, side: {},
     "decisions": lambda world, side: {},
+    "search": lambda world, side: {},
     "bodies": lambda world, side: {"name": "Faggruppen", "kind": Body.Kind.WORKING_GROUP, "parent": side.body.pk},
     "organisations": lambda world, side: {"name": "Nyby Kommune", "kind": Organisation.Kind.MUNICIPALITY},
     "people": lambda world, side: {"name": "Ny Person"},

@@ -81,3 +81,19 @@ def test_plain_server_error_page_has_no_accessibility_violations(page, demo_serv
     page.goto(f"{demo_server}/")
 
     assert axe_violations(page, axe_source) == []
+
+
+def test_search_of_every_kind_has_no_accessibility_violations(page, living_demo, axe_source):
+    sign_in(page, living_demo, make_user("sekretaer", "secretariat"))
+    page.goto(f"{living_demo}/soeg/?q=budget")
+
+    assert page.locator("main h2").all_inner_texts() == [
+        "Sider (7)",
+        "Opgaver (1)",
+        "Organer (1)",
+        "Dagsordenspunkter (1)",
+        "Beslutninger (1)",
+        "Opfølgninger (1)",
+        "Aktiviteter (1)",
+    ]
+    assert axe_violations(page, axe_source) == []

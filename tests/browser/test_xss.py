@@ -121,7 +121,7 @@ ADDRESSES = {
     "handbook:page": lambda world: _each("slug", world.pages),
     "handbook:page-edit": lambda world: _some("slug", world.corpus_pages),
     "handbook:page-history": lambda world: _some("slug", world.edited) + _some("slug", world.edited, "?fra=1&til=2"),
-    "handbook:search": lambda world: [({}, "?q=xss"), ({}, f"?q={REFLECTED}")],
+    "search:results": lambda world: [({}, "?q=xss"), ({}, f"?q={REFLECTED}")],
     "roles:catalogue": lambda world: ONE,
     "roles:detail": lambda world: _each("slug", world.roles),
     "handbook:role-history": lambda world: _some("slug", world.roles),

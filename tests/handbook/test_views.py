@@ -179,74 +179,6 @@ def test_page_drops_scripts_and_javascript_links(client, db, tmp_path):
     assert 'href="javascript:' not in response.content.decode()
 
 
-def test_search_finds_pages_and_tasks_whatever_the_case(client, demo):
-    response = client.get("/soeg/", {"q": "ÅRSHJUL"})
-
-    document = parse(response)
-    assert text(element(document, "h1")) == "Søgeresultater for “ÅRSHJUL”"
-    pages, tasks = elements(document, "ul", class_="results")
-    assert [(text(a), attribute(a, "href")) for a in elements(pages, "a")] == [
-        ("Årshjul", "/side/arshjul/"),
-        ("Velkommen", "/side/index/"),
-        ("Udkast til nyhedsbrev", "/side/kladde-udkast/"),
-        ("Organisation og roller", "/side/organisation/"),
-        ("Forretningskoordinator", "/side/roller/forretningskoordinator/"),
-        ("Skrivevejledning", "/side/vejledning/"),
-        ("Links mellem sider", "/side/vejledning/links/"),
-    ]
-    assert texts(elements(tasks, "li")) == [
-        "MUST Holde årshjulet opdateret og koordinere det med bestyrelsens møder. — Forretningskoordinator"
-    ]
-    assert attribute(element(tasks, "a"), "href") == "/roller/forretningskoordinator/"
-
-
-def test_search_shows_a_snippet_around_the_match(client, demo):
-    response = client.get("/soeg/", {"q": "fælleskode booking"})
-
-    pages = elements(parse(response), "ul", class_="results")[0]
-    assert texts(elements(pages, "a")) == ["Kladde", "Organisation og roller", "Produktkoordinator"]
-    assert texts(elements(pages, "span", class_="snippet"))[0] == (
-        "…næste generalforsamling: Et kort indlæg fra Fjordby Kommune "
-        "om erfaringerne med Fælleskode Booking. Afstemning om et nyt fagudvalg for data. "
-        "Teksten er ikke færdig og har derfor …"
-    )
-
-
-def test_search_finds_tasks_of_every_role_in_role_order(client, demo):
-    response = client.get("/soeg/", {"q": "product owner"})
-
-    tasks = elements(parse(response), "ul", class_="results")[1]
-    assert texts(elements(tasks, "li")) == [
-        "MUST Være Product Owner for fællesskabets backlog. — Produktkoordinator",
-        "MUST Være Product Owner for programmets produkter. — Programleder",
-    ]
-
-
-def test_search_keeps_the_query_in_the_search_field(client, demo):
-    response = client.get("/soeg/", {"q": "årshjul"})
-
-    assert attribute(element(parse(response), "input", id="search-q"), "value") == "årshjul"
-
-
-def test_search_without_matches_says_so(client, demo):
-    response = client.get("/soeg/", {"q": "zzz"})
-
-    document = parse(response)
-    assert elements(document, "ul", class_="results") == []
-    assert texts(elements(element(document, "main"), "p")) == ["Ingen sider passer.", "Ingen opgaver passer."]
-
-
-@pytest.mark.parametrize("query", [{}, {"q": ""}, {"q": "   "}])
-def test_search_without_a_query_shows_the_hint(client, demo, query):
-    response = client.get("/soeg/", query)
-
-    document = parse(response)
-    main = element(document, "main")
-    assert text(element(main, "h1")) == "Søg"
-    assert texts(elements(main, "p")) == ["Skriv et ord i søgefeltet for at søge i sider og opgaver."]
-    assert elements(main, "h2") == []
-
-
 @pytest.mark.parametrize("size", [1, 50])
 def test_page_queries_do_not_grow_with_the_menu(client, db, tmp_path, django_assert_num_queries, size):
     import_handbook([write_handbook(tmp_path, roles=size)])
@@ -276,15 +208,3 @@ def test_page_shows_a_new_import_at_once(client, db, tmp_path):
     import_handbook([write_handbook(tmp_path / "after", roles=2)])
 
     assert len(menu(parse(client.get("/side/rolle-01/")))[0][2]) == 2
-
-
-@pytest.mark.parametrize("size", [1, 50])
-def test_search_queries_do_not_grow_with_the_results(client, db, tmp_path, django_assert_num_queries, size):
-    import_handbook([write_handbook(tmp_path, roles=size)])
-
-    # Pages; tasks with their roles; the data's version; the menu rows; the site's settings.
-    with django_assert_num_queries(5):
-        response = client.get("/soeg/", {"q": "OPGAVE"})
-
-    pages, tasks = elements(parse(response), "ul", class_="results")
-    assert (len(elements(pages, "li")), len(elements(tasks, "li"))) == (size, min(3 * size, 50))

@@ -218,7 +218,7 @@ def test_search_leaves_out_the_tasks_of_a_detached_role(client, detached, secret
     response = client.get("/en/soeg/", {"q": "leder"})
 
     tasks = elements(parse(response), "ul", class_="results")[-1]
-    assert texts(elements(tasks, "li")) == ["MUST Leder leder. — Leder"]
+    assert texts(elements(tasks, "li")) == ["Leder leder . · Leder (MUST)"]
 
 
 def test_api_leaves_out_a_detached_role(client, detached, secretariat):

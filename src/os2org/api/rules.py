@@ -51,6 +51,8 @@ RULES = {
     "follow-ups": (anyone, edits_community),
     "minutes": (anyone, nobody),
     "decisions": (anyone, nobody),
+    # What the search page finds: only what the caller may read.
+    "search": (anyone, nobody),
 }
 
 

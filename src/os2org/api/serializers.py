@@ -484,3 +484,17 @@ class DecisionSerializer(serializers.ModelSerializer):
     class Meta:
         model = AgendaItem
         fields = ["id", "meeting", "body", "day", "title", "decision", "visibility"]
+
+
+class SearchResultSerializer(serializers.Serializer):
+    title = serializers.CharField(help_text=_("What was found, as its page names it."))
+    url = serializers.CharField(help_text=_("Its page (an address on this site)."))
+    context = serializers.CharField(help_text=_("Where it belongs: a role, a meeting, a date."))
+    excerpt = serializers.CharField(help_text=_("A line of the text it was found in, around the first match."))
+
+
+class SearchKindSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text=_("The kind of thing, as the search page's addresses name it."))
+    label = serializers.CharField(help_text=_("The kind's name."))
+    count = serializers.IntegerField(help_text=_("How many of this kind were found."))
+    results = SearchResultSerializer(many=True, help_text=_("The best of them, best first."))

@@ -20,6 +20,7 @@ ENDPOINTS = {
     "follow-ups": views.FollowUpViewSet,
     "minutes": views.MinutesViewSet,
     "decisions": views.DecisionViewSet,
+    "search": views.SearchViewSet,
 }
 
 router = SimpleRouter()

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from knox.views import LoginView
 from rest_framework import mixins, viewsets
 from rest_framework.authtoken.serializers import AuthTokenSerializer
@@ -29,6 +29,7 @@ from os2org.governance.models import Activity, AgendaItem, FollowUp, Meeting, Mi
 from os2org.handbook.models import Page
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.roles.models import RoleDescription, Task
+from os2org.search.selectors import search_kinds
 
 
 class Changed(APIException):
@@ -321,3 +322,15 @@ class NowhereView(APIView):
 
     def http_method_not_allowed(self, request, *args, **kwargs):
         raise NotFound
+
+
+class SearchViewSet(viewsets.GenericViewSet):
+    """Search: the first results of each kind that hold every word of `q`, as the search page finds them."""
+
+    serializer_class = serializers.SearchKindSerializer
+    pagination_class = None
+    schema = ApiSchema()
+
+    @extend_schema(parameters=[OpenApiParameter("q", str, description=_("The words to search for."))])
+    def list(self, request):
+        return Response(self.get_serializer(search_kinds(caller(request), request.query_params.get("q", "")), many=True).data)

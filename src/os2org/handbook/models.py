@@ -14,8 +14,8 @@ class PageQuerySet(models.QuerySet):
             "path", "slug", "title", "parent", "grand_parent", "nav_order", "nav_exclude", "has_front_matter", "draft"
         )
 
-    def matching(self, query):
-        return self.filter(search_text__contains=query.casefold())
+    def readable_by(self, viewer):
+        return self.filter(viewer.visible())
 
 
 class Page(models.Model):

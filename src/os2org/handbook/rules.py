@@ -9,7 +9,6 @@ from os2org.common.rules import anyone, secretariat
 RULES = {
     "home": anyone,
     "page": anyone,
-    "search": anyone,
     "file": anyone,
     "page-edit": secretariat,
     "page-history": anyone,

@@ -51,3 +51,8 @@ def site_settings(version):
         }
 
     return cache.get_or_set(f"handbook:site:{version}", build, None)
+
+
+def searchable(*, viewer):
+    """What search looks among in the handbook: the pages `viewer` may read."""
+    return {"pages": Page.objects.readable_by(viewer)}

@@ -11,9 +11,7 @@ from os2org.handbook.diff import line_diff
 from os2org.handbook.forms import CompareForm, PageForm
 from os2org.handbook.models import Asset, Page
 from os2org.handbook.services import save_page
-from os2org.roles.models import RoleDescription, Task
-
-SEARCH_LIMIT = 50
+from os2org.roles.models import RoleDescription
 
 
 @require_safe
@@ -33,30 +31,6 @@ def page(request, slug):
     pages = Page.objects.filter(request.viewer.visible()).select_related("role")
     page = get_object_or_404(pages.defer("source", "text", "search_text"), slug=slug)
     return render(request, "handbook/page.html", {"page": page})
-
-
-def snippet(text, query, width=80):
-    at = text.casefold().find(query.casefold())
-    if at < 0:
-        return text[: width * 2]
-    start = max(at - width, 0)
-    return ("…" if start else "") + text[start : at + len(query) + width] + "…"
-
-
-@require_safe
-def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    pages, tasks = [], []
-    if query:
-        viewer = request.viewer
-        pages = Page.objects.filter(viewer.visible()).matching(query)
-        pages = list(pages.only("slug", "title", "heading", "path", "text")[:SEARCH_LIMIT])
-        for found in pages:
-            found.snippet = snippet(found.text, query)
-        tasks = Task.objects.filter(viewer.visible(prefix="role__page__"), role__page__isnull=False)
-        tasks = tasks.matching(query).select_related("role")
-        tasks = tasks[:SEARCH_LIMIT]
-    return render(request, "handbook/search.html", {"query": query, "pages": pages, "tasks": tasks})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

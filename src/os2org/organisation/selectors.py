@@ -171,3 +171,12 @@ def coordinator_posts_vacated(*, viewer: Viewer, since: date, on: date) -> Query
         .filter(~Exists(held), vacated__gte=since)
         .order_by("name", "pk")
     )
+
+
+def searchable(*, viewer: Viewer) -> dict[str, QuerySet]:
+    """What search looks among here: the people, bodies and organisations `viewer` may read."""
+    return {
+        "people": Person.objects.filter(viewer.visible()),
+        "bodies": Body.objects.filter(viewer.visible(body="pk")),
+        "organisations": Organisation.objects.filter(viewer.visible()),
+    }

@@ -111,9 +111,9 @@ class RoleDescription(models.Model):
 
 
 class TaskQuerySet(models.QuerySet):
-    def matching(self, query):
-        # Case-folded in Python: SQLite's LIKE folds only ASCII, not æ, ø, å.
-        return self.filter(search_text__contains=query.casefold())
+    def readable_by(self, viewer):
+        """Tasks of roles in the handbook whose page the viewer may read."""
+        return self.filter(viewer.visible(prefix="role__page__"), role__page__isnull=False)
 
 
 class Task(models.Model):

@@ -193,3 +193,8 @@ def coming_up_for(person, start, end, *, viewer) -> list[Occurrence]:
     found = _activity_occurrences(_activities(viewer).filter(mine), start, end)
     meetings = meetings_in(viewer=viewer, person=person, start=start, end=end)
     return _in_order([*found, *(_meeting_occurrence(meeting, viewer) for meeting in meetings)])
+
+
+def searchable(*, viewer):
+    """What search looks among here: the activities `viewer` may read."""
+    return {"activities": Activity.objects.filter(viewer.visible(**OWN))}

@@ -13,8 +13,8 @@ from django.db.models.functions import Cast
 from os2org.access.viewer import viewer_for
 from os2org.audit.models import Entry
 from os2org.common.search import matching
-from os2org.governance.models import AgendaItem, FollowUp, Minutes, MinutesPart
-from os2org.governance.readers import OF_FOLLOW_UP, OF_ITEM
+from os2org.governance.models import AgendaItem, FollowUp, Meeting, Minutes, MinutesPart
+from os2org.governance.readers import OF_FOLLOW_UP, OF_ITEM, OWN
 from os2org.organisation.models import Assignment, Person
 
 
@@ -166,3 +166,21 @@ def reads_minutes(minutes, *, viewer, participants):
     if minutes.is_locked or viewer.edits(minutes.meeting.body_id):
         return True
     return minutes.status == Minutes.Status.SENT and viewer.person_id in participants
+
+
+def searchable(*, viewer) -> dict[str, QuerySet]:
+    """What search looks among here, for `viewer`: meetings, agenda items, decisions and follow-ups.
+
+    An agenda item has no page but its meeting's, so it is found only where
+    the meeting is readable too. A decision is as visible as its item, as in
+    the decision register.
+    """
+    items = AgendaItem.objects.filter(viewer.visible(**OF_ITEM))
+    return {
+        "meetings": Meeting.objects.filter(viewer.visible(**OWN)),
+        "items": items.exclude(outcome=AgendaItem.Outcome.DECISION).filter(
+            viewer.visible(prefix="meeting__", body="meeting__body")
+        ),
+        "decisions": items.decisions(),
+        "follow_ups": FollowUp.objects.filter(viewer.visible(**OF_FOLLOW_UP)),
+    }
