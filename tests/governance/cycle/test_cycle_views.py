@@ -89,7 +89,7 @@ def test_wheel_mark_has_a_dot_in_each_month(client, made):
     svg = element(main(client.get("/en/aarshjul/")), "svg", class_="cycle-wheel-svg")
 
     (mark,) = elements(element(svg, "g", class_="cycle-marks"), "a")
-    assert len(elements(mark, "circle")) == 3
+    assert len(elements(mark, "path")) == 3
 
 
 def test_wheel_of_another_year_has_no_today(client, made):
@@ -855,3 +855,31 @@ def test_feeds_page_refuses_a_level_that_does_not_exist(client, made, staff):
     response = client.post("/en/aarshjul/kalendere/", {"scope": "organisation", "visibility": "everyone"})
 
     assert (response.status_code, Feed.objects.count()) == (404, 0)
+
+
+def test_wheel_filters_by_kind(client, made):
+    page = main(client.get("/en/aarshjul/?type=deadline&aar=2026"))
+
+    kinds = {attribute(group, "class") for group in elements(element(page, "g", class_="cycle-marks"), "g")}
+    assert kinds <= {"cycle-kind-deadline"}
+
+
+def test_wheel_keeps_its_filters_in_the_links_to_other_years(client, made):
+    page = main(client.get("/en/aarshjul/?type=deadline&aar=2026"))
+
+    links = [attribute(a, "href") for a in elements(element(page, "nav", class_="cycle-years"), "a")]
+    assert links == ["?aar=2025&type=deadline", "?aar=2027&type=deadline"]
+
+
+def test_wheel_prints_on_a3_when_asked(client, made):
+    document = parse(client.get("/en/aarshjul/?papir=a3"))
+
+    sheets = [attribute(link, "href") for link in elements(document, "link") if attribute(link, "media") == "print"]
+    assert [sheet.rsplit("/", 1)[-1].split(".")[0] for sheet in sheets] == ["cycle_print_a3"]
+
+
+def test_wheel_has_a_key_naming_each_number(client, made):
+    page = main(client.get("/en/aarshjul/?aar=2026"))
+
+    key = elements(element(page, "ol", class_="cycle-key"), "li")
+    assert [attribute(item, "value") for item in key] == [str(number) for number in range(1, len(key) + 1)]

@@ -4,9 +4,10 @@ from datetime import date, time, timedelta
 import pytest
 from django.utils import translation
 
-from os2org.governance.cycle.selectors import Occurrence
-from os2org.governance.cycle.wheel import Dot, InMonth, Today, angle, draw_wheel, mark_label, point
+from os2org.governance.cycle.selectors import Occurrence, occurrences_between
+from os2org.governance.cycle.wheel import InMonth, Today, angle, draw_wheel, mark_label, point, shape_path
 from os2org.governance.models import Activity
+from os2org.governance.readers import UNFILTERED
 from tests.dom import attribute, element, elements, parse, text, texts
 from tests.governance.cycle_data import make_activity
 
@@ -87,7 +88,7 @@ def test_wheel_has_a_ring_per_kind_from_the_centre_out():
 def test_wheel_puts_a_mark_in_its_kinds_ring_at_its_date():
     (mark,) = draw_wheel(2026, [occurrence(date(2026, 4, 1))], date(2026, 5, 7)).marks
 
-    assert (mark.dots, mark.kind, mark.url) == ([Dot("645.0", "451.7")], "deadline", "/Budget/")
+    assert ([(dot.x, dot.y) for dot in mark.dots], mark.kind, mark.url) == ([("645.0", "451.7")], "deadline", "/Budget/")
 
 
 def test_wheel_moves_a_mark_that_would_cover_another_to_the_next_lane():
@@ -95,7 +96,7 @@ def test_wheel_moves_a_mark_that_would_cover_another_to_the_next_lane():
 
     marks = draw_wheel(2026, found, date(2026, 5, 7)).marks
 
-    assert [mark.dots for mark in marks] == [[Dot("451.2", "305.0")], [Dot("451.1", "321.0")]]
+    assert [[(dot.x, dot.y) for dot in mark.dots] for mark in marks] == [[("451.2", "305.0")], [("451.1", "321.0")]]
 
 
 def test_wheel_keeps_marks_apart_in_time_in_one_lane():
@@ -117,7 +118,7 @@ def test_wheel_draws_an_activity_once_with_a_dot_in_each_of_its_months():
 def test_wheel_puts_an_activitys_dot_at_its_first_date_in_the_month():
     (mark,) = draw_wheel(2026, weekly(date(2026, 4, 1), date(2026, 4, 29)), date(2026, 5, 7)).marks
 
-    assert mark.dots == [Dot(*point(145, angle(date(2026, 4, 1))))]
+    assert [(dot.x, dot.y) for dot in mark.dots] == [point(145, angle(date(2026, 4, 1)))]
 
 
 def test_wheel_mark_says_how_many_times_in_each_month():
@@ -269,3 +270,26 @@ def test_wheel_svg_has_no_inline_style(client, today):
     make_activity()
 
     assert "style=" not in client.get("/en/aarshjul/").content.decode()
+
+
+def test_wheel_draws_each_kind_in_its_own_shape():
+    """A deadline is a square and a meeting a circle: the rings read apart without colour."""
+    deadline = shape_path("square", "100.0", "100.0", 10)
+    meeting = shape_path("circle", "100.0", "100.0", 10)
+
+    assert deadline == "M 108.8 91.2 L 108.8 108.8 L 91.2 108.8 L 91.2 91.2 Z"
+    assert meeting == "M 90.0 100.0 a 10.0 10.0 0 1 0 20.0 0 a 10.0 10.0 0 1 0 -20.0 0 Z"
+
+
+@pytest.mark.django_db
+def test_wheel_numbers_each_activity_in_the_order_of_its_first_date():
+    budget = make_activity(title="Budget", kind="deadline", starts=date(2026, 9, 1))
+    newsletter = make_activity(title="Nyhedsbrev", kind="communication", starts=date(2026, 3, 1))
+
+    wheel = draw_wheel(2026, occurrences_between(date(2026, 1, 1), date(2026, 12, 31), viewer=UNFILTERED), date(2026, 1, 1))
+
+    assert [(entry.number, entry.url) for entry in wheel.key] == [
+        (1, newsletter.get_absolute_url()),
+        (2, budget.get_absolute_url()),
+    ]
+    assert sorted((mark.number, mark.kind) for mark in wheel.marks) == [(1, "communication"), (2, "deadline")]

@@ -248,3 +248,19 @@ class FeedForm(forms.Form):
 
     def clean_visibility(self):
         return self.cleaned_data["visibility"] or Visibility.MEMBERS
+
+
+class WheelFilterForm(forms.Form):
+    """The wheel's filters: one body and one kind of activity, and the sheet it prints on (Danish parameters)."""
+
+    organ = forms.ModelChoiceField(
+        label=_("Body or forum"), queryset=Body.objects.none(), to_field_name="slug", required=False, empty_label=_("(all)")
+    )
+    type = forms.ChoiceField(label=_("Kind"), choices=[("", _("(all)")), *Activity.Kind.choices], required=False)
+    papir = forms.ChoiceField(
+        label=_("Paper"), choices=[("a4", _("A4 landscape")), ("a3", _("A3 landscape"))], required=False
+    )
+
+    def __init__(self, *args, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organ"].queryset = Body.objects.filter(viewer.visible(body="pk")).only("name", "slug").order_by("name")

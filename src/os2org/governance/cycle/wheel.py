@@ -13,7 +13,7 @@ an equal sector.
 
 import math
 from calendar import monthrange
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.dates import MONTHS
 from django.utils.formats import date_format, time_format
@@ -30,7 +30,16 @@ CENTRE = SIZE / 2
 HUB = 120  # the inner circle, with the year and today's date
 RING = 50  # the width of one kind's ring
 LABELS = 405  # the radius of the month names
-MARK = 8  # the radius of a mark: an activity in a month
+MARK = 11  # the radius of a mark: an activity in a month, with its number inside
+# Each kind has its shape as well as its colour, so the rings read apart in
+# black and white and for those who do not tell the colours apart.
+SHAPES = {
+    "meeting": "circle",
+    "deadline": "square",
+    "decision_process": "diamond",
+    "communication": "triangle",
+    "event": "hexagon",
+}
 # An activity that occurs in more months of the year than not (7 of the 12
 # or more) is drawn as one band from its first month to its last instead of
 # a mark a month: a weekly meeting is a line round its ring, not 52 dots.
@@ -64,6 +73,7 @@ class Ring:
     radius: str  # the middle of the ring
     inner: float
     outer: float
+    swatch: str = ""  # its kind's shape for the legend, in a 20 × 20 box
 
 
 @dataclass(frozen=True)
@@ -102,10 +112,21 @@ class InMonth:
 
 @dataclass(frozen=True)
 class Dot:
-    """Where an activity stands in one month: at its first date there."""
+    """Where an activity stands in one month: at its first date there, drawn in its kind's shape."""
 
     x: str
     y: str
+    shape: str = ""
+
+
+@dataclass(frozen=True)
+class Key:
+    """An activity's number on the wheel, and what it says in words: the key beside the wheel."""
+
+    number: int
+    url: str
+    label: str
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -116,6 +137,7 @@ class Mark:
     label: str
     kind: str
     dots: list
+    number: int = 0
 
 
 @dataclass(frozen=True)
@@ -126,6 +148,10 @@ class Band:
     label: str
     kind: str
     path: str
+    number: int = 0
+    # Where its number stands: at its start.
+    x: str = ""
+    y: str = ""
 
 
 @dataclass(frozen=True)
@@ -147,6 +173,8 @@ class Wheel:
     # Every activity in every month it occurs in, in order of date: what the list beside the wheel shows.
     entries: list
     today: Today | None
+    # Each activity's number and words, in the order of the numbers.
+    key: list = ()
     size: str = _n(SIZE)
     centre: str = _n(CENTRE)
     hub: str = _n(HUB)
@@ -155,11 +183,31 @@ class Wheel:
     mark_radius: str = _n(MARK)
 
 
+def shape_path(shape, x, y, radius):
+    """An SVG path of `shape` centred on (x, y) and about `radius` wide each way."""
+    x, y = float(x), float(y)
+    if shape == "circle":
+        r = _n(radius)
+        return f"M {_n(x - radius)} {_n(y)} a {r} {r} 0 1 0 {_n(2 * radius)} 0 a {r} {r} 0 1 0 {_n(-2 * radius)} 0 Z"
+    corners = {"square": (4, 45), "diamond": (4, 0), "triangle": (3, 0), "hexagon": (6, 30)}[shape]
+    sides, turn = corners
+    # A square's corners stand out further than a circle's rim: the same area reads as the same size.
+    reach = radius * (1.25 if sides == 4 else 1.35 if sides == 3 else 1.1)
+    points = [point_at(x, y, reach, turn + index * 360 / sides) for index in range(sides)]
+    return "M " + " L ".join(f"{px} {py}" for px, py in points) + " Z"
+
+
+def point_at(x, y, radius, degrees):
+    radians = math.radians(degrees)
+    return _n(x + radius * math.sin(radians)), _n(y - radius * math.cos(radians))
+
+
 def _rings():
     rings = {}
     for index, (kind, label) in enumerate(Activity.Kind.choices):
         inner = HUB + index * RING
-        rings[kind] = Ring(kind, capfirst(label), _n(inner + RING / 2), inner, inner + RING)
+        swatch = shape_path(SHAPES.get(kind, "circle"), 10, 10, 7)
+        rings[kind] = Ring(kind, capfirst(label), _n(inner + RING / 2), inner, inner + RING, swatch)
     return rings
 
 
@@ -267,8 +315,10 @@ def _bands(activities, rings, year):
         lane = LANES[taken.get(kind, 0) % len(LANES)]
         taken[kind] = taken.get(kind, 0) + 1
         months = [entry.month for entry in entries]
-        path = _arc(float(rings[kind].radius) + lane, 30 * (min(months) - 1) + BAND_GAP, 30 * max(months) - BAND_GAP)
-        bands.append(Band(entries[0].url, band_label(entries, year), kind, path))
+        radius, start = float(rings[kind].radius) + lane, 30 * (min(months) - 1) + BAND_GAP
+        path = _arc(radius, start, 30 * max(months) - BAND_GAP)
+        x, y = point(radius, start)
+        bands.append(Band(entries[0].url, band_label(entries, year), kind, path, x=x, y=y))
     return bands
 
 
@@ -284,18 +334,18 @@ def _dots(entries, rings):
         free = [lane for lane in LANES if degrees - last.get((kind, lane), -360) >= gap]
         lane = free[0] if free else min(LANES, key=lambda lane: last.get((kind, lane), -360))
         last[(kind, lane)] = degrees
-        dots[id(entry)] = Dot(*point(radius + lane, degrees))
+        x, y = point(radius + lane, degrees)
+        dots[id(entry)] = Dot(x, y, shape_path(SHAPES.get(kind, "circle"), x, y, MARK))
     return dots
 
 
 def _marks(activities, rings, year):
-    """A mark for each of `activities` (each a list of InMonth), ring by ring from the centre out."""
+    """A mark for each of `activities` (each a list of InMonth), in their order."""
     dots = _dots(_in_order(entry for entries in activities for entry in entries), rings)
-    marks = [
+    return [
         Mark(entries[0].url, mark_label(entries, year), entries[0].activity.kind, [dots[id(e)] for e in entries])
         for entries in activities
     ]
-    return sorted(marks, key=lambda mark: KIND_ORDER[mark.kind])
 
 
 def _today(today, year, outer):
@@ -325,12 +375,25 @@ def draw_wheel(year, occurrences, today):
     by_date = sorted(occurrences, key=lambda occurrence: occurrence.sort_key)
     activities = [in_months(dates) for dates in by_activity(by_date)]
     banded = [entries for entries in activities if len(entries) >= BAND_MONTHS]
+    # Each activity is numbered in the order of its first date; its mark or band carries the number.
+    numbers = {id(entries[0].activity): number for number, entries in enumerate(activities, start=1)}
+    bands = [
+        _numbered(band, numbers[id(entries[0].activity)]) for band, entries in zip(_bands(banded, rings, year), banded)
+    ]
+    spread = [entries for entries in activities if len(entries) < BAND_MONTHS]
+    marks = [_numbered(mark, numbers[id(entries[0].activity)]) for mark, entries in zip(_marks(spread, rings, year), spread)]
+    drawn = sorted([*bands, *marks], key=lambda drawing: drawing.number)
     return Wheel(
         year=year,
         rings=list(rings.values()),
         months=_months(outer),
-        bands=sorted(_bands(banded, rings, year), key=lambda band: KIND_ORDER[band.kind]),
-        marks=_marks([entries for entries in activities if len(entries) < BAND_MONTHS], rings, year),
+        bands=sorted(bands, key=lambda band: KIND_ORDER[band.kind]),
+        marks=sorted(marks, key=lambda mark: KIND_ORDER[mark.kind]),
         entries=_in_order(entry for entries in activities for entry in entries),
         today=_today(today, year, outer),
+        key=[Key(drawing.number, drawing.url, drawing.label, drawing.kind) for drawing in drawn],
     )
+
+
+def _numbered(drawing, number):
+    return replace(drawing, number=number)

@@ -10,6 +10,7 @@ month and lists one month at a time, the other lists go a page at a time.
 
 from datetime import date, timedelta
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -25,7 +26,7 @@ from os2org.caching import cached_page
 from os2org.common.dates import EARLIEST, LATEST
 from os2org.common.forms import add_service_errors
 from os2org.common.pagination import paginate
-from os2org.governance.cycle.forms import ActivityForm
+from os2org.governance.cycle.forms import ActivityForm, WheelFilterForm
 from os2org.governance.cycle.recurrence import describe, next_dates
 from os2org.governance.cycle.selectors import (
     ACTIVITY_FIELDS,
@@ -62,14 +63,24 @@ def _month(text, year, today):
 
 
 @require_safe
-@cached_page("aar", "maaned", "side")
+@cached_page("aar", "maaned", "side", "organ", "type", "papir")
 def wheel(request):
     today = timezone.localdate()
     year = _year(request.GET.get("aar"))
     month = _month(request.GET.get("maaned"), year, today)
-    occurrences = occurrences_between(date(year, 1, 1), date(year, 12, 31), viewer=request.viewer)
+    form = WheelFilterForm(request.GET, viewer=request.viewer)
+    form.is_valid()
+    body, kind = form.cleaned_data.get("organ"), form.cleaned_data.get("type")
+    occurrences = occurrences_between(date(year, 1, 1), date(year, 12, 31), viewer=request.viewer, body=body)
+    if kind:
+        occurrences = [occurrence for occurrence in occurrences if occurrence.activity.kind == kind]
     wheel = draw_wheel(year, occurrences, today)
+    # The other filters, kept by the links to other years and months.
+    kept = urlencode({name: request.GET[name] for name in ("organ", "type", "papir") if request.GET.get(name) and name not in form.errors})
     context = {
+        "form": form,
+        "kept": f"&{kept}" if kept else "",
+        "paper": form.cleaned_data.get("papir") or "a4",
         "year": year,
         "previous": year - 1,
         "next": year + 1,
