@@ -157,6 +157,10 @@ DATABASES = {
 # On SQLite, Django's backend with the Danish stemmer that full-text search needs (os2org.common.sqlite).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["ENGINE"] = "os2org.common.sqlite"
+    # Tests run in memory, as on Django's own SQLite backend: named so, because
+    # pytest-xdist would otherwise make each worker's test database a file
+    # named after the engine's NAME ("test_/path/os2org.sqlite3_gw0").
+    DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", ":memory:")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
