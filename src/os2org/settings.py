@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Django's own widget templates, for the form renderer below.
+    "django.forms",
     "rest_framework",
     "knox",
     "drf_spectacular",
@@ -122,6 +124,9 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "os2org.urls"
 WSGI_APPLICATION = "os2org.wsgi.application"
+
+# Every form in Det Fælles Designsystem's markup (os2org.common.form_renderer).
+FORM_RENDERER = "os2org.common.form_renderer.DesignSystemRenderer"
 
 TEMPLATES = [
     {
@@ -347,6 +352,8 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "os2org@localhost")
+# Where readers write: the footer and the accessibility statement name it.
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
 # The address of the app as people reach it, for links in mails ("https://os2org.example.org").
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 

@@ -44,6 +44,12 @@ def snippet(text, query, width=80):
 
 
 @require_safe
+def accessibility(request):
+    """The accessibility statement, which a Danish public body must publish and link from every page."""
+    return render(request, "handbook/accessibility.html")
+
+
+@require_safe
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     pages, tasks = [], []
