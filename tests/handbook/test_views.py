@@ -288,3 +288,20 @@ def test_search_queries_do_not_grow_with_the_results(client, db, tmp_path, djang
 
     pages, tasks = elements(parse(response), "ul", class_="results")
     assert (len(elements(pages, "li")), len(elements(tasks, "li"))) == (size, min(3 * size, 50))
+
+
+def test_page_lists_its_sections_beside_the_text(client, demo):
+    toc = element(parse(client.get("/side/vejledning/")), "nav", class_="page-toc")
+
+    assert [(text(link), attribute(link, "href")) for link in elements(toc, "a")] == [
+        ("Overskrifter med faste ankre", "#faste-ankre"),
+        ("Overskrifter uden anker", "#overskrifter-uden-anker"),
+        ("Fremhævede bokse ny", "#fremhævede-bokse-ny"),
+        ("Knapper og etiketter", "#knapper-og-etiketter"),
+        ("Tjekliste", "#tjekliste"),
+        ("Links på mange måder", "#links-på-mange-måder"),
+    ]
+
+
+def test_page_without_sections_has_no_table_of_contents(client, demo):
+    assert elements(parse(client.get("/side/index/")), "nav", class_="page-toc") == []

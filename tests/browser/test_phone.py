@@ -1,0 +1,99 @@
+"""On a phone (390 px wide) no page of the demo scrolls sideways, for the public or any group.
+
+Each group's crawl starts where that group starts and follows the links it is
+shown, on the same site, to every kind of page (a few of each kind, so the
+crawl stays short) as a phone shows it.
+"""
+
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import Resolver404, resolve
+
+from os2org.access.demo import add_demo_logins
+from tests.accounts import PASSWORD
+from tests.browser.conftest import sign_in
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+# Pages of one kind (one view) visited, at most; and pages in all.
+PER_KIND = 2
+MOST_PAGES = 120
+# Log-out ends the crawl's session; the API is not a page.
+SKIPPED = ("/konto/logout/", "/api/")
+
+
+def kind(path):
+    """The view that draws a path, or None for an address that is no page of the app."""
+    try:
+        return resolve(path).view_name
+    except Resolver404:
+        return None
+
+
+def followed(server, href):
+    """The address a crawl follows `href` to, or None for a link it leaves."""
+    address = urljoin(server + "/", href)
+    parts = urlsplit(address)
+    if f"{parts.scheme}://{parts.netloc}" != server:
+        return None
+    # A file (a calendar feed, a CSV, a Markdown download) is no page.
+    if "." in parts.path.rsplit("/", 1)[-1] or parts.path.startswith(SKIPPED):
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def too_wide(page, server, starts):
+    """Every page the crawl reaches that is wider than the phone: (its address, its width)."""
+    queue, seen, per_kind, wide = list(starts), set(starts), {}, []
+    while queue and len(seen) - len(queue) < MOST_PAGES:
+        address = queue.pop(0)
+        page.goto(server + address)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            wide.append((address, width))
+        links = page.eval_on_selector_all("a[href]:not([download])", "links => links.map(a => a.getAttribute('href'))")
+        for href in links:
+            target = followed(server, href)
+            name = target and kind(urlsplit(target).path)
+            if name and target not in seen and per_kind.get(name, 0) < PER_KIND:
+                per_kind[name] = per_kind.get(name, 0) + 1
+                seen.add(target)
+                queue.append(target)
+    return wide
+
+
+@pytest.mark.parametrize("username", [None, "sekretariat", "bestyrelse", "koordinator", "kontakt"])
+def test_no_page_scrolls_sideways_on_a_phone(page, living_demo, username):
+    page.set_viewport_size(PHONE)
+    starts = ["/", "/en/"]
+    if username:
+        add_demo_logins(password=PASSWORD)
+        sign_in(page, living_demo, User.objects.get(username=username))
+        starts.append("/mit-overblik/")
+
+    assert too_wide(page, living_demo, starts) == []
+
+
+def test_phone_menu_opens_from_the_menu_button(page, demo_server):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{demo_server}/roller/")
+    page.get_by_role("button", name="Menu").click()
+
+    drawer = page.locator(".mobile-drawer")
+    assert (drawer.is_visible(), drawer.get_by_role("link", name="Rollekatalog").is_visible()) == (True, True)
+
+
+def test_phone_folds_the_handbook_menu_under_contents(page, demo_server):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{demo_server}/side/index/")
+
+    assert (page.locator("summary").inner_text(), page.locator("nav.side-menu").is_visible()) == ("Indhold", False)
+
+
+def test_wide_screen_shows_the_handbook_menu(page, demo_server):
+    page.goto(f"{demo_server}/side/index/")
+
+    assert page.locator("nav.side-menu").is_visible()
