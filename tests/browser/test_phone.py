@@ -97,3 +97,21 @@ def test_wide_screen_shows_the_handbook_menu(page, demo_server):
     page.goto(f"{demo_server}/side/index/")
 
     assert page.locator("nav.side-menu").is_visible()
+
+
+def test_wide_table_scrolls_in_its_own_named_box(page, demo_server):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{demo_server}/roller/")
+
+    box = page.locator(".table-scroll")
+    assert (box.get_attribute("tabindex"), box.get_attribute("role"), box.get_attribute("aria-label")) == (
+        "0",
+        "region",
+        "Alle funktionsbeskrivelser i håndbogen med deres opgaver efter prioritet.",
+    )
+
+
+def test_table_that_fits_is_no_region(page, demo_server):
+    page.goto(f"{demo_server}/roller/")
+
+    assert page.locator(".table-scroll").get_attribute("role") is None

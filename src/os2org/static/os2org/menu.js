@@ -2,6 +2,10 @@
 // trap and Escape), and the error summary, which takes focus on load and whose
 // links move focus to their fields.
 if (window.DKFDS) window.DKFDS.init();
+// DKFDS names the menu's overflow "Mere" in every language; the page gives its own word.
+const mainMenu = document.querySelector(".navigation-menu .site-links");
+const moreButton = document.querySelector(".navigation-menu .more-button span");
+if (mainMenu && moreButton) moreButton.textContent = mainMenu.dataset.more;
 
 // On a phone the handbook's menu starts folded under "Contents", so that the
 // first screen is the page; a wider screen shows it open beside the page.
