@@ -1,4 +1,5 @@
-"""On a phone (390 px wide) no page of the demo scrolls sideways, for the public or any group.
+"""On a phone (390 px wide) no page of the demo scrolls sideways, for the public or any group,
+and no page has more than one primary button (its main action).
 
 Each group's crawl starts where that group starts and follows the links it is
 shown, on the same site, to every kind of page (a few of each kind, so the
@@ -45,15 +46,19 @@ def followed(server, href):
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def too_wide(page, server, starts):
-    """Every page the crawl reaches that is wider than the phone: (its address, its width)."""
-    queue, seen, per_kind, wide = list(starts), set(starts), {}, []
+def crawl(page, server, starts):
+    """The pages the crawl reaches that are wider than the phone, (address, width), and
+    those with more than one primary button, (address, how many)."""
+    queue, seen, per_kind, wide, crowded = list(starts), set(starts), {}, [], []
     while queue and len(seen) - len(queue) < MOST_PAGES:
         address = queue.pop(0)
         page.goto(server + address)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             wide.append((address, width))
+        primary = page.locator(".button-primary").count()
+        if primary > 1:
+            crowded.append((address, primary))
         links = page.eval_on_selector_all("a[href]:not([download])", "links => links.map(a => a.getAttribute('href'))")
         for href in links:
             target = followed(server, href)
@@ -62,11 +67,11 @@ def too_wide(page, server, starts):
                 per_kind[name] = per_kind.get(name, 0) + 1
                 seen.add(target)
                 queue.append(target)
-    return wide
+    return wide, crowded
 
 
 @pytest.mark.parametrize("username", [None, "sekretariat", "bestyrelse", "koordinator", "kontakt"])
-def test_no_page_scrolls_sideways_on_a_phone(page, living_demo, username):
+def test_no_page_scrolls_sideways_on_a_phone_nor_has_two_main_actions(page, living_demo, username):
     page.set_viewport_size(PHONE)
     starts = ["/", "/en/"]
     if username:
@@ -74,7 +79,8 @@ def test_no_page_scrolls_sideways_on_a_phone(page, living_demo, username):
         sign_in(page, living_demo, User.objects.get(username=username))
         starts.append("/mit-overblik/")
 
-    assert too_wide(page, living_demo, starts) == []
+    # One crawl serves both checks: it is the slowest test there is.
+    assert crawl(page, living_demo, starts) == ([], [])
 
 
 def test_phone_menu_opens_from_the_menu_button(page, demo_server):
