@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 VENDOR := src/os2org/static/vendor
 ASSETS := $(VENDOR)/.installed
+DKFDS := frontend/node_modules/dkfds/dist
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -47,6 +48,16 @@ $(ASSETS): frontend/package.json frontend/package-lock.json
 	cp frontend/node_modules/mermaid/dist/mermaid.min.js $(VENDOR)/mermaid.min.js
 	# A handbook whose _config.yml asks for Mermaid 10 is drawn with Mermaid 10.
 	cp frontend/node_modules/mermaid10/dist/mermaid.min.js $(VENDOR)/mermaid-10.min.js
+	# Det Fælles Designsystem: its stylesheet and script, its icon sprite, and
+	# exactly the fonts and images its stylesheet names (the production
+	# storage refuses a stylesheet that names a missing file).
+	rm -rf $(VENDOR)/dkfds
+	mkdir -p $(VENDOR)/dkfds/css $(VENDOR)/dkfds/js $(VENDOR)/dkfds/img
+	cp $(DKFDS)/css/dkfds.min.css $(DKFDS)/css/dkfds.min.css.map $(VENDOR)/dkfds/css/
+	cp $(DKFDS)/js/dkfds.min.js $(DKFDS)/js/dkfds.min.js.map $(VENDOR)/dkfds/js/
+	cp $(DKFDS)/img/all-svg-icons.svg $(VENDOR)/dkfds/img/
+	cd $(DKFDS) && grep -o 'url([^)]*)' css/dkfds.min.css | sed -e 's/^url(//' -e 's/)$$//' -e 's/"//g' -e 's|^\.\./||' \
+		| sort -u | xargs cp --parents -t $(CURDIR)/$(VENDOR)/dkfds
 	touch $@
 
 # Re-pin the Python dependencies after editing pyproject.toml.

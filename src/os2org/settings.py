@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Django's own widget templates, for the form renderer below.
+    "django.forms",
     "rest_framework",
     "knox",
     "drf_spectacular",
@@ -124,6 +126,9 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "os2org.urls"
 WSGI_APPLICATION = "os2org.wsgi.application"
+
+# Every form in Det Fælles Designsystem's markup (os2org.common.form_renderer).
+FORM_RENDERER = "os2org.common.form_renderer.DesignSystemRenderer"
 
 TEMPLATES = [
     {
@@ -359,6 +364,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # Seconds to wait for the mail server: a scheduled `os2org remind` gives up rather than hangs.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "os2org@localhost")
+# Where readers write: the footer and the accessibility statement name it.
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
 # The address of the app as people reach it, for links in mails ("https://os2org.example.org").
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 

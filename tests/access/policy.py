@@ -37,6 +37,8 @@ EXPECTED = {
     "handbook:home": read(ALL),
     "handbook:page": read(ALL),
     "search:results": read(ALL),
+    # The accessibility statement, which every page's footer links.
+    "handbook:accessibility": read(ALL),
     "handbook:page-history": read(ALL),
     # A file of the handbook, for whoever may read a page that uses it (this one: everyone).
     "handbook:file": read(ALL),

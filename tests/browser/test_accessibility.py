@@ -38,8 +38,14 @@ def axe_violations(page, axe_source):
     return [(rule["id"], [node["target"] for node in rule["nodes"]]) for rule in violations]
 
 
+# A wide screen and a phone: the phone folds the menus and stacks the layout.
+WIDTHS = [1280, 390]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("address", PAGES)
-def test_page_has_no_accessibility_violations(page, demo_server, axe_source, address):
+def test_page_has_no_accessibility_violations(page, demo_server, axe_source, address, width):
+    page.set_viewport_size({"width": width, "height": 844})
     page.goto(f"{demo_server}{address}")
     # Diagrams are part of the page: check them as drawn, not as source.
     page.wait_for_function(
@@ -49,13 +55,17 @@ def test_page_has_no_accessibility_violations(page, demo_server, axe_source, add
     assert axe_violations(page, axe_source) == []
 
 
-def test_english_interface_has_no_accessibility_violations(page, demo_server, axe_source):
+@pytest.mark.parametrize("width", WIDTHS)
+def test_english_interface_has_no_accessibility_violations(page, demo_server, axe_source, width):
+    page.set_viewport_size({"width": width, "height": 844})
     page.goto(f"{demo_server}/en/roller/produktkoordinator/")
 
     assert axe_violations(page, axe_source) == []
 
 
-def test_forbidden_page_has_no_accessibility_violations(page, demo_server, axe_source):
+@pytest.mark.parametrize("width", WIDTHS)
+def test_forbidden_page_has_no_accessibility_violations(page, demo_server, axe_source, width):
+    page.set_viewport_size({"width": width, "height": 844})
     sign_in(page, demo_server, make_user("koordinator", "coordinator"))
     page.goto(f"{demo_server}/aendringer/")
 
@@ -63,20 +73,26 @@ def test_forbidden_page_has_no_accessibility_violations(page, demo_server, axe_s
 
 
 @override_settings(ROOT_URLCONF="tests.ruleless_urls")
-def test_forbidden_page_for_the_public_has_no_accessibility_violations(page, demo_server, axe_source):
+@pytest.mark.parametrize("width", WIDTHS)
+def test_forbidden_page_for_the_public_has_no_accessibility_violations(page, demo_server, axe_source, width):
+    page.set_viewport_size({"width": width, "height": 844})
     page.goto(f"{demo_server}/uden-regel/")
 
     assert axe_violations(page, axe_source) == []
 
 
-def test_server_error_page_has_no_accessibility_violations(page, demo_server, axe_source, lose_table):
+@pytest.mark.parametrize("width", WIDTHS)
+def test_server_error_page_has_no_accessibility_violations(page, demo_server, axe_source, lose_table, width):
+    page.set_viewport_size({"width": width, "height": 844})
     lose_table("governance_meeting")
     page.goto(f"{demo_server}/moeder/")
 
     assert axe_violations(page, axe_source) == []
 
 
-def test_plain_server_error_page_has_no_accessibility_violations(page, demo_server, axe_source, lose_table):
+@pytest.mark.parametrize("width", WIDTHS)
+def test_plain_server_error_page_has_no_accessibility_violations(page, demo_server, axe_source, lose_table, width):
+    page.set_viewport_size({"width": width, "height": 844})
     lose_table("handbook_page")
     page.goto(f"{demo_server}/")
 

@@ -117,6 +117,7 @@ ONE = [({}, "")]
 # kind where every object's fields are shown elsewhere too.
 ADDRESSES = {
     "handbook:home": lambda world: ONE,
+    "handbook:accessibility": lambda world: ONE,
     # One page per payload: each goes through the sanitiser on its own.
     "handbook:page": lambda world: _each("slug", world.pages),
     "handbook:page-edit": lambda world: _some("slug", world.corpus_pages),

@@ -1,4 +1,4 @@
-from os2org.handbook.navigation import breadcrumbs, build_menu
+from os2org.handbook.navigation import breadcrumbs, build_menu, page_outline
 from os2org.handbook.pages import read_handbook, read_page
 
 
@@ -189,3 +189,13 @@ def test_breadcrumbs_grand_parent_picks_the_right_parent():
         page("y-leder.md", title="Leder", parent="Roller", grand_parent="Y"),
     ]
     assert [crumb.path for crumb in breadcrumbs(pages, pages[4])] == ["y.md", "y-roller.md"]
+
+
+def test_outline_reads_the_sections_and_their_anchors():
+    html = '<h1>Titel</h1><h2 id="a">Første &amp; bedste</h2><p>x</p><h2 id="b">Med <em>vægt</em></h2><h3 id="c">Under</h3>'
+
+    assert page_outline(html) == [("a", "Første & bedste"), ("b", "Med vægt")]
+
+
+def test_outline_skips_a_section_without_an_anchor():
+    assert page_outline("<h2>Uden anker</h2>") == []

@@ -341,10 +341,10 @@ def test_diagrams_are_drawn_with_the_mermaid_version_of_the_config(tmp_path):
         config='mermaid:\n  version: "10.9.1"\n',
     )
     scripts = [attribute(script, "src") for script in elements(parse_page("index"), "script")]
-    assert scripts == ["/static/os2org/menu.js", "/static/vendor/mermaid-10.min.js", "/static/os2org/diagrams.js"]
+    assert scripts == ["/static/vendor/dkfds/js/dkfds.min.js", "/static/os2org/menu.js", "/static/vendor/mermaid-10.min.js", "/static/os2org/diagrams.js"]
 
 
 def test_diagrams_are_drawn_with_the_vendored_mermaid_without_a_version(tmp_path):
     handbook(tmp_path, {"index.md": page("Forside", "```mermaid\ngraph TD\n  A --> B\n```\n")})
     scripts = [attribute(script, "src") for script in elements(parse_page("index"), "script")]
-    assert scripts == ["/static/os2org/menu.js", "/static/vendor/mermaid.min.js", "/static/os2org/diagrams.js"]
+    assert scripts == ["/static/vendor/dkfds/js/dkfds.min.js", "/static/os2org/menu.js", "/static/vendor/mermaid.min.js", "/static/os2org/diagrams.js"]

@@ -34,8 +34,8 @@ DEMO_MENU = [
     ),
     ("Udkast til nyhedsbrev (udkast)", "/side/kladde-udkast/", []),
 ]
-# Every page folds its menu with this script; nothing else runs without diagrams.
-MENU_SCRIPT = "/static/os2org/menu.js"
+# Every page runs the design system's script and folds its menus with the app's own; nothing else runs without diagrams.
+FRAME_SCRIPTS = ["/static/vendor/dkfds/js/dkfds.min.js", "/static/os2org/menu.js"]
 
 
 @pytest.fixture
@@ -149,13 +149,13 @@ def test_page_of_a_role_description_links_to_the_role(client, demo):
 def test_page_with_diagrams_loads_mermaid(client, demo):
     response = client.get("/side/organisation/")
 
-    assert scripts(response) == [MENU_SCRIPT, "/static/vendor/mermaid.min.js", "/static/os2org/diagrams.js"]
+    assert scripts(response) == [*FRAME_SCRIPTS, "/static/vendor/mermaid.min.js", "/static/os2org/diagrams.js"]
     assert len(elements(parse(response), "pre", class_="mermaid")) == 2
 
 
 @pytest.mark.parametrize("address", ["/side/index/", "/side/arshjul/", "/roller/", "/soeg/?q=rolle"])
 def test_page_without_diagrams_loads_no_scripts(client, demo, address):
-    assert scripts(client.get(address)) == [MENU_SCRIPT]
+    assert scripts(client.get(address)) == FRAME_SCRIPTS
 
 
 def test_page_unknown_is_not_found(client, demo):
@@ -173,7 +173,7 @@ def test_page_drops_scripts_and_javascript_links(client, db, tmp_path):
 
     assert response.status_code == 200
     document = parse(response)
-    assert [attribute(script, "src") for script in elements(document, "script")] == [MENU_SCRIPT]
+    assert [attribute(script, "src") for script in elements(document, "script")] == FRAME_SCRIPTS
     assert [attribute(a, "href") for a in elements(element(document, "article"), "a")] == []
     assert "<script>alert(1)</script>" not in response.content.decode()
     assert 'href="javascript:' not in response.content.decode()
@@ -208,3 +208,20 @@ def test_page_shows_a_new_import_at_once(client, db, tmp_path):
     import_handbook([write_handbook(tmp_path / "after", roles=2)])
 
     assert len(menu(parse(client.get("/side/rolle-01/")))[0][2]) == 2
+
+
+def test_page_lists_its_sections_beside_the_text(client, demo):
+    toc = element(parse(client.get("/side/vejledning/")), "nav", class_="page-toc")
+
+    assert [(text(link), attribute(link, "href")) for link in elements(toc, "a")] == [
+        ("Overskrifter med faste ankre", "#faste-ankre"),
+        ("Overskrifter uden anker", "#overskrifter-uden-anker"),
+        ("Fremhævede bokse ny", "#fremhævede-bokse-ny"),
+        ("Knapper og etiketter", "#knapper-og-etiketter"),
+        ("Tjekliste", "#tjekliste"),
+        ("Links på mange måder", "#links-på-mange-måder"),
+    ]
+
+
+def test_page_without_sections_has_no_table_of_contents(client, demo):
+    assert elements(parse(client.get("/side/index/")), "nav", class_="page-toc") == []

@@ -15,6 +15,7 @@ def navigation(request):
         "data_version": version,
         # The handbook's own title, logo, links and callouts (its _config.yml).
         "handbook_site": SimpleLazyObject(lambda: site_settings(version)),
+        "contact_email": settings.CONTACT_EMAIL,
     }
 
 

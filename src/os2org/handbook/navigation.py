@@ -7,6 +7,8 @@ without one, by title. `nav_exclude` pages (and pages Jekyll would not
 render, having no front matter) stay out of the menu but remain reachable.
 """
 
+import html
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -84,3 +86,15 @@ def breadcrumbs(entries, entry):
         chain.insert(0, current)
         current = parent_of(current, by_title)
     return chain
+
+
+_SECTION = re.compile(r"<h2\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h2>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def page_outline(page_html):
+    """The sections of a rendered page, as (anchor, heading text): the page's table of contents.
+
+    Reads the page's own sanitised HTML, whose headings carry their anchors.
+    """
+    return [(anchor, html.unescape(_TAG.sub("", inner)).strip()) for anchor, inner in _SECTION.findall(page_html)]

@@ -8,6 +8,7 @@ from os2org.common.rules import anyone, secretariat
 
 RULES = {
     "home": anyone,
+    "accessibility": anyone,
     "page": anyone,
     "file": anyone,
     "page-edit": secretariat,

@@ -10,6 +10,7 @@ urlpatterns = [
     path(f"{PAGES}/<path:slug>/rediger/", views.page_edit, name="page-edit"),
     path(f"{PAGES}/<path:slug>/historik/", views.page_history, name="page-history"),
     path(f"{PAGES}/<path:slug>/", views.page, name="page"),
+    path("tilgaengelighed/", views.accessibility, name="accessibility"),
     # The handbook's images and other files, at their paths in the handbook.
     path(f"{FILES}/<path:path>", views.handbook_file, name="file"),
     # A role description's versions are its page's (the role catalogue links here).

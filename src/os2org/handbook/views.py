@@ -33,6 +33,12 @@ def page(request, slug):
     return render(request, "handbook/page.html", {"page": page})
 
 
+@require_safe
+def accessibility(request):
+    """The accessibility statement, which a Danish public body must publish and link from every page."""
+    return render(request, "handbook/accessibility.html")
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def page_edit(request, slug):
     page = get_object_or_404(Page, slug=slug)

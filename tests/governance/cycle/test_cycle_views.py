@@ -509,7 +509,7 @@ def test_activity_create_with_a_rule_that_never_occurs_says_so_and_saves_nothing
     assert text(element(element(document, "div", id="field-rule"), "ul", class_="errorlist")).startswith(
         "This schedule gives no date in the ten years from the first date."
     )
-    assert text(element(document, "p", class_="org-form-errors")) == (
+    assert text(element(element(document, "div", class_="org-form-errors"), "p")) == (
         "Please correct the fields marked below. Nothing has been saved."
     )
     assert Activity.objects.count() == count

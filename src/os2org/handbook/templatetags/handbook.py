@@ -1,6 +1,6 @@
 from django import template
 
-from os2org.handbook.navigation import breadcrumbs, build_menu
+from os2org.handbook.navigation import breadcrumbs, build_menu, page_outline
 from os2org.handbook.selectors import menu_entries
 
 register = template.Library()
@@ -46,3 +46,9 @@ def page_children(context, page):
         return None
 
     return find(handbook_menu(context)) or []
+
+
+@register.simple_tag
+def outline(page):
+    """The page's sections, for its table of contents beside the text."""
+    return page_outline(page.html)
