@@ -11,7 +11,7 @@ DKFDS := frontend/node_modules/dkfds/dist
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench install assets lock demo messages clean
+.PHONY: run test bench screenshots install assets lock demo messages clean
 
 run: install assets
 	DEBUG=1 $(BIN)/os2org migrate --noinput
@@ -28,6 +28,10 @@ bench: install assets
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 	$(BIN)/python bench/handbook_import.py
 	$(BIN)/python bench/org_load.py
+
+# The README's pictures of the main pages, at desk and phone width, made again from the demo.
+screenshots: install assets
+	$(BIN)/python docs/screenshots.py
 
 install: $(INSTALLED)
 

@@ -125,3 +125,15 @@ def lose_table(transactional_db):
     yield lose
     for name in lost:
         _rename_table(f"{name}_lost", name)
+
+
+@pytest.fixture
+def latest_afterwards():
+    """A test that migrates back unapplies the later migrations (and those that depend on them); the next tests
+    on the same database need them, so it migrates to the latest again."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -42,6 +42,7 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
+from os2org.access import groups
 from os2org.audit.models import Entry
 from os2org.common.dates import OUT_OF_RANGE, in_range
 from tests import dom
@@ -53,7 +54,15 @@ from tests.urlconf import views
 # The log-out button is on every page; any page that does not redirect will do.
 PAGE_OF = {**FORM_PAGE, "logout": "search:results"}
 # Views a group may post to, but whose form no page shows them.
-NO_FORM = {("logout", PUBLIC): "signed out, nobody is shown the log-out button"}
+NO_FORM = {
+    ("logout", PUBLIC): "signed out, nobody is shown the log-out button",
+    # The world's secretariat and member-contact log-ins are tied to no person: they have no
+    # calendar and no reminders of their own, and their pages say so instead of offering a form.
+    ("governance:own-feed", groups.SECRETARIAT): "no person, no calendar of their own",
+    ("governance:own-feed", groups.MEMBER_CONTACT): "no person, no calendar of their own",
+    ("reminders:preferences", groups.SECRETARIAT): "no person, no reminders",
+    ("reminders:preferences", groups.MEMBER_CONTACT): "no person, no reminders",
+}
 CSRF = "csrfmiddlewaretoken"
 
 

@@ -10,7 +10,7 @@ AFTER = [("access", "0003_drop_plain_api_tokens")]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_plain_api_tokens_are_dropped():
+def test_plain_api_tokens_are_dropped(latest_afterwards):
     MigrationExecutor(connection).migrate(BEFORE)
     with connection.cursor() as cursor:
         cursor.execute("CREATE TABLE authtoken_token (key varchar(40) PRIMARY KEY, user_id integer)")

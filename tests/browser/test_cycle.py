@@ -48,7 +48,7 @@ def test_wheel_is_drawn_with_a_band_or_a_mark_per_activity(page, cycle):
     # The monthly meeting is a band, the newsletter a mark with two dots; the role's review is for members.
     expect(page.locator(".cycle-bands a")).to_have_count(1)
     expect(page.locator(".cycle-marks a")).to_have_count(1)
-    expect(page.locator(".cycle-marks circle")).to_have_count(2)
+    expect(page.locator(".cycle-marks path")).to_have_count(2)
     expect(page.locator(".cycle-month-name")).to_have_count(12)
     box = page.locator(".cycle-wheel-svg").bounding_box()
     assert box["width"] > 300 and abs(box["width"] - box["height"]) < 1
@@ -57,7 +57,7 @@ def test_wheel_is_drawn_with_a_band_or_a_mark_per_activity(page, cycle):
 def test_wheel_mark_leads_to_its_activity(page, cycle):
     page.goto(f"{cycle}/en/aarshjul/")
 
-    page.locator(".cycle-marks .cycle-kind-communication circle").first.click()
+    page.locator(".cycle-marks .cycle-kind-communication path").first.click()
 
     expect(page.locator("h1")).to_have_text("Nyhedsbrev")
     assert page.url == f"{cycle}/en/aarshjul/aktiviteter/{Activity.objects.get(title='Nyhedsbrev').pk}/"
@@ -74,7 +74,8 @@ def test_wheel_mark_leads_to_its_activity(page, cycle):
 def test_wheel_link_is_named_for_the_keyboard(page, cycle, name, title):
     page.goto(f"{cycle}/en/aarshjul/")
 
-    link = page.get_by_role("link", name=name.format(year=timezone.localdate().year))
+    # On the wheel: the key beside it has a link of the same name too.
+    link = page.locator(".cycle-wheel-svg").get_by_role("link", name=name.format(year=timezone.localdate().year))
     link.focus()
     page.keyboard.press("Enter")
 
@@ -87,9 +88,11 @@ def test_wheel_prints_alone_on_the_page(page, cycle):
 
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.locator(".cycle-years")).to_be_hidden()
+    # A landscape sheet: the wheel takes more than half its width, the key the rest, beside it.
     wheel = page.locator(".cycle-wheel-svg").bounding_box()
+    key = page.locator(".cycle-key").bounding_box()
     main = page.locator("main").bounding_box()
-    assert wheel["width"] > 0.9 * main["width"]
+    assert (wheel["width"] > 0.5 * main["width"], key["x"] > wheel["x"] + wheel["width"]) == (True, True)
 
 
 @pytest.mark.parametrize("address", ["/en/aarshjul/", "/aarshjul/", "/aarshjul/kommende/", "/aarshjul/aktiviteter/"])

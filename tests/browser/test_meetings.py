@@ -78,14 +78,14 @@ def test_staff_build_an_agenda_and_follow_up_a_decision_at_the_next_meeting(page
 
     budget = agenda_item(page, "Budget 2027")
     expect(budget.locator(".meeting-outcome")).to_have_text("Decision Budgettet godkendes.", use_inner_text=True)
-    expect(budget.locator(".meeting-follow-ups tbody tr td")).to_have_text(["Ane Holm", "April 1, 2026", "Open"])
+    expect(budget.locator(".meeting-follow-ups tbody tr td")).to_have_text(["Ane Holm", "April 1, 2026", "Open Overdue"])
 
     page.goto(f"{server}/en/moeder/")
     plan_meeting(page, "2026-04-09", "16:00")
     expect(page.get_by_role("heading", level=1)).to_have_text("Bestyrelsen 09.04.2026")
     carried = page.locator("#follow-up tbody tr")
     expect(carried.locator("th, td")).to_have_text(
-        ["Send budgettet til medlemmerne", "Bestyrelsen 05.03.2026", "Ane Holm", "April 1, 2026", "Open"]
+        ["Send budgettet til medlemmerne", "Bestyrelsen 05.03.2026", "Ane Holm", "April 1, 2026", "Open Overdue"]
     )
 
 

@@ -5,14 +5,6 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 
-@pytest.fixture
-def latest_afterwards():
-    """Going back unapplies the migrations that depend on it (os2org.sync's); the next tests need them."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 @pytest.mark.django_db(transaction=True)
 def test_versions_that_name_who_made_them_are_the_editors(latest_afterwards):
     executor = MigrationExecutor(connection)
