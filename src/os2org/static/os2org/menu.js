@@ -7,12 +7,12 @@ const mainMenu = document.querySelector(".navigation-menu .site-links");
 const moreButton = document.querySelector(".navigation-menu .more-button span");
 if (mainMenu && moreButton) moreButton.textContent = mainMenu.dataset.more;
 
-// On a phone the handbook's menu starts folded under "Contents", so that the
-// first screen is the page; a wider screen shows it open beside the page.
-// Without this script it is open everywhere.
+// On a phone the handbook's menu starts folded under "Contents", and a list's
+// filters under their heading (.fold-on-phone), so that the first screen is
+// the page; a wider screen shows them open. Without this script they are open everywhere.
 const narrow = window.matchMedia("(max-width: 991px)");
 if (narrow.matches) {
-  for (const fold of document.querySelectorAll(".side-menu-fold")) fold.open = false;
+  for (const fold of document.querySelectorAll(".side-menu-fold, .fold-on-phone")) fold.open = false;
 }
 
 // The handbook menu folds open and shut, as just-the-docs' menu does.
