@@ -31,3 +31,10 @@ def test_search_queries_do_not_grow_with_the_results(client, tmp_path, django_as
         response = client.get("/api/search/", {"q": "OPGAVE"})
 
     assert [kind["kind"] for kind in response.json()] == ["sider", "roller", "opgaver"]
+
+
+def test_search_shows_in_the_browsable_api(client, db):
+    """A browser asks for HTML: the browsable API page, not an error."""
+    response = client.get("/api/search/", {"q": "budget"}, HTTP_ACCEPT="text/html")
+
+    assert (response.status_code, response["Content-Type"]) == (200, "text/html; charset=utf-8")

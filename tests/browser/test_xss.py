@@ -360,7 +360,9 @@ class Visitor:
 
     def problems(self, url):
         """What a payload left on the page at `url` (an empty list: nothing)."""
-        response = self.page.goto(url)
+        # The walk looks for payloads, not for speed (make bench times pages): a page full of
+        # payloads, such as the change log's line diffs, may take long on a loaded machine.
+        response = self.page.goto(url, timeout=3 * TIMEOUT_MS)
         found = [] if response.status == 200 else [f"status {response.status}"]
         found += self.page.evaluate(INSPECT, [settings.STATIC_URL, TIMEOUT_MS])
         found += [f"dialog: {message}" for message in self.dialogs]

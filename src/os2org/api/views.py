@@ -329,7 +329,13 @@ class SearchViewSet(viewsets.GenericViewSet):
 
     serializer_class = serializers.SearchKindSerializer
     pagination_class = None
+    # Results of many kinds, not one model's rows: no queryset and no filter form
+    # (the browsable API asks a list view for both).
+    filter_backends = ()
     schema = ApiSchema()
+
+    def get_queryset(self):
+        return []
 
     @extend_schema(parameters=[OpenApiParameter("q", str, description=_("The words to search for."))])
     def list(self, request):
