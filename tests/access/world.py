@@ -363,8 +363,7 @@ def _new_draft(world):
 
 def _cancelled(world):
     """A's meeting is cancelled, so that its page offers to take it up again."""
-    # Read afresh: the world's own object outlives the rollback of each test's changes.
-    services.cancel_meeting(Meeting.objects.get(pk=world.a.meeting.pk))
+    services.cancel_meeting(world.a.meeting)
 
 
 PREPARE = {

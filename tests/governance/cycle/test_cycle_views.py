@@ -858,10 +858,10 @@ def test_feeds_page_refuses_a_level_that_does_not_exist(client, made, staff):
 
 
 def test_wheel_filters_by_kind(client, made):
-    page = main(client.get("/en/aarshjul/?type=deadline&aar=2026"))
+    page = main(client.get("/en/aarshjul/?type=communication&aar=2026"))
 
-    kinds = {attribute(group, "class") for group in elements(element(page, "g", class_="cycle-marks"), "g")}
-    assert kinds <= {"cycle-kind-deadline"}
+    drawn = [attribute(group, "class") for part in ("cycle-bands", "cycle-marks") for group in elements(element(page, "g", class_=part), "g")]
+    assert drawn == ["cycle-kind-communication"]
 
 
 def test_wheel_keeps_its_filters_in_the_links_to_other_years(client, made):
@@ -882,4 +882,7 @@ def test_wheel_has_a_key_naming_each_number(client, made):
     page = main(client.get("/en/aarshjul/?aar=2026"))
 
     key = elements(element(page, "ol", class_="cycle-key"), "li")
-    assert [attribute(item, "value") for item in key] == [str(number) for number in range(1, len(key) + 1)]
+    assert [(attribute(item, "value"), text(item).split(" (")[0]) for item in key] == [
+        ("1", "Bestyrelsesmøde"),
+        ("2", "Nyhedsbrev"),
+    ]

@@ -151,6 +151,8 @@ def cancel_meeting(meeting, *, cancelled=True, actor=None, revision=None):
     Side effects: the Meeting row, one audit entry.
     """
     check_revision(meeting, revision)
+    # As stored, not as the caller's copy remembers it.
+    meeting.refresh_from_db(fields=["cancelled"])
     if meeting.cancelled == cancelled:
         return meeting
     before = _with_participants(meeting)
