@@ -43,14 +43,22 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def static_files_from_source(settings):
+@pytest.fixture(autouse=True, scope="session")
+def static_files_from_source():
     """Templates name static files plainly: the hashed manifest that the
-    production storage reads exists only after `collectstatic`."""
-    settings.STORAGES = {
+    production storage reads exists only after `collectstatic`.
+
+    It holds for the whole session, not per test: a live server made once
+    for a module also answers the browser's late requests between tests.
+    """
+    from django.test import override_settings
+
+    storages = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    with override_settings(STORAGES=storages):
+        yield
 
 
 @pytest.fixture(autouse=True)
