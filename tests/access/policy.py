@@ -43,6 +43,7 @@ EXPECTED = {
     # A file of the handbook, for whoever may read a page that uses it (this one: everyone).
     "handbook:file": read(ALL),
     "handbook:page-edit": form(ONLY_SECRETARIAT),
+    "handbook:page-preview": post(ONLY_SECRETARIAT),
     "roles:catalogue": read(ALL),
     "roles:detail": read(ALL),
     "handbook:role-history": read(ALL),

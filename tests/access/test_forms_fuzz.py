@@ -56,6 +56,7 @@ PAGE_OF = {**FORM_PAGE, "logout": "search:results"}
 # Views a group may post to, but whose form no page shows them.
 NO_FORM = {
     ("logout", PUBLIC): "signed out, nobody is shown the log-out button",
+    ("handbook:page-preview", groups.SECRETARIAT): "the page editor's script posts it as the text changes",
     # The world's secretariat and member-contact log-ins are tied to no person: they have no
     # calendar and no reminders of their own, and their pages say so instead of offering a form.
     ("governance:own-feed", groups.SECRETARIAT): "no person, no calendar of their own",

@@ -244,7 +244,7 @@ OPENED_ON = {
     "minutes": ["api:minutes-detail"],
     "activity": ["governance:activity", "governance:activity-edit", "api:activities-detail"],
     "feed": ["governance:feed"],
-    "public_page": ["handbook:page", "handbook:page-edit", "handbook:page-history", "api:pages-detail"],
+    "public_page": ["handbook:page", "handbook:page-edit", "handbook:page-preview", "handbook:page-history", "api:pages-detail"],
     "public_file": ["handbook:file"],
     "conflict": ["sync:conflict"],
     "role": ["roles:detail", "handbook:role-history", "api:roles-detail"],

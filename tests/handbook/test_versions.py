@@ -183,11 +183,20 @@ def test_save_page_detaches_and_keeps_the_role_when_the_page_is_no_longer_one(ha
 def test_save_page_refuses_an_unreadable_page_with_its_place(handbook):
     page = role_page()
 
-    with pytest.raises(ValidationError) as raised:
+    with pytest.raises(ValidationError) as raised, translation.override("en"):
         save_page(page, source="---\ntitle: A\nparent: B: C\n---\n", visibility="public")
 
     assert raised.value.message_dict == {
         "source": ["rolle-01.md:3: front matter is not valid YAML: mapping values are not allowed here"]
+    }
+
+
+def test_save_page_refuses_an_unreadable_page_in_the_readers_language(handbook):
+    with pytest.raises(ValidationError) as raised, translation.override("da"):
+        save_page(role_page(), source="---\ntitle: A\n", visibility="public")
+
+    assert raised.value.message_dict == {
+        "source": ["rolle-01.md:1: front matter begynder med --- men lukkes aldrig af en linje med ---"]
     }
 
 

@@ -151,7 +151,7 @@ def test_assignment_page_shows_person_role_body_hours_and_share(client, made):
         ("Function", "coordinator"),
         ("Hours per week", "12.33"),
         ("Share of a full year", "33 % of a full year"),
-        ("From", "2026-01-01"),
+        ("From", "Jan. 1, 2026"),
     ]
     assert [attribute(a, "href") for a in elements(facts, "a")] == [
         "/en/organisation/personer/bo-lund/",

@@ -55,6 +55,15 @@ class PageForm(forms.Form):
         return source.replace("\n", "\r\n") if "\r\n" in self.page.source else source
 
 
+class PreviewForm(forms.Form):
+    """The page editor's text, for its live preview: checked as the editor checks it."""
+
+    source = PageForm.base_fields["source"]
+
+    def clean_source(self):
+        return self.cleaned_data["source"].replace("\r\n", "\n")
+
+
 NO_SUCH_VERSION = {"invalid_choice": _("This page has no version “%(value)s”.")}
 
 

@@ -11,6 +11,10 @@ from os2org.handbook.pages import ROLE_HEADING, split_lines
 from os2org.roles.parsing import parse_role
 
 ERROR, WARNING = "error", "warning"
+# Checks that hold a page to the organisation's stored data (page -> findings):
+# the apps that own the data register here when they start (sync.apps), since
+# the handbook stands below them. They run where there is a database to ask.
+DATA_CHECKS = []
 EMPTY_LINK = re.compile(r"\[[^\]]*\]\(\s*\)")
 
 
@@ -282,13 +286,14 @@ def anchors_of(pages, rendering):
     return {page.path: set(ID.findall(str(rendering.render(page)))) for page in pages}
 
 
-def lint(pages, roles=None, rendering=None, public=None):
+def lint(pages, roles=None, rendering=None, public=None, data=False):
     """All findings of a handbook, sorted by place.
 
     `rendering` (handbook.rendering.Rendering, with every page prepared)
     adds the checks of the published site: links and anchors, Liquid,
     headings, drafts, and personal data on public pages (`public(path)`
-    tells whether a page is; default: every page is).
+    tells whether a page is; default: every page is). `data` adds the
+    checks against the stored data (DATA_CHECKS).
     """
     if roles is None:
         roles = {page.path: parse_role(page) for page in pages}
@@ -307,4 +312,7 @@ def lint(pages, roles=None, rendering=None, public=None):
         role = roles.get(page.path)
         if role:
             findings.extend(check_role(page, role))
+        if data:
+            for check in DATA_CHECKS:
+                findings.extend(check(page))
     return sorted(findings, key=lambda f: (f.path, f.line, f.code))

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 from django.conf import settings
 from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_noop
 
 from os2org import markup
 from os2org.common.limits import UntrustedText, load_yaml
@@ -33,15 +34,33 @@ ROLE_HEADING = re.compile(r"^\s*Funktionsbeskrivelse\s*[–—-]+\s*(?P<name>.+)
 
 
 class PageError(ValueError):
-    """A page that cannot be read; `str()` is `path:line: what is wrong` (`path: what is wrong` without a line)."""
+    """A page that cannot be read; `str()` is `path:line: what is wrong` (`path: what is wrong` without a line).
 
-    def __init__(self, path, line, message):
-        self.path, self.line, self.message = path, line, message
-        super().__init__(f"{path}: {message}" if line is None else f"{path}:{line}: {message}")
+    The message is English, as the command line and the logs give it; a
+    message marked for translation (gettext_noop, with %(name)s `params`)
+    is also given in the reader's language by `translated()`, as the page
+    editor shows it.
+    """
+
+    def __init__(self, path, line, message, **params):
+        self.path, self.line, self.template, self.params = path, line, message, params
+        self.message = message % params if params else message
+        super().__init__(self._placed(self.message))
+
+    def _placed(self, message):
+        return f"{self.path}: {message}" if self.line is None else f"{self.path}:{self.line}: {message}"
+
+    def translated(self):
+        text = gettext(self.template)
+        return self._placed(text % self.params if self.params else text)
 
     def __reduce__(self):
         # Raised in a worker process and handed back (common.processes).
-        return type(self), (self.path, self.line, self.message)
+        return _page_error, (self.path, self.line, self.template, self.params)
+
+
+def _page_error(path, line, template, params):
+    return PageError(path, line, template, **params)
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -199,7 +218,7 @@ def split_front_matter(path, source):
         if FRONT_MATTER_END.match(lines[index]):
             break
     else:
-        raise PageError(path, 1, "front matter starts with --- but is never closed by a --- line")
+        raise PageError(path, 1, gettext_noop("front matter starts with --- but is never closed by a --- line"))
     yaml_text = "".join(lines[1:index])
     try:
         data = load_yaml(yaml_text, loader=_FrontMatterLoader)
@@ -210,11 +229,11 @@ def split_front_matter(path, source):
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 2
         problem = getattr(error, "problem", None) or str(error)
-        raise PageError(path, line, f"front matter is not valid YAML: {problem}") from None
+        raise PageError(path, line, gettext_noop("front matter is not valid YAML: %(problem)s"), problem=problem) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise PageError(path, 2, "front matter must be key: value lines")
+        raise PageError(path, 2, gettext_noop("front matter must be key: value lines"))
     return data, "".join(lines[index + 1 :]), index + 2
 
 
@@ -251,9 +270,9 @@ def read_text(file_path, name):
         source = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise PageError(name, line, "is not UTF-8 text; save it as UTF-8") from None
+        raise PageError(name, line, gettext_noop("is not UTF-8 text; save it as UTF-8")) from None
     if "\x00" in source:
-        raise PageError(name, source[: source.index("\x00")].count("\n") + 1, "contains a NUL byte")
+        raise PageError(name, source[: source.index("\x00")].count("\n") + 1, gettext_noop("contains a NUL byte"))
     return source
 
 

@@ -12,6 +12,7 @@ RULES = {
     "page": anyone,
     "file": anyone,
     "page-edit": secretariat,
+    "page-preview": secretariat,
     "page-history": anyone,
     "role-history": anyone,
 }

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from os2org.audit.services import check_revision, record
 from os2org.common.processes import each_in_processes
@@ -105,7 +106,7 @@ def check_lengths(page, role):
     for name, value, most, line in fields:
         if value and len(value) > most:
             line = front_matter_line(page, line) if isinstance(line, str) else line
-            raise PageError(page.path, line, f"{name} is longer than {most} characters")
+            raise PageError(page.path, line, gettext_noop("%(name)s is longer than %(most)d characters"), name=name, most=most)
 
 
 def check_unique_paths(pages):
@@ -406,12 +407,27 @@ def read_edited_page(path, source, rendering):
         role = parse_role(parsed)
         check_lengths(parsed, role)
     except PageError as error:
-        raise ValidationError({"source": str(error)}, code="unreadable") from None
+        raise ValidationError({"source": error.translated()}, code="unreadable") from None
     findings = check_role(parsed, role) if role else []
     errors = [f"{f.path}:{f.line}: {f.message}" for f in findings if f.severity == ERROR]
     if errors:
         raise ValidationError({"source": errors}, code="lint")
     return parsed, role
+
+
+def preview_page(page, source):
+    """The editor's live preview: (the sanitised HTML the page would show with `source`, [error, …]).
+
+    The page is read and rendered as a save would (read_edited_page, the
+    handbook's Rendering), with the errors a save would give, in the
+    reader's language; nothing is written.
+    """
+    rendering = Rendering.from_store()
+    try:
+        parsed, _role = read_edited_page(page.path, source, rendering)
+    except ValidationError as error:
+        return "", error.messages
+    return str(rendering.render(parsed)), []
 
 
 def newest_version(page):
@@ -486,10 +502,11 @@ def save_page(page, *, source, visibility, note="", revision=None, version=None,
 
 
 # What `export --refresh` writes in place of a page whose parts are generated
-# from the data: {page field that marks such a page: the function that
-# writes it}. The apps that generate the parts register here when they start
-# (sync.apps), since the handbook stands below them.
-REFRESHED = {}
+# from the data: [(a filter that finds such pages, the function that writes a
+# page's text anew: the page's own text where it has nothing to write)],
+# applied in turn. The apps that generate the parts register here when they
+# start (sync.apps), since the handbook stands below them.
+REFRESHED = []
 
 
 def export_handbook(directory, *, refresh=False):
@@ -525,16 +542,24 @@ def refreshed_pages():
     """(path, source) of each stored page whose parts are generated from the data (see REFRESHED), as
     `export --refresh` writes it: the parts generated anew. The stored pages stay as they are."""
     marked = Q()
-    for marker in REFRESHED:
-        marked |= Q(**{marker: True})
+    for which, _refresh in REFRESHED:
+        marked |= which
     if not marked:
         return []
-    pages = Page.objects.filter(marked).only("path", "source", *REFRESHED)
+    pages = Page.objects.filter(marked).only("path", "source", "describes_organisation")
     return [(page.path, _refreshed(page)) for page in pages]
 
 
 def _refreshed(page):
-    for marker, refreshed_source in REFRESHED.items():
-        if getattr(page, marker):
-            return refreshed_source(page)
-    return page.source
+    source = page.source
+    for _which, refresh in REFRESHED:
+        source = refresh(replace_source(page, source))
+    return source
+
+
+def replace_source(page, source):
+    """A copy of the stored `page` with another text, for the next generator of REFRESHED to read."""
+    if source == page.source:
+        return page
+    copy = Page(pk=page.pk, path=page.path, source=source, describes_organisation=page.describes_organisation)
+    return copy

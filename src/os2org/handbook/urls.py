@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     # Before the page itself: its <path:slug> would take "…/rediger" as part of the address.
     path(f"{PAGES}/<path:slug>/rediger/", views.page_edit, name="page-edit"),
+    path(f"{PAGES}/<path:slug>/forhaandsvisning/", views.page_preview, name="page-preview"),
     path(f"{PAGES}/<path:slug>/historik/", views.page_history, name="page-history"),
     path(f"{PAGES}/<path:slug>/", views.page, name="page"),
     path("tilgaengelighed/", views.accessibility, name="accessibility"),

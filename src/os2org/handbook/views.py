@@ -1,16 +1,16 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from os2org.caching import cached_page
 from os2org.common.forms import add_service_errors
 from os2org.handbook.diff import line_diff
-from os2org.handbook.forms import CompareForm, PageForm
+from os2org.handbook.forms import CompareForm, PageForm, PreviewForm
 from os2org.handbook.models import Asset, Page
-from os2org.handbook.services import save_page
+from os2org.handbook.services import preview_page, save_page
 from os2org.roles.models import RoleDescription
 
 
@@ -52,6 +52,20 @@ def page_edit(request, slug):
             messages.success(request, _("The page is saved."))
             return redirect(page)
     return render(request, "handbook/page_form.html", {"page": page, "form": form})
+
+
+@require_POST
+def page_preview(request, slug):
+    """What the page editor's text would show, as JSON for its live preview: {"html": …, "errors": […]}.
+
+    A POST (with the form's CSRF token): a page's text is too long for an address. Nothing is saved.
+    """
+    page = get_object_or_404(Page.objects.only("path"), slug=slug)
+    form = PreviewForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"html": "", "errors": list(form.errors["source"])})
+    html, errors = preview_page(page, form.cleaned_data["source"])
+    return JsonResponse({"html": html, "errors": errors})
 
 
 @require_safe

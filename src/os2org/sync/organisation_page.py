@@ -644,6 +644,11 @@ def refreshed_source(page, *, on=None):
     return prefix + "".join(lines)
 
 
+def refreshed_if_organisation(page):
+    """The page's text with its generated parts anew if it is the organisation page; else as it is."""
+    return refreshed_source(page) if page.describes_organisation else page.source
+
+
 def fenced(diagram):
     return f"```mermaid\n{diagram.rstrip()}\n```\n"
 

@@ -109,8 +109,8 @@ def test_wheel_lists_this_month_by_default(client, made):
         "May 2026",
         [
             # (The test's text() puts a space between the date and the colon after it.)
-            "12. May : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen",
-            "20. May : Communication Nyhedsbrev",
+            "May 12 : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen",
+            "May 20 : Communication Nyhedsbrev",
         ],
     )
 
@@ -120,7 +120,7 @@ def test_wheel_of_another_year_lists_january(client, made):
 
     assert (text(element(month, "h2")), texts(elements(month, "li"))) == (
         "January 2027",
-        ["12. January : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen"],
+        ["January 12 : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen"],
     )
 
 
@@ -130,8 +130,8 @@ def test_wheel_lists_the_month_asked_for(client, made, member):
     assert (text(element(month, "h2")), texts(elements(month, "li"))) == (
         "June 2026",
         [
-            "9. June : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen",
-            "12. June : Deadline Yearly review: Sekretariatschef",
+            "June 9 : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen",
+            "June 12 : Deadline Yearly review: Sekretariatschef",
         ],
     )
 
@@ -149,7 +149,7 @@ def test_wheel_lists_an_activity_once_a_month_with_its_count(client, made):
 
     assert texts(elements(month, "li")) == [
         "5 times: Meeting Koordinatormøde",
-        "10. March : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen",
+        "March 10 : Meeting Bestyrelsesmøde at 5 p.m. · Bestyrelsen",
     ]
 
 
@@ -211,17 +211,17 @@ def test_upcoming_groups_the_next_90_days_by_date(client, made, member):
 
     # No meeting in July, and the next dates after 4 August are 5 and 11 August.
     assert texts(elements(document, "h2")) == [
-        "Tuesday 12. May 2026",
-        "Wednesday 20. May 2026",
-        "Tuesday 9. June 2026",
-        "Friday 12. June 2026",
+        "Tuesday May 12, 2026",
+        "Wednesday May 20, 2026",
+        "Tuesday June 9, 2026",
+        "Friday June 12, 2026",
     ]
 
 
 def test_upcoming_says_the_period(client, made):
     document = main(client.get("/en/aarshjul/kommende/"))
 
-    assert text(elements(document, "p")[0]) == "From today, 7. May 2026, until 4. August 2026."
+    assert text(elements(document, "p")[0]) == "From today, May 7, 2026, until Aug. 4, 2026."
 
 
 def test_upcoming_names_the_responsible_role_and_who_holds_it(client, made):
@@ -249,7 +249,7 @@ def test_upcoming_ends_after_90_days(client, today):
 
     document = main(client.get("/en/aarshjul/kommende/"))
 
-    assert texts(elements(document, "h2")) == ["Tuesday 4. August 2026"]
+    assert texts(elements(document, "h2")) == ["Tuesday Aug. 4, 2026"]
 
 
 def test_upcoming_with_nothing_says_so(client, today):
@@ -265,7 +265,7 @@ def test_upcoming_shows_the_first_fifty_dates(client, today):
 
     days = _days(client.get("/en/aarshjul/kommende/"))
 
-    assert (len(days), days[0], days[-1]) == (50, "Thursday 7. May 2026", "Thursday 25. June 2026")
+    assert (len(days), days[0], days[-1]) == (50, "Thursday May 7, 2026", "Thursday June 25, 2026")
 
 
 def test_upcoming_shows_the_next_dates_on_the_next_page(client, today):
@@ -273,7 +273,7 @@ def test_upcoming_shows_the_next_dates_on_the_next_page(client, today):
 
     days = _days(client.get("/en/aarshjul/kommende/?side=2"))
 
-    assert (len(days), days[0], days[-1]) == (40, "Friday 26. June 2026", "Tuesday 4. August 2026")
+    assert (len(days), days[0], days[-1]) == (40, "Friday June 26, 2026", "Tuesday Aug. 4, 2026")
 
 
 def test_upcoming_says_the_period_on_every_page(client, today):
@@ -281,7 +281,7 @@ def test_upcoming_says_the_period_on_every_page(client, today):
 
     document = main(client.get("/en/aarshjul/kommende/?side=2"))
 
-    assert text(elements(document, "p")[0]) == "From today, 7. May 2026, until 4. August 2026."
+    assert text(elements(document, "p")[0]) == "From today, May 7, 2026, until Aug. 4, 2026."
 
 
 def _upcoming_titles(response):
@@ -321,18 +321,18 @@ def test_activities_lists_each_with_its_schedule_and_next_date(client, made):
             "Bestyrelsesmøde",
             "Meeting",
             "The second Tuesday of every month except July",
-            "12. May 2026",
+            "May 12, 2026",
             "Bestyrelsen",
             "Sekretariatschef",
         ],
-        ["Nyhedsbrev", "Communication", "On 3 dates", "20. May 2026", "—", "Kommunikationsmedarbejder"],
+        ["Nyhedsbrev", "Communication", "On 3 dates", "May 20, 2026", "—", "Kommunikationsmedarbejder"],
     ]
 
 
 def test_activities_lists_the_role_reviews(client, made, member):
     table = element(main(client.get("/en/aarshjul/aktiviteter/")), "table", class_="cycle-reviews")
 
-    assert rows(table) == [["Role description", "Next review"], ["Sekretariatschef", "12. June 2026"]]
+    assert rows(table) == [["Role description", "Next review"], ["Sekretariatschef", "June 12, 2026"]]
 
 
 def test_activities_offers_staff_to_add_one(client, made, staff):
@@ -401,11 +401,11 @@ def test_activity_shows_its_next_five_dates(client, made):
     document = main(client.get(f"/en/aarshjul/aktiviteter/{made['meeting'].pk}/"))
 
     assert texts(elements(element(document, "ol", class_="cycle-next"), "li")) == [
-        "12. May 2026",
-        "9. June 2026",
-        "11. August 2026",
-        "8. September 2026",
-        "13. October 2026",
+        "May 12, 2026",
+        "June 9, 2026",
+        "Aug. 11, 2026",
+        "Sept. 8, 2026",
+        "Oct. 13, 2026",
     ]
 
 

@@ -819,7 +819,7 @@ def test_follow_up_create_refuses_a_due_date_before_the_meeting(client, org, bud
         f"/en/punkter/{budget.pk}/opfoelgning/ny/", follow_up_post(owner_person=org["bo"].pk, due="2026-03-04")
     )
 
-    assert field_errors(response, "due") == ["The due date cannot be before the meeting (05.03.2026)."]
+    assert field_errors(response, "due") == ["The due date cannot be before the meeting (March 5, 2026)."]
     assert counts() == before
 
 

@@ -408,7 +408,7 @@ def test_add_follow_up_refuses_a_due_date_before_the_meeting(budget, ane_and_bo)
     with pytest.raises(ValidationError) as raised:
         services.add_follow_up(budget, title="Send budgettet", due=date(2026, 3, 4), owner_person=ane_and_bo[0])
 
-    assert raised.value.message_dict == {"due": ["The due date cannot be before the meeting (05.03.2026)."]}
+    assert raised.value.message_dict == {"due": ["The due date cannot be before the meeting (March 5, 2026)."]}
     assert (FollowUp.objects.count(), actions(before)) == (0, [])
 
 

@@ -15,6 +15,7 @@ from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from os2org import markup
@@ -287,7 +288,7 @@ def check_follow_up(item, *, due, owner_person=None, owner_role=None):
         errors["owner_person"] = _("Name the owner: either a person or a role.")
     day = item.meeting.day
     if due is not None and due < day:
-        errors["due"] = _("The due date cannot be before the meeting (%(day)s).") % {"day": day.strftime("%d.%m.%Y")}
+        errors["due"] = _("The due date cannot be before the meeting (%(day)s).") % {"day": date_format(day, "DATE_FORMAT")}
     if errors:
         raise ValidationError(errors)
 
@@ -320,7 +321,7 @@ def change_follow_up(follow_up, *, actor=None, on=None, revision=None, **fields)
         day = follow_up.item.meeting.day
         if follow_up.closed_on < day:
             message = _("It cannot be closed before the meeting that decided it (%(day)s).")
-            raise ValidationError({"on": message % {"day": day.strftime("%d.%m.%Y")}})
+            raise ValidationError({"on": message % {"day": date_format(day, "DATE_FORMAT")}})
     else:
         follow_up.closed_on = None
     return _saved(follow_up, "governance.follow_up", actor=actor, before=before)

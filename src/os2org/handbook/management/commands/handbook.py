@@ -96,7 +96,7 @@ class Command(BaseCommand):
             "roles": [role.as_dict() for role in roles.values() if role],
             "findings": [
                 finding.as_dict()
-                for finding in lint(pages, roles, rendering=rendering, public=public_pages(pages, stored))
+                for finding in lint(pages, roles, rendering=rendering, public=public_pages(pages, stored), data=stored)
             ],
         }
         if json:
@@ -112,7 +112,7 @@ class Command(BaseCommand):
         pages = read_handbook(paths)
         stored = has_store()
         rendering = Rendering.of_files(pages, paths, stored=stored)
-        findings = lint(pages, rendering=rendering, public=public_pages(pages, stored))
+        findings = lint(pages, rendering=rendering, public=public_pages(pages, stored), data=stored)
         for finding in findings:
             self.stdout.write(str(finding))
         errors = sum(f.severity == ERROR for f in findings)
