@@ -47,9 +47,9 @@ def test_history_lists_versions_newest_first(client, handbook):
     response = client.get(HISTORY)
 
     assert rows(element(parse(response), "table", class_="history-versions")) == [
-        ["3", "03/07/2026 12:45 p.m.", "Flere timer"],
-        ["2", "02/06/2026 11:30 a.m.", "To opgaver"],
-        ["1", "01/05/2026 10 a.m.", "—"],
+        ["3", "March 7, 2026, 12:45 p.m.", "Flere timer"],
+        ["2", "Feb. 6, 2026, 11:30 a.m.", "To opgaver"],
+        ["1", "Jan. 5, 2026, 10 a.m.", "—"],
     ]
 
 

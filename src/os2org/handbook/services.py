@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop
 
 from os2org.audit.services import check_revision, record
 from os2org.common.processes import each_in_processes
+from os2org.common.validation import full_clean
 from os2org.common.visibility import Visibility
 from os2org.handbook.lint import ERROR, check_role, front_matter_line
 from os2org.handbook.models import Asset, Page, PageVersion, Site
@@ -481,7 +482,7 @@ def save_page(page, *, source, visibility, note="", revision=None, version=None,
         for name, value in page_fields(parsed, rendering).items():
             setattr(page, name, value)
         page.visibility = visibility
-        page.full_clean()
+        full_clean(page)
         page.save()
         store_roles([(page, role)])
         data = {**(audit_data or {}), "note": note}

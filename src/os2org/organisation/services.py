@@ -21,6 +21,7 @@ from os2org.audit.services import check_revision, record, record_each, snapshot
 from os2org.common.bulk import InvalidItem, clean_without_queries, item, save_all, violated
 from os2org.common.names import clean_name, name_key
 from os2org.common.numbers import FULL_TIME_HOURS, HOURS_IN_A_WEEK, parse_decimal
+from os2org.common.validation import full_clean
 from os2org.organisation.models import Assignment, Body, BodyRelation, Organisation, Person
 
 
@@ -67,7 +68,7 @@ def _save(obj, *, action, actor, fields, revision=None, related=None):
     check_revision(obj, revision)
     before = snapshot(obj)
     _set_fields(obj, fields)
-    obj.full_clean(validate_unique=True, validate_constraints=True)
+    full_clean(obj)
     check_unique_name(obj)
     obj.save()
     for name, values in (related or {}).items():
@@ -249,7 +250,7 @@ def assign_role(
     assignment.person, assignment.body, assignment.role = person, body, role
     assignment.function, assignment.starts, assignment.ends = function, starts, ends
     assignment.hours_per_week, assignment.share, assignment.reports_to = hours, share, reports_to
-    assignment.full_clean(validate_constraints=True)
+    full_clean(assignment)
     check_one_chair(assignment)
     assignment.save()
     record(

@@ -11,6 +11,7 @@ from os2org.audit.services import record, record_each, snapshot
 from os2org.common.bulk import clean_without_queries, item
 from os2org.common.dates import in_range
 from os2org.common.numbers import parse_decimal
+from os2org.common.validation import full_clean
 from os2org.roles.models import Priority, RoleDescription, Task
 from os2org.roles.parsing import PRIORITIES
 
@@ -184,7 +185,7 @@ def set_task_hours(task, *, hours_per_week, actor=None):
     """
     before = snapshot(task)
     task.hours_per_week = None if hours_per_week in (None, "") else parse_decimal(hours_per_week)
-    task.full_clean(validate_constraints=True)
+    full_clean(task)
     task.save(update_fields=["hours_per_week"])
     record("roles.task_hours", summary=_task_summary(task), actor=actor, obj=task, before=before, after=snapshot(task))
     return task

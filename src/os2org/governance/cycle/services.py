@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from os2org import markup
 from os2org.audit.services import check_revision, record, snapshot
+from os2org.common.validation import full_clean
 from os2org.common.visibility import Visibility
 from os2org.governance.cycle.recurrence import check_rule, normalise_rule, parse_dates
 from os2org.governance.models import Activity, Feed
@@ -77,7 +78,7 @@ def save_activity(
     if visibility is not None:
         activity.visibility = visibility
     markup.render_fields(activity)
-    activity.full_clean(validate_constraints=True)
+    full_clean(activity)
     activity.save()
     record(
         "governance.activity",
@@ -115,7 +116,7 @@ def feed_for(subject=None, *, actor=None, visibility=Visibility.MEMBERS):
     feed = Feed.objects.filter(**lookup).first()
     if feed is None:
         feed = Feed(**lookup, visibility=visibility)
-        feed.full_clean(validate_constraints=True)
+        full_clean(feed)
         feed.save()
         # No snapshot: the token is a secret, and the audit log is no place for it.
         summary = f"{feed._meta.verbose_name}: {feed.subject or feed.get_scope_display()}"

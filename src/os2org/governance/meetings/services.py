@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from os2org import markup
 from os2org.audit.services import check_revision, record, snapshot
+from os2org.common.validation import full_clean
 from os2org.governance.meetings.selectors import REMOVED_ITEM, answering_participants
 from os2org.governance.models import AgendaItem, Approval, CaseBrief, FollowUp, Meeting, Minutes, MinutesPart
 
@@ -31,7 +32,7 @@ class MinutesChanged(ValidationError):
 
 
 def _saved(obj, action, *, actor, before, summary=None):
-    obj.full_clean(validate_constraints=True)
+    full_clean(obj)
     obj.save()
     record(action, summary=summary or str(obj), actor=actor, obj=obj, before=before, after=snapshot(obj))
     return obj
@@ -65,7 +66,7 @@ def save_meeting(
         meeting.visibility = visibility
     if Meeting.objects.filter(body=body, starts=starts).exclude(pk=meeting.pk).exists():
         raise ValidationError({"starts": _("%(body)s already meets at that time.") % {"body": body}})
-    meeting.full_clean(validate_constraints=True)
+    full_clean(meeting)
     meeting.save()
     if participants is not None:
         meeting.participants.set(participants)
@@ -211,11 +212,11 @@ def restore_agenda_item(entry, *, actor=None, revision=None):
     # The snapshots hold what was written; what is made from it is made again.
     item.search_text = item.searchable(brief)
     markup.render_fields(item)
-    item.full_clean(validate_constraints=True)
+    full_clean(item)
     item.save(force_insert=True)
     if brief is not None:
         markup.render_fields(brief)
-        brief.full_clean(validate_constraints=True)
+        full_clean(brief)
         brief.save(force_insert=True)
     record("governance.agenda_item.restore", summary=str(item), actor=actor, obj=item, before=None, after=snapshot(item))
     return item
@@ -377,7 +378,7 @@ def write_minutes(meeting, *, text, parts=None, actor=None, revision=None):
         answers = list(minutes.approvals.values("person", "answer", "comment"))
         minutes.approvals.all().delete()
     minutes.text, minutes.html = text, markup.render(text)
-    minutes.full_clean(validate_constraints=True)
+    full_clean(minutes)
     minutes.save()
     minutes.parts.all().delete()
     MinutesPart.objects.bulk_create(
