@@ -5,10 +5,19 @@ per test keep these tests fast and independent. Playwright's own browser
 downloads are never used.
 """
 
+import threading
+from contextlib import contextmanager
+
 import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import modify_settings
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
+from pytest_django.live_server_helper import LiveServer
 
+from os2org.access import groups
 from os2org.governance import demo
 from os2org.handbook.services import import_handbook
 from os2org.organisation.loading import load_yaml
@@ -51,12 +60,17 @@ def demo_server(live_server, transactional_db):
     return live_server.url
 
 
-@pytest.fixture
-def living_demo(live_server, transactional_db):
-    """The live server with the whole demo: handbook, organisation, meetings and annual cycle; its address."""
+def build_demo():
+    """The whole demo: handbook, organisation, meetings and annual cycle."""
     import_handbook([DEMO])
     load_yaml(DEMO.parent / "organisation.yaml")
     demo.build()
+
+
+@pytest.fixture
+def living_demo(live_server, transactional_db):
+    """The live server with the whole demo, for a test that changes it; its address."""
+    build_demo()
     return live_server.url
 
 
@@ -92,3 +106,44 @@ def sign_in(page, server, user):
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": server}])
+
+
+@contextmanager
+def served_once(django_db_blocker, build):
+    """(what `build()` made, the address it is served at), for the tests of a module that only read it.
+
+    Built once, outside any test's transaction (the test database is made
+    sure of), and emptied by hand afterwards: a read-only world costs one
+    build instead of one per test. A module using it keeps its tests on one
+    worker (xdist_group) and holds no test that empties the database.
+    """
+    with django_db_blocker.unblock():
+        assert connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
+        built = build()
+        with modify_settings(ALLOWED_HOSTS={"append": "localhost"}):
+            server = LiveServer("localhost")
+            try:
+                yield built, server.url
+            finally:
+                finish_requests()
+                server.stop()
+                empty_database()
+
+
+def finish_requests():
+    """Wait for the server's request threads, which close the database connection they share as they end.
+
+    The browser contexts are closed by now, so each thread has its last
+    request behind it; stopping the server before they end would take the
+    shared connection from under them.
+    """
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(TIMEOUT_MS / 1000)
+
+
+def empty_database():
+    """As the other live-server tests leave it: flushed, with the groups the migrations make."""
+    call_command("flush", interactive=False, verbosity=0)
+    for name in groups.ALL:
+        Group.objects.get_or_create(name=name)

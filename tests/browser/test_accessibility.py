@@ -1,33 +1,13 @@
-"""Every kind of page passes axe-core with all its default rules."""
-
-from pathlib import Path
-from urllib.parse import quote
+"""Every kind of page passes axe-core with all its default rules: here the error pages and those seen
+signed in; the demo handbook's pages are in test_accessibility_pages.py."""
 
 import pytest
 from django.test import override_settings
 
-from os2org.handbook.pages import collect_files
-from os2org.handbook.services import page_slug
 from tests.accounts import make_user
 from tests.browser.conftest import sign_in
-from tests.conftest import DEMO
 
 pytestmark = pytest.mark.browser
-
-# Every page of the demo handbook, every role page, and every other view.
-HANDBOOK_PAGES = [f"/side/{page_slug(name)}/" for _path, name in collect_files([DEMO])]
-ROLE_PAGES = [f"/roller/{Path(name).stem}/" for _path, name in collect_files([DEMO / "roller"])]
-PAGES = [
-    *HANDBOOK_PAGES,
-    *ROLE_PAGES,
-    "/roller/",
-    f"/soeg/?q={quote('årshjul')}",
-    "/soeg/",
-    "/soeg/?q=ingen-tr%C3%A6f",
-    "/",
-    # The 404 page.
-    "/side/findes-ikke/",
-]
 
 
 def axe_violations(page, axe_source):
@@ -40,27 +20,6 @@ def axe_violations(page, axe_source):
 
 # A wide screen and a phone: the phone folds the menus and stacks the layout.
 WIDTHS = [1280, 390]
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("address", PAGES)
-def test_page_has_no_accessibility_violations(page, demo_server, axe_source, address, width):
-    page.set_viewport_size({"width": width, "height": 844})
-    page.goto(f"{demo_server}{address}")
-    # Diagrams are part of the page: check them as drawn, not as source.
-    page.wait_for_function(
-        "document.querySelectorAll('pre.mermaid').length === document.querySelectorAll('pre.mermaid svg').length"
-    )
-
-    assert axe_violations(page, axe_source) == []
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_english_interface_has_no_accessibility_violations(page, demo_server, axe_source, width):
-    page.set_viewport_size({"width": width, "height": 844})
-    page.goto(f"{demo_server}/en/roller/produktkoordinator/")
-
-    assert axe_violations(page, axe_source) == []
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -1,16 +1,20 @@
 """The demo's governance in Chromium: every kind of page passes axe-core as `make run` shows it,
-to the public and to a board member who logs in."""
+to the public and to a board member, on a desk and on a phone.
+
+The tests only read the demo, so it is built once for the module and served to all of them."""
 
 import pytest
+from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from os2org.access.groups import BOARD
 from os2org.governance.models import Activity, Meeting, Minutes
 from os2org.organisation.models import Person
-from tests.accounts import PASSWORD, make_user
-from tests.browser.test_accessibility import axe_violations
+from tests.accounts import make_user
+from tests.browser.conftest import build_demo, served_once, sign_in
+from tests.browser.test_accessibility import WIDTHS, axe_violations
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.xdist_group("demo-governance")]
 
 
 def _sent_minutes_meeting():
@@ -37,40 +41,57 @@ BOARD_PAGES = {
 }
 
 
-def log_in_as_a_board_member(page, server):
+def build():
+    build_demo()
     make_user("bestyrelse", BOARD, person=Person.objects.get(name="Jens Bach"))
-    page.goto(f"{server}/konto/login/?next=/moeder/")
-    page.locator("#id_username").fill("bestyrelse")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(f"{server}/moeder/")
 
 
+@pytest.fixture(scope="module")
+def demo_server(browser, django_db_setup, django_db_blocker):
+    with served_once(django_db_blocker, build) as (_built, address):
+        yield address
+
+
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", PUBLIC)
-def test_demo_governance_page_for_the_public_has_no_accessibility_violations(page, living_demo, axe_source, name):
-    page.goto(f"{living_demo}{PUBLIC[name]()}")
+def test_demo_governance_page_for_the_public_has_no_accessibility_violations(
+    page, demo_server, django_db_blocker, axe_source, name, width
+):
+    page.set_viewport_size({"width": width, "height": 844})
+    with django_db_blocker.unblock():
+        address = PUBLIC[name]()
 
-    assert axe_violations(page, axe_source) == []
-
-
-@pytest.mark.parametrize("name", BOARD_PAGES)
-def test_demo_governance_page_for_the_board_has_no_accessibility_violations(page, living_demo, axe_source, name):
-    log_in_as_a_board_member(page, living_demo)
-    response = page.goto(f"{living_demo}{BOARD_PAGES[name]()}")
+    response = page.goto(f"{demo_server}{address}")
 
     assert (response.status, axe_violations(page, axe_source)) == (200, [])
 
 
-def test_demo_wheel_mark_leads_to_its_activity(page, living_demo):
-    assembly = Activity.objects.get(title="Generalforsamling")
-    page.goto(f"{living_demo}/aarshjul/")
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", BOARD_PAGES)
+def test_demo_governance_page_for_the_board_has_no_accessibility_violations(
+    page, demo_server, django_db_blocker, axe_source, name, width
+):
+    page.set_viewport_size({"width": width, "height": 844})
+    with django_db_blocker.unblock():
+        sign_in(page, demo_server, User.objects.get(username="bestyrelse"))
+        address = BOARD_PAGES[name]()
+
+    response = page.goto(f"{demo_server}{address}")
+
+    assert (response.status, axe_violations(page, axe_source)) == (200, [])
+
+
+def test_demo_wheel_mark_leads_to_its_activity(page, demo_server, django_db_blocker):
+    with django_db_blocker.unblock():
+        assembly = Activity.objects.get(title="Generalforsamling").get_absolute_url()
+    page.goto(f"{demo_server}/aarshjul/")
     page.locator("svg a", has=page.locator("title", has_text="Generalforsamling")).first.click()
 
-    assert page.url == f"{living_demo}{assembly.get_absolute_url()}"
+    assert page.url == f"{demo_server}{assembly}"
 
 
-def test_demo_decisions_show_the_public_the_two_public_decisions(page, living_demo):
-    page.goto(f"{living_demo}/en/beslutninger/")
+def test_demo_decisions_show_the_public_the_two_public_decisions(page, demo_server):
+    page.goto(f"{demo_server}/en/beslutninger/")
 
     expect(page.locator(".register-title")).to_have_text(
         ["Principper for nye produkter i foreningen", "Optagelse af to nye medlemmer"]

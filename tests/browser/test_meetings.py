@@ -1,5 +1,5 @@
-"""Meetings in a real browser: staff build an agenda, record a decision and its follow-up, which the
-next meeting of the body carries; every meeting page passes axe-core."""
+"""Meetings in a real browser: staff build an agenda, record a decision and its follow-up, remove an
+item, and the next meeting of the body carries the follow-up; every meeting page passes axe-core."""
 
 from datetime import date
 
@@ -51,7 +51,7 @@ def agenda_item(page, title):
     return page.locator("li.meeting-item", has=page.get_by_role("heading", name=title))
 
 
-def test_staff_build_an_agenda_and_follow_up_a_decision_at_the_next_meeting(page, server):
+def test_staff_build_an_agenda_remove_an_item_and_follow_up_a_decision_at_the_next_meeting(page, server):
     log_in(page, server, "/en/moeder/")
     plan_meeting(page, "2026-03-05", "16:00")
     expect(page.get_by_role("heading", level=1)).to_have_text("Bestyrelsen 05.03.2026")
@@ -79,6 +79,11 @@ def test_staff_build_an_agenda_and_follow_up_a_decision_at_the_next_meeting(page
     budget = agenda_item(page, "Budget 2027")
     expect(budget.locator(".meeting-outcome")).to_have_text("Decision Budgettet godkendes.", use_inner_text=True)
     expect(budget.locator(".meeting-follow-ups tbody tr td")).to_have_text(["Ane Holm", "April 1, 2026", "Open Overdue"])
+
+    agenda_item(page, "Eventuelt").get_by_role("link", name="Remove item").click()
+    page.get_by_role("button", name="Remove the item").click()
+    expect(page.locator(".meeting-agenda h3")).to_have_text(["1. Godkendelse af dagsorden", "2. Budget 2027"])
+    expect(page.locator(".meeting-removed-title")).to_have_text(["Eventuelt"])
 
     page.goto(f"{server}/en/moeder/")
     plan_meeting(page, "2026-04-09", "16:00")

@@ -12,31 +12,26 @@ so it was the escaping that kept the payloads out, not the policy.
 Exports are text, not HTML: their content type says so.
 """
 
-import threading
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.contrib.auth.models import User
 from django.core.paginator import Paginator
-from django.db import connection, models
+from django.db import models
 from django.test import Client
-from django.test.utils import modify_settings
 from django.urls import reverse
 from django.utils import translation
-from pytest_django.live_server_helper import LiveServer
 
-from os2org.access import groups
 from os2org.access.rules import allows
 from os2org.api import rules as api_rules
 from os2org.audit.models import Entry
 from os2org.common.pagination import PER_PAGE
 from os2org.common.visibility import ANONYMOUS
 from tests.browser import xss_world
-from tests.browser.conftest import TIMEOUT_MS
+from tests.browser.conftest import TIMEOUT_MS, served_once
 from tests.urlconf import views
 from tests.xss_corpus import ALL, INLINE, carries_payload, witnessed
 
@@ -371,43 +366,11 @@ class Visitor:
         return found
 
 
-def finish_requests():
-    """Wait for the server's request threads, which close the database connection they share as they end.
-
-    The browser contexts are closed by now, so each thread has its last
-    request behind it; stopping the server before they end would take the
-    shared connection from under them.
-    """
-    for thread in threading.enumerate():
-        if thread.name.endswith("(process_request_thread)"):
-            thread.join(TIMEOUT_MS / 1000)
-
-
-def empty_database():
-    """As the other live-server tests leave it: flushed, with the groups the migrations make."""
-    call_command("flush", interactive=False, verbosity=0)
-    for name in groups.ALL:
-        Group.objects.get_or_create(name=name)
-
-
 @pytest.fixture(scope="module")
 def world(browser, django_db_setup, django_db_blocker, tmp_path_factory):
-    """The world, served; (world, the server's address). Made once for all the tests here.
-
-    It lives outside any one test's transaction (django_db_setup makes sure it
-    is the test database), so it is emptied by hand when the tests are done.
-    """
-    with django_db_blocker.unblock():
-        assert connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
-        made = xss_world.build(tmp_path_factory.mktemp("handbook"))
-        with modify_settings(ALLOWED_HOSTS={"append": "localhost"}):
-            server = LiveServer("localhost")
-            try:
-                yield made, server.url
-            finally:
-                finish_requests()
-                server.stop()
-                empty_database()
+    """The world, served; (world, the server's address). Made once for all the tests here."""
+    with served_once(django_db_blocker, lambda: xss_world.build(tmp_path_factory.mktemp("handbook"))) as served:
+        yield served
 
 
 def _visitor(browser, server_url, session=None):

@@ -86,7 +86,7 @@ def test_body_shows_the_board_its_holders_hours(client, org, board_member):
     response = client.get("/en/organisation/organer/bestyrelsen/")
 
     current, _former = elements(main(response), "table", class_="org-assignments")
-    assert rows(current)[1:] == [["Ane Holm", "—", "Chair", "2", "0.05", "from Jan. 1, 2025"]]
+    assert rows(current)[1:] == [["Ane Holm", "—", "Chair", "2", "5 %", "from Jan. 1, 2025"]]
 
 
 def test_community_shows_programme_members_and_suppliers(client, org):
@@ -146,8 +146,8 @@ def test_person_workload_has_a_bar_per_current_assignment(client, org, board_mem
 
     labels = elements(main(response), "span", class_="workload-label")
     assert texts(labels) == [
-        "Bestyrelsen : 2 hours a week, 0.05 of a full year (7 %)",
-        "OS2mo : 12.33 hours a week, 1/3 of a full year (41 %)",
+        "Bestyrelsen : 2 hours a week, 5 % of a full year (7 %)",
+        "OS2mo : 12.33 hours a week, 33 % of a full year (41 %)",
     ]
     fills = elements(element(main(response), "ul", class_="workload-bars"), "rect", class_="workload-fill")
     assert [attribute(rect, "width") for rect in fills] == ["6.67%", "41.10%"]

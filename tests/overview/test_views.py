@@ -136,9 +136,9 @@ def test_overview_sets_the_hours_against_the_contract(client, ane):
 
 def test_overview_lists_the_assignments_with_their_hours(client, world, ane):
     assert items(client.get(OVERVIEW), "hours") == [
-        "Sekretariatet – Sekretariatschef (member): 37 hours a week, 1/1 of a full year"
+        "Sekretariatet – Sekretariatschef (member): 37 hours a week, 100 % of a full year"
         " · Its tasks against its hours",
-        "Bestyrelsen (member): 2 hours a week, 0.05 of a full year",
+        "Bestyrelsen (member): 2 hours a week, 5 % of a full year",
     ]
 
 

@@ -169,7 +169,7 @@ class PersonForm(VisibilityMixin, forms.Form):
 
 def share_as_entered(value):
     """A stored share as staff would type it: “1/3” for a common fraction, else every stored decimal."""
-    text = directory.share(value)
+    text = directory.as_fraction(value)
     return text if "/" in text else number_format(value.normalize(), use_l10n=True)
 
 

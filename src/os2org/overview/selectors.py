@@ -13,11 +13,11 @@ from decimal import Decimal
 
 from django.db.models import Count, Q
 
-from os2org.common.visibility import Viewer
+from os2org.common.visibility import Viewer, readable_of
 from os2org.governance.cycle.selectors import coming_up_for
 from os2org.governance.meetings.selectors import follow_ups_of, minutes_waiting_for
 from os2org.organisation.coverage import coverage_report, section_titles
-from os2org.organisation.models import Person
+from os2org.organisation.models import Organisation, Person
 from os2org.organisation.selectors import assignments_held, reviews_owned_by
 from os2org.organisation.workload import Load
 
@@ -90,3 +90,24 @@ def coverage_findings(on: date) -> list[Finding]:
     report = coverage_report(on)
     found = [Finding(section, title, len(report[section])) for section, title in section_titles().items()]
     return [finding for finding in found if finding.count]
+
+
+@dataclass(frozen=True)
+class Authority:
+    """The member authority a member contact stands for, and the communities it is a member of."""
+
+    organisation: Organisation
+    communities: list
+
+
+def authority_of(user_id, *, viewer: Viewer) -> Authority | None:
+    """The authority `user_id`'s log-in stands for (a member contact's), or None; two queries.
+
+    Its communities are those the viewer reads: the contact reads their own
+    authority's communities, internal items and all.
+    """
+    organisation = Organisation.objects.filter(contacts__user_id=user_id).only("name", "slug").first()
+    if organisation is None:
+        return None
+    communities = readable_of(viewer, organisation.communities.only("name", "slug")).order_by("name")
+    return Authority(organisation, list(communities))

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from os2org.caching import cached_page
+from os2org.common.visibility import MEMBER_CONTACT
 from os2org.organisation.models import Person
-from os2org.overview.selectors import coverage_findings, overview_of
+from os2org.overview.selectors import authority_of, coverage_findings, overview_of
 
 
 @require_safe
@@ -24,5 +25,7 @@ def mine(request):
     context = {
         "overview": overview_of(person, viewer=viewer, on=today) if person else None,
         "findings": coverage_findings(today) if viewer.secretariat else None,
+        # A member contact's log-in stands for their authority; no one else's does.
+        "authority": authority_of(viewer.user_id, viewer=viewer) if MEMBER_CONTACT in viewer.groups else None,
     }
     return render(request, "overview/mine.html", context)

@@ -8,15 +8,9 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from os2org.common.numbers import format_hours
+from os2org.organisation.coverage import percent
 
 register = template.Library()
-
-# Shares are agreed as simple fractions (1/5, 1/3, 1/2 …); stored with four
-# decimals, a third reads back as 0.3333, so anything this close is shown
-# as the fraction it was.
-FRACTION_TOLERANCE = Decimal("0.0005")
-LARGEST_DENOMINATOR = 10
-
 
 @register.filter
 def hours(value):
@@ -24,15 +18,25 @@ def hours(value):
     return "—" if value is None else format_hours(value)
 
 
-@register.filter
-def share(value):
-    """0.3333 → “1/3”; a share that is no simple fraction → “0.27” (“0,27” in Danish)."""
-    if value is None:
-        return "—"
+# Shares are agreed as simple fractions (1/5, 1/3, 1/2 …); stored with four
+# decimals, a third reads back as 0.3333, so anything this close is given
+# back as the fraction it was.
+FRACTION_TOLERANCE = Decimal("0.0005")
+LARGEST_DENOMINATOR = 10
+
+
+def as_fraction(value):
+    """0.3333 → “1/3” for a form to show again; a share that is no simple fraction → “0.27” (“0,27” in Danish)."""
     fraction = Fraction(Decimal(value)).limit_denominator(LARGEST_DENOMINATOR)
     if abs(Decimal(fraction.numerator) / fraction.denominator - Decimal(value)) <= FRACTION_TOLERANCE:
         return f"{fraction.numerator}/{fraction.denominator}"
     return number_format(Decimal(value).quantize(Decimal("0.01")), use_l10n=True)
+
+
+@register.filter
+def share(value):
+    """0.3333 → “33 %”: a share of a full year is written one way everywhere, as whole percent."""
+    return "—" if value is None else f"{percent(value, 1)} %"
 
 
 @register.simple_tag
