@@ -30,7 +30,7 @@ from os2org.handbook.models import Page
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.roles.models import RoleDescription
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("scale")]
+pytestmark = [pytest.mark.django_db]
 
 READERS = [None, *(username for username, _group, _person, _authority in LOGINS)]
 PAGE_NAMES = [
@@ -106,9 +106,8 @@ def read_everything(readers, pages):
     return found
 
 
-# What was measured, kept for the worker's whole run: a module fixture can be set up
-# again when the worker's queue of tests runs dry in the middle of the module, and a
-# measurement costs over a minute.
+# What was measured, kept for the worker's whole run: should the module's tests be
+# split (pytest -n without --dist loadfile), each worker measures once, not per part.
 MEASURED = {}
 
 

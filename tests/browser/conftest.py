@@ -114,8 +114,8 @@ def served_once(django_db_blocker, build):
 
     Built once, outside any test's transaction (the test database is made
     sure of), and emptied by hand afterwards: a read-only world costs one
-    build instead of one per test. A module using it keeps its tests on one
-    worker (xdist_group) and holds no test that empties the database.
+    build instead of one per test. `make test` runs each file on one worker
+    (--dist loadfile); a module using it holds no test that empties the database.
     """
     with django_db_blocker.unblock():
         assert connection.settings_dict["NAME"] == connection.creation._get_test_db_name()

@@ -17,7 +17,7 @@ from tests.browser.conftest import served_once
 from tests.browser.test_accessibility import WIDTHS, axe_violations
 from tests.conftest import DEMO
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.xdist_group("demo-handbook")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 # Every page of the demo handbook, every role page, and every other view.
 HANDBOOK_PAGES = [f"/side/{page_slug(name)}/" for _path, name in collect_files([DEMO])]

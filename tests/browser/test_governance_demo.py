@@ -14,7 +14,7 @@ from tests.accounts import make_user
 from tests.browser.conftest import build_demo, served_once, sign_in
 from tests.browser.test_accessibility import WIDTHS, axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.xdist_group("demo-governance")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def _sent_minutes_meeting():

@@ -13,7 +13,7 @@ from tests.accounts import make_user
 from tests.browser.conftest import build_demo, served_once, sign_in
 from tests.browser.test_accessibility import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.xdist_group("demo-overview")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 # A desk and a phone.
 WIDTHS = {1280: 800, 390: 844}
