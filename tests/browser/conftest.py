@@ -36,15 +36,20 @@ TIMEOUT_MS = 15_000
 expect.set_options(timeout=TIMEOUT_MS)
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def browser():
-    """One browser for all the browser tests, closed when they are done."""
+    """One browser for all the browser tests of a worker, closed when the worker is done.
+
+    Once per worker process, not per package: `make test` hands each worker
+    whole files, browser files between others, and Playwright's sync API
+    cannot be started again in a thread where it ran before.
+    """
     require(CHROMIUM.exists(), f"Chromium is missing: {CHROMIUM} (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; Django would
-    # otherwise refuse the tests' own database queries while it runs. The
-    # switch is undone once the browser is gone, for the rest of the suite.
+    # otherwise refuse the tests' own database queries while it runs (and
+    # those of the tests after it, in the same thread, until it is closed).
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
