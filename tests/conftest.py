@@ -145,3 +145,36 @@ def latest_afterwards():
     yield
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One browser for all the browser tests of a worker, closed when the worker is done.
+
+    Defined here, once, for every test module that drives Chromium. Once per
+    worker process, not per package: `make test` hands each worker
+    whole files, browser files between others, and Playwright's sync API
+    cannot be started again in a thread where it ran before.
+    """
+    require(CHROMIUM.exists(), f"Chromium is missing: {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django would
+    # otherwise refuse the tests' own database queries while it runs (and
+    # those of the tests after it, in the same thread, until it is closed).
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()

@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from os2org.organisation.loading import load_yaml
 from os2org.organisation.models import Person
-from tests.browser.conftest import browser, demo_server, page  # noqa: F401 (fixtures)
+from tests.browser.conftest import demo_server, page  # noqa: F401 (fixtures)
 from tests.conftest import DEMO
 from tests.dom import element, elements, parse, texts
 

@@ -21,41 +21,11 @@ from os2org.access import groups
 from os2org.governance import demo
 from os2org.handbook.services import import_handbook
 from os2org.organisation.loading import load_yaml
-from tests.conftest import AXE, CHROMIUM, DEMO, require
+from tests.conftest import AXE, DEMO, require
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Mermaid is a large script; give a slow machine time to draw.
 TIMEOUT_MS = 15_000
 expect.set_options(timeout=TIMEOUT_MS)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One browser for all the browser tests of a worker, closed when the worker is done.
-
-    Once per worker process, not per package: `make test` hands each worker
-    whole files, browser files between others, and Playwright's sync API
-    cannot be started again in a thread where it ran before.
-    """
-    require(CHROMIUM.exists(), f"Chromium is missing: {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; Django would
-    # otherwise refuse the tests' own database queries while it runs (and
-    # those of the tests after it, in the same thread, until it is closed).
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-            yield browser
-            browser.close()
 
 
 @pytest.fixture
