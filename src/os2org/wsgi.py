@@ -4,3 +4,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "os2org.settings")
 application = get_wsgi_application()
+
+# Each worker compiles its templates and loads its views now, not during its first readers' requests.
+from os2org.common.warm import warm_up  # noqa: E402
+
+warm_up()

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from os2org.governance.cycle.wheel import NAMED_MOST
 from os2org.governance.models import Activity
 from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, save_body, save_person
@@ -177,3 +178,30 @@ def test_activity_form_previews_the_next_dates_as_they_are_typed(page, cycle):
 
     expect(page.locator("#schedule-preview [data-preview-text]")).to_have_text("every year on 1. March")
     expect(page.locator("#schedule-preview li").first).to_have_text("March 1, 2099")
+
+
+@pytest.fixture
+def crowded(live_server, transactional_db):
+    """A year of more activities than the wheel names one by one; the server's address."""
+    year = timezone.localdate().year
+    for number in range(NAMED_MOST + 1):
+        make_activity(title=f"Arbejdsgruppemøde {number}", starts=date(year, 1 + number % 12, 1 + number % 28))
+    return live_server.url
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_wheel_of_counts_has_no_accessibility_violations(page, crowded, axe_source, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{crowded}/aarshjul/")
+
+    expect(page.locator(".cycle-tallies a")).to_have_count(12)
+    assert axe_violations(page, axe_source) == []
+
+
+def test_wheel_count_leads_to_its_months_list(page, crowded):
+    page.goto(f"{crowded}/en/aarshjul/")
+
+    page.locator(".cycle-tallies path").nth(2).click()
+
+    expect(page.locator("#by-month")).to_have_text(f"March {timezone.localdate().year}")
+    expect(page.locator(".cycle-list li")).to_have_count(9)

@@ -2,10 +2,21 @@ import re
 from datetime import date, time, timedelta
 
 import pytest
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import translation
 
 from os2org.governance.cycle.selectors import Occurrence, occurrences_between
-from os2org.governance.cycle.wheel import InMonth, Today, angle, draw_wheel, mark_label, point, shape_path
+from os2org.governance.cycle.wheel import (
+    NAMED_MOST,
+    InMonth,
+    Today,
+    angle,
+    draw_wheel,
+    mark_label,
+    point,
+    shape_path,
+)
 from os2org.governance.models import Activity
 from os2org.governance.readers import UNFILTERED
 from tests.dom import attribute, element, elements, parse, text, texts
@@ -293,3 +304,65 @@ def test_wheel_numbers_each_activity_in_the_order_of_its_first_date():
         (2, budget.get_absolute_url()),
     ]
     assert sorted((mark.number, mark.kind) for mark in wheel.marks) == [(1, "communication"), (2, "deadline")]
+
+
+def many(count, first=date(2026, 3, 2)):
+    """`count` activities: a meeting on `first` and a deadline in the month after, each under its own title."""
+    found = []
+    for number in range(count):
+        kind, day = ("meeting", first) if number % 2 == 0 else ("deadline", date(first.year, first.month + 1, 10))
+        found.append(occurrence(day, kind=kind, title=f"Aktivitet {number}"))
+    return found
+
+
+def test_wheel_names_each_of_as_many_activities_as_it_can():
+    wheel = draw_wheel(2026, many(NAMED_MOST), date(2026, 5, 7))
+
+    assert (len(wheel.marks), len(wheel.key), wheel.tallies, wheel.counted) == (NAMED_MOST, NAMED_MOST, (), 0)
+
+
+def test_wheel_of_too_many_activities_counts_each_kind_a_month():
+    wheel = draw_wheel(2026, many(NAMED_MOST + 1), date(2026, 5, 7))
+
+    assert [(tally.kind, tally.month, tally.count, tally.label) for tally in wheel.tallies] == [
+        ("meeting", 3, 51, "Meeting: 51 in March"),
+        ("deadline", 4, 50, "Deadline: 50 in April"),
+    ]
+    assert (wheel.marks, wheel.bands, wheel.key, wheel.counted) == ([], [], (), NAMED_MOST + 1)
+
+
+def test_wheel_tally_stands_in_the_middle_of_its_month_on_its_kinds_ring():
+    (meetings, _deadlines) = draw_wheel(2026, many(NAMED_MOST + 1), date(2026, 5, 7)).tallies
+
+    assert (meetings.x, meetings.y) == point(145, 75)
+
+
+def test_wheel_of_too_many_activities_still_lists_each_in_its_month():
+    wheel = draw_wheel(2026, many(NAMED_MOST + 1), date(2026, 5, 7))
+
+    assert [entry.month for entry in wheel.entries].count(3) == 51
+
+
+def test_wheel_svg_of_tallies_links_each_to_its_months_list():
+    wheel = draw_wheel(2026, many(NAMED_MOST + 1), date(2026, 5, 7))
+
+    svg = parse(HttpResponse(render_to_string("governance/wheel.svg.html", {"wheel": wheel, "kept": "&type=meeting"})))
+
+    links = elements(element(svg, "g", class_="cycle-tallies"), "a")
+    assert [(attribute(link, "href"), text(element(link, "title")), text(element(link, "text"))) for link in links] == [
+        ("?aar=2026&maaned=3&type=meeting#by-month", "Meeting: 51 in March", "51"),
+        ("?aar=2026&maaned=4&type=meeting#by-month", "Deadline: 50 in April", "50"),
+    ]
+
+
+def test_wheel_of_tallies_says_how_to_see_each_activity():
+    wheel = draw_wheel(2026, many(NAMED_MOST + 1), date(2026, 5, 7))
+
+    figure = parse(HttpResponse(render_to_string("governance/wheel.svg.html", {"wheel": wheel, "kept": ""})))
+
+    assert text(element(figure, "p", class_="cycle-counted")) == (
+        "The year holds 101 activities, too many to name each on the wheel. Each mark counts one kind's activities "
+        "in a month and leads to that month's list. Choose a body or a kind under “Filter the wheel” to see each "
+        "activity on the wheel."
+    )
+    assert elements(figure, "ol", class_="cycle-key") == []

@@ -13,6 +13,7 @@ an equal sector.
 
 import math
 from calendar import monthrange
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from django.utils.dates import MONTHS
@@ -48,6 +49,13 @@ BAND_GAP = 1.5  # degrees left free at each end of a band, so that the months it
 # Marks that would overlap in a ring move out to the side: three lanes a ring.
 LANES = (0, -16, 16)
 TODAY_OVERHANG = 12
+# Up to this many activities the wheel names each one with a numbered mark
+# and a line of the key. A large association's whole year holds hundreds:
+# as many numbered marks read as noise, and their key alone outweighs the
+# page. With more, each mark counts one kind's activities in a month and
+# leads to that month's list; a filter by body or kind names them again.
+NAMED_MOST = 100
+TALLY = 16  # the radius of a counting mark: it holds up to three digits
 
 
 def _n(number):
@@ -155,6 +163,19 @@ class Band:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """How many activities of one kind fall in one month: the wheel's mark when it has too many to name."""
+
+    kind: str
+    month: int
+    count: int
+    label: str
+    x: str
+    y: str
+    shape: str
+
+
+@dataclass(frozen=True)
 class Today:
     x1: str
     y1: str
@@ -175,6 +196,9 @@ class Wheel:
     today: Today | None
     # Each activity's number and words, in the order of the numbers.
     key: list = ()
+    # With more than NAMED_MOST activities: the counts that stand for them, and how many there are.
+    tallies: list = ()
+    counted: int = 0
     size: str = _n(SIZE)
     centre: str = _n(CENTRE)
     hub: str = _n(HUB)
@@ -367,6 +391,7 @@ def draw_wheel(year, occurrences, today):
     Each activity is a mark with a dot in each month it occurs in, or a
     band if it occurs in most months (see BAND_MONTHS), named by what it
     stands for: the work is done once per activity and month, not per date.
+    With more than NAMED_MOST activities, tallies stand for them instead.
     Bands and marks come ring by ring, so that the template can group them
     by kind.
     """
@@ -374,6 +399,18 @@ def draw_wheel(year, occurrences, today):
     outer = HUB + RING * len(rings)
     by_date = sorted(occurrences, key=lambda occurrence: occurrence.sort_key)
     activities = [in_months(dates) for dates in by_activity(by_date)]
+    if len(activities) > NAMED_MOST:
+        return Wheel(
+            year=year,
+            rings=list(rings.values()),
+            months=_months(outer),
+            bands=[],
+            marks=[],
+            entries=_in_order(entry for entries in activities for entry in entries),
+            today=_today(today, year, outer),
+            tallies=_tallies(activities, rings),
+            counted=len(activities),
+        )
     banded = [entries for entries in activities if len(entries) >= BAND_MONTHS]
     # Each activity is numbered in the order of its first date; its mark or band carries the number.
     numbers = {id(entries[0].activity): number for number, entries in enumerate(activities, start=1)}
@@ -393,6 +430,21 @@ def draw_wheel(year, occurrences, today):
         today=_today(today, year, outer),
         key=[Key(drawing.number, drawing.url, drawing.label, drawing.kind) for drawing in drawn],
     )
+
+
+def _tallies(activities, rings):
+    """A Tally for each kind and month that `activities` (each a list of InMonth) fall in, ring by ring."""
+    counts = Counter((entry.activity.kind, entry.month) for entries in activities for entry in entries)
+    tallies = []
+    for (kind, month), count in sorted(counts.items(), key=lambda item: (KIND_ORDER[item[0][0]], item[0][1])):
+        x, y = point(float(rings[kind].radius), 30 * (month - 1) + 15)
+        label = _("%(kind)s: %(count)d in %(month)s") % {
+            "kind": rings[kind].label,
+            "count": count,
+            "month": MONTHS[month],
+        }
+        tallies.append(Tally(kind, month, count, label, x, y, shape_path(SHAPES.get(kind, "circle"), x, y, TALLY)))
+    return tallies
 
 
 def _numbered(drawing, number):
