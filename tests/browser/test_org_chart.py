@@ -65,3 +65,34 @@ def test_chart_of_the_seed_organisation_has_no_accessibility_violations(page, se
     expect(diagrams.last).to_contain_text("OS2-fællesskabet")
 
     assert axe_violations(page, axe_source) == []
+
+
+@pytest.fixture
+def large_server(live_server, transactional_db):
+    """An organisation of more bodies than one chart shows: two programmes of 40 groups each."""
+    association = Body.objects.create(name="Foreningen", slug="foreningen", kind=Body.Kind.ASSOCIATION)
+    for number in (1, 2):
+        programme = Body.objects.create(
+            name=f"Program {number}", slug=f"program-{number}", kind=Body.Kind.PROGRAMME, parent=association
+        )
+        for inner in range(40):
+            Body.objects.create(
+                name=f"Gruppe {number}.{inner}", slug=f"gruppe-{number}-{inner}", kind=Body.Kind.WORKING_GROUP,
+                parent=programme, position=inner,
+            )
+    return live_server.url
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_chart_of_a_large_organisation_leads_to_each_part_without_accessibility_violations(
+    page, large_server, axe_source, width
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{large_server}/organisation/diagram/")
+    expect(page.locator("pre.mermaid svg")).to_have_count(2)
+    assert axe_violations(page, axe_source) == []
+
+    page.get_by_role("link", name="Diagram over de 40 organer nedenunder").first.click()
+
+    expect(page.locator("h1")).to_have_text("Organisationsdiagrammer: Program 1")
+    expect(page.locator(".org-chart-text li")).to_have_count(41)

@@ -4,8 +4,10 @@ from datetime import date
 
 import pytest
 
+from os2org.organisation.charts import CHART_MOST
 from os2org.organisation.models import Assignment, Body
 from os2org.organisation.services import assign_role, save_person
+from tests.dom import attribute, element, elements, parse, text, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +82,55 @@ def test_chart_served_again_reads_only_the_version(client, django_assert_num_que
 
     with django_assert_num_queries(1):
         assert client.get(ADDRESS).content == first.content
+
+
+def two_levels(groups, each):
+    """The association, `groups` bodies under it and `each` under every one of those."""
+    root = Body.objects.create(name="Foreningen", slug="foreningen", kind=Body.Kind.ASSOCIATION)
+    for number in range(1, groups + 1):
+        group = Body.objects.create(name=f"Gruppe {number}", slug=f"gruppe-{number}", kind=Body.Kind.PROGRAMME,
+                                    parent=root, position=number)
+        for inner in range(1, each + 1):
+            Body.objects.create(name=f"Gruppe {number}.{inner}", slug=f"gruppe-{number}-{inner}",
+                                kind=Body.Kind.WORKING_GROUP, parent=group, position=inner)
+    return root
+
+
+def test_chart_of_too_many_bodies_shows_the_top_levels_and_leads_to_each_part(client):
+    two_levels(2, CHART_MOST // 2)
+
+    page = parse(client.get(ADDRESS))
+
+    links = elements(element(page, "section", class_="org-chart-text"), "a")
+    assert [(attribute(link, "href"), text(link)) for link in links] == [
+        ("?organ=gruppe-1", "Chart of the 30 bodies below"),
+        ("?organ=gruppe-2", "Chart of the 30 bodies below"),
+    ]
+    assert text(element(page, "p", class_="org-chart-cut")).startswith("There are more bodies than one chart can show.")
+
+
+def test_chart_of_one_body_shows_the_part_under_it(client):
+    two_levels(2, CHART_MOST // 2)
+
+    page = parse(client.get(f"{ADDRESS}?organ=gruppe-2"))
+
+    items = elements(element(page, "section", class_="org-chart-text"), "li")
+    assert (text(element(page, "h1")), len(items), texts(items[1:3])) == (
+        "Org charts: Gruppe 2",
+        1 + CHART_MOST // 2,
+        ["Gruppe 2.1", "Gruppe 2.2"],
+    )
+
+
+def test_chart_of_the_whole_of_a_few_bodies_leaves_nothing_out(client):
+    two_levels(2, 3)
+
+    page = parse(client.get(ADDRESS))
+
+    assert (elements(page, "p", class_="org-chart-cut"), len(elements(element(page, "section", class_="org-chart-text"), "li"))) == ([], 9)
+
+
+def test_chart_of_an_unknown_body_is_not_found(client):
+    two_levels(1, 1)
+
+    assert client.get(f"{ADDRESS}?organ=ingen").status_code == 404

@@ -8,7 +8,7 @@ from os2org.access.groups import SECRETARIAT
 from os2org.common.visibility import ANONYMOUS, Viewer, Visibility
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook
-from os2org.organisation.charts import org_chart_graph, org_chart_mindmap
+from os2org.organisation.charts import chart_data, focus, org_chart_graph, org_chart_mindmap
 from os2org.organisation.models import Assignment, Body, BodyRelation
 from os2org.organisation.services import assign_role, save_person
 from os2org.roles.models import RoleSummary
@@ -125,4 +125,51 @@ def test_roles_table_links_from_the_page_to_each_description(tmp_path):
         "| **Chef** | Leder \\| styrer | [Role description](../roller/chef.md) |",
         "| **Konsulent** | Rådgiver | [Role description]() |",
         "",
+    ]
+
+
+def names(data):
+    return [("  " * node.depth + node.body.name, node.hidden) for node in data.nodes]
+
+
+def test_focus_shows_every_level_that_fits(organisation):
+    shown = focus(chart_data(DAY, viewer=STAFF), most=5)
+
+    assert names(shown) == [
+        ("Foreningen", 0),
+        ("  Generalforsamling", 0),
+        ("    Bestyrelsen", 0),
+        ("  Sekretariatet", 0),
+        ("    Udvalg \"Nord\" & <Syd> #1", 0),
+    ]
+
+
+def test_focus_leaves_out_the_levels_that_do_not_fit_and_counts_them(organisation):
+    shown = focus(chart_data(DAY, viewer=STAFF), most=4)
+
+    assert names(shown) == [("Foreningen", 0), ("  Generalforsamling", 1), ("  Sekretariatet", 1)]
+
+
+def test_focus_always_shows_the_top_and_the_level_under_it(organisation):
+    shown = focus(chart_data(DAY, viewer=STAFF), most=1)
+
+    assert names(shown) == [("Foreningen", 0), ("  Generalforsamling", 1), ("  Sekretariatet", 1)]
+
+
+def test_focus_on_a_body_shows_the_part_under_it_from_depth_zero(organisation):
+    data = chart_data(DAY, viewer=STAFF)
+    secretariat = next(node for node in data.nodes if node.body.name == "Sekretariatet")
+
+    shown = focus(data, secretariat)
+
+    assert names(shown) == [("Sekretariatet", 0), ("  Udvalg \"Nord\" & <Syd> #1", 0)]
+    assert [(r.source.name, r.target.name) for r in shown.relations] == [("Sekretariatet", 'Udvalg "Nord" & <Syd> #1')]
+
+
+def test_graph_of_a_focused_chart_says_how_many_bodies_are_left_out(organisation):
+    shown = focus(chart_data(DAY, viewer=STAFF), most=1)
+
+    assert org_chart_graph(data=shown).split("\n")[1:3] == [
+        '  b_generalforsamling["Generalforsamling<br>+ 1 body below"]',
+        '  b_sekretariatet["Sekretariatet<br>Eva Ørn (18.5 h)<br>+ 1 body below"]',
     ]

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from os2org.common.numbers import format_hours
 from os2org.common.visibility import readable
@@ -36,6 +37,7 @@ class Node:
     node_id: str
     holders: list = field(default_factory=list)  # holder texts, chair first
     children: list = field(default_factory=list)
+    hidden: int = 0  # bodies below it that a focused chart leaves out (see focus)
 
 
 @dataclass
@@ -91,6 +93,54 @@ def chart_data(on=None, *, viewer):
     return ChartData(nodes, relations)
 
 
+# The most bodies one drawn chart shows: a hundred boxes no longer read as
+# a chart, and the page of a large organisation would weigh hundreds of KB.
+CHART_MOST = 60
+
+
+def focus(data, top=None, most=CHART_MOST):
+    """`data` as one readable chart: the bodies under `top` (a Node) or under the roots, as many levels as fit.
+
+    Levels are taken from the top while at most `most` bodies are shown,
+    but always the first two (the top and the bodies right under it). A node
+    whose bodies are left out says how many (Node.hidden), so that a page
+    can lead to its own chart. Depths count from the top.
+    """
+    tops = [top] if top is not None else data.roots
+    base = tops[0].depth if tops else 0
+    per_level = defaultdict(int)
+    for node in _under(tops):
+        per_level[node.depth - base] += 1
+    levels, shown = 0, 0
+    for level in sorted(per_level):
+        if levels >= 2 and shown + per_level[level] > most:
+            break
+        levels, shown = levels + 1, shown + per_level[level]
+    nodes = []
+
+    def copy(node):
+        kept = Node(node.body, node.depth - base, node.node_id, node.holders)
+        nodes.append(kept)
+        if kept.depth + 1 < levels:
+            kept.children = [copy(child) for child in node.children]
+        else:
+            kept.hidden = sum(1 for _below in _under(node.children))
+        return kept
+
+    for node in tops:
+        copy(node)
+    kept = {node.body.pk for node in nodes}
+    relations = [r for r in data.relations if r.source_id in kept and r.target_id in kept]
+    return ChartData(nodes, relations)
+
+
+def _under(nodes):
+    """`nodes` and every node below them, in tree order."""
+    for node in nodes:
+        yield node
+        yield from _under(node.children)
+
+
 def node_id(body, taken):
     """A Mermaid node id from the body's address: ASCII letters, digits and underscores, unique."""
     base = "b_" + (slugify(body.slug.translate(ASCII)).replace("-", "_") or str(body.pk))
@@ -124,7 +174,8 @@ def org_chart_graph(on=None, *, viewer=None, data=None):
         nodes = {node.body.pk: node for node in data.nodes if node.body.kind != Body.Kind.ASSOCIATION}
         lines = ["graph TD"]
         for node in nodes.values():
-            label = "<br>".join(escape(text) for text in [node.body.name, *node.holders])
+            hidden = [ngettext("+ %(count)d body below", "+ %(count)d bodies below", node.hidden) % {"count": node.hidden}]
+            label = "<br>".join(escape(text) for text in [node.body.name, *node.holders, *(hidden if node.hidden else [])])
             lines.append(f'  {node.node_id}["{label}"]')
         for node in nodes.values():
             if node.body.parent_id in nodes:
