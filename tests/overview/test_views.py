@@ -353,3 +353,14 @@ def test_log_in_form_without_a_page_asked_for_leaves_the_way_on_to_the_settings(
     form = element(main(client.get("/konto/login/")), "form")
 
     assert [attribute(field, "name") for field in elements(form, "input", type="hidden")] == ["csrfmiddlewaretoken"]
+
+
+def test_overview_writes_one_hour_in_the_singular_in_danish(client, world, ane):
+    world["ane"].assignments.filter(body=world["board"]).update(hours_per_week=1)
+
+    hours = part(client.get("/mit-overblik/"), "hours")
+
+    assert (text(element(hours, "strong", class_="workload-over")), texts(elements(hours, "li"))[1]) == (
+        "1 time om ugen over kontrakten.",
+        "Bestyrelsen (medlem): 1 time om ugen, 3 % af et årsværk",
+    )

@@ -26,12 +26,18 @@ TEMPLATE_SUFFIXES = {".html", ".txt", ".svg", ".xml"}
 
 
 def warm_up():
-    """Compile the project's templates, import its views and load its languages. Returns the templates compiled."""
+    """Compile the project's templates, import its views, load its languages and their address tables.
+
+    Returns how many templates it compiled.
+    """
     # Reading the URL patterns imports every view module they name.
-    get_resolver().url_patterns
+    resolver = get_resolver()
+    resolver.url_patterns
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             translation.gettext("")
+            # The table reverse() reads, made once per language (the addresses differ under /en/).
+            resolver.reverse_dict
     compiled = 0
     for engine in engines.all():
         for directory in map(Path, engine.template_dirs):

@@ -80,8 +80,8 @@ def test_wheel_has_a_band_or_a_mark_per_activity(client, made, member):
     # The meeting of every month but July is a band; bands first, then marks ring by ring.
     assert [text(element(a, "title")) for a in elements(svg, "a")] == [
         "Bestyrelsesmøde (meeting), 11 times in 2026: every month except July",
-        "Yearly review: Sekretariatschef (deadline), 12. June 2026",
-        "Nyhedsbrev (communication), 20. May, 5. August and 1. December 2026",
+        "Yearly review: Sekretariatschef (deadline), June 12, 2026",
+        "Nyhedsbrev (communication), May 20, August 5 and December 1, 2026",
     ]
 
 

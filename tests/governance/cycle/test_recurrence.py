@@ -288,10 +288,10 @@ def test_schedule_of_a_rule_with_further_dates_is_custom():
 @pytest.mark.parametrize(
     ("starts", "rule", "dates", "expected"),
     [
-        (date(2026, 3, 15), "", [], "once, on 15. March 2026"),
+        (date(2026, 3, 15), "", [], "once, on March 15, 2026"),
         (date(2026, 3, 15), "", ["2026-04-01", "2026-05-01"], "on 3 dates"),
-        (date(2026, 3, 15), "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15", [], "every year on 15. March"),
-        (date(2028, 2, 29), "FREQ=YEARLY", [], "every year on 29. February"),
+        (date(2026, 3, 15), "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15", [], "every year on March 15"),
+        (date(2028, 2, 29), "FREQ=YEARLY", [], "every year on February 29"),
         (date(2026, 3, 15), "FREQ=MONTHLY;BYMONTHDAY=15", [], "on day 15 of every month"),
         (
             date(2026, 1, 13),
@@ -304,7 +304,7 @@ def test_schedule_of_a_rule_with_further_dates_is_custom():
             date(2026, 3, 15),
             "FREQ=MONTHLY;BYMONTHDAY=15;UNTIL=20271231",
             [],
-            "on day 15 of every month, until 31. December 2027",
+            "on day 15 of every month, until Dec. 31, 2027",
         ),
         (date(2026, 3, 16), "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", [], "every other week: Monday"),
         (date(2026, 3, 16), "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=6", [], "every week: Monday and Thursday, 6 times"),
@@ -313,7 +313,7 @@ def test_schedule_of_a_rule_with_further_dates_is_custom():
             date(2026, 3, 1),
             "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=1,15;UNTIL=20270601",
             [],
-            "every other month: day 1 and 15, until 1. June 2027",
+            "every other month: day 1 and 15, until June 1, 2027",
         ),
         (date(2026, 3, 10), "FREQ=YEARLY;BYMONTH=3,9;BYDAY=2TU", [], "every year: the second Tuesday, in March and September"),
         (date(2026, 3, 16), "FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU,WE,TH,FR", [], "by a schedule of its own: see the dates it falls on"),

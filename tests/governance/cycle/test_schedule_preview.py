@@ -23,7 +23,7 @@ def test_preview_of_a_yearly_activity(client, staff):
     answer = preview(client, schedule="yearly", starts=f"{year}-03-15")
 
     assert answer == {
-        "schedule": "every year on 15. March",
+        "schedule": "every year on March 15",
         "dates": [f"March 15, {year + n}" for n in range(5)],
     }
 

@@ -135,7 +135,7 @@ def test_wheel_puts_an_activitys_dot_at_its_first_date_in_the_month():
 def test_wheel_mark_says_how_many_times_in_each_month():
     (mark,) = draw_wheel(2026, weekly(date(2026, 3, 2), date(2026, 5, 25)), date(2026, 5, 7)).marks
 
-    assert mark.label == "Koordinatormøde (meeting), 5 times in March, 4 times in April and 4 times in May 2026"
+    assert mark.label == "Koordinatormøde (meeting), 5 times in March, 4 times in April and 4 times in May, 2026"
 
 
 def test_wheel_mark_gives_the_date_of_a_month_with_one():
@@ -143,7 +143,7 @@ def test_wheel_mark_gives_the_date_of_a_month_with_one():
 
     (mark,) = draw_wheel(2026, found, date(2026, 5, 7)).marks
 
-    assert mark.label == "Koordinatormøde (meeting), 2 times in March and 15. June 2026 at 5 p.m."
+    assert mark.label == "Koordinatormøde (meeting), 2 times in March and June 15, 2026 at 5 p.m."
 
 
 def test_wheel_draws_a_weekly_activity_as_one_band_not_52_marks():
@@ -203,13 +203,13 @@ def test_wheel_entries_are_each_activity_in_each_month_with_its_count():
 
 
 def test_mark_label_names_the_activity_its_kind_and_date():
-    assert mark_label([InMonth(occurrence(date(2026, 4, 1)), 1)], 2026) == "Budget (deadline), 1. April 2026"
+    assert mark_label([InMonth(occurrence(date(2026, 4, 1)), 1)], 2026) == "Budget (deadline), April 1, 2026"
 
 
 def test_mark_label_of_a_timed_occurrence_has_the_time():
     found = occurrence(date(2026, 10, 13), kind="meeting", title="Bestyrelsesmøde", clock=time(17, 0))
 
-    assert mark_label([InMonth(found, 1)], 2026) == "Bestyrelsesmøde (meeting), 13. October 2026 at 5 p.m."
+    assert mark_label([InMonth(found, 1)], 2026) == "Bestyrelsesmøde (meeting), October 13, 2026 at 5 p.m."
 
 
 def test_mark_label_says_the_count_in_danish():
@@ -223,7 +223,7 @@ def test_wheel_marks_today_in_its_year():
     wheel = draw_wheel(2026, [], date(2026, 4, 1))
 
     # From just inside the hub (108) to just outside the outermost ring (382).
-    assert wheel.today == Today("558.0", "450.9", "832.0", "453.3", "1. April")
+    assert wheel.today == Today("558.0", "450.9", "832.0", "453.3", "April 1")
 
 
 def test_wheel_of_another_year_has_no_today():
@@ -246,7 +246,7 @@ def test_wheel_svg_is_a_labelled_group_of_links(client, today):
     # An SVG element's <title> is its accessible name, and its tooltip.
     assert (attribute(link, "href"), text(element(link, "title"))) == (
         f"/en/aarshjul/aktiviteter/{activity.pk}/",
-        "Budget (decision process), 1. September 2026",
+        "Budget (decision process), September 1, 2026",
     )
 
 
@@ -254,7 +254,7 @@ def test_wheel_svg_is_a_labelled_group_of_links(client, today):
 def test_wheel_svg_says_today(client, today):
     svg = element(parse(client.get("/en/aarshjul/")), "svg", class_="cycle-wheel-svg")
 
-    assert text(element(svg, "text", class_="cycle-today-label")) == "Today: 7. May"
+    assert text(element(svg, "text", class_="cycle-today-label")) == "Today: May 7"
 
 
 @pytest.mark.django_db

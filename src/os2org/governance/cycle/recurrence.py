@@ -44,9 +44,10 @@ ORDINALS = [
     (4, pgettext_lazy("ordinal", "fourth")),
     (-1, pgettext_lazy("ordinal", "last")),
 ]
-# How dates are written in the annual cycle, as in the templates ({{ day|date:"j. F Y" }}).
-DAY = "j. F Y"
-DAY_IN_YEAR = "j. F"
+# How dates are written in the annual cycle: the language's own formats, as in the templates
+# ("12. maj 2026" and "12. maj"; under /en/ "May 12, 2026" and "May 12").
+DAY = "DATE_FORMAT"
+DAY_IN_YEAR = "MONTH_DAY_FORMAT"
 # Activities happen on days; a rule that repeats within a day has no place here.
 FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 PARTS = {

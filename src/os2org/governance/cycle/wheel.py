@@ -275,7 +275,7 @@ def mark_label(entries, year):
     """
     first = entries[0].first
     dates = get_text_list([_when(entry) for entry in entries], _("and"))
-    when = _("%(dates)s %(year)d") % {"dates": dates, "year": year}
+    when = _("%(dates)s, %(year)d") % {"dates": dates, "year": year}
     if first.time is not None:
         when = _("%(date)s at %(time)s") % {"date": when, "time": time_format(first.time, "TIME_FORMAT")}
     return _("%(title)s (%(kind)s), %(when)s") % {

@@ -18,6 +18,15 @@ def hours(value):
     return "—" if value is None else format_hours(value)
 
 
+@register.filter
+def plural_count(value):
+    """The count a plural form is chosen by: 1 for exactly one, else 2 (“1 time”, “0,5 timer”, “2,5 timer”).
+
+    gettext's plural rules take whole numbers only; hours are decimals.
+    """
+    return 1 if value == 1 else 2
+
+
 # Shares are agreed as simple fractions (1/5, 1/3, 1/2 …); stored with four
 # decimals, a third reads back as 0.3333, so anything this close is given
 # back as the fraction it was.
