@@ -54,7 +54,7 @@ def agenda_item(page, title):
 def test_staff_build_an_agenda_remove_an_item_and_follow_up_a_decision_at_the_next_meeting(page, server):
     log_in(page, server, "/en/moeder/")
     plan_meeting(page, "2026-03-05", "16:00")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Bestyrelsen 05.03.2026")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bestyrelsen March 5, 2026")
     expect(page.locator(".meeting-participants li")).to_have_text(["Ane Holm", "Bo Lund"])
 
     for title in ("Godkendelse af dagsorden", "Budget 2027", "Eventuelt"):
@@ -87,10 +87,10 @@ def test_staff_build_an_agenda_remove_an_item_and_follow_up_a_decision_at_the_ne
 
     page.goto(f"{server}/en/moeder/")
     plan_meeting(page, "2026-04-09", "16:00")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Bestyrelsen 09.04.2026")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bestyrelsen April 9, 2026")
     carried = page.locator("#follow-up tbody tr")
     expect(carried.locator("th, td")).to_have_text(
-        ["Send budgettet til medlemmerne", "Bestyrelsen 05.03.2026", "Ane Holm", "April 1, 2026", "Open Overdue"]
+        ["Send budgettet til medlemmerne", "Bestyrelsen March 5, 2026", "Ane Holm", "April 1, 2026", "Open Overdue"]
     )
 
 

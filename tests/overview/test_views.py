@@ -90,9 +90,9 @@ def test_overview_leaves_out_minutes_once_answered(client, world, ane):
 
 def test_overview_says_in_words_which_follow_ups_are_overdue(client, ane):
     assert items(client.get(OVERVIEW), "follow-ups") == [
-        "Budgettet sendes ud · Due April 1, 2026 Overdue · Open · Decided at Bestyrelsen 05.03.2026",
+        "Budgettet sendes ud · Due April 1, 2026 Overdue · Open · Decided at Bestyrelsen March 5, 2026",
         "Aftalen underskrives · Due May 20, 2026 · Open · through your role Sekretariatschef"
-        " · Decided at Bestyrelsen 05.03.2026",
+        " · Decided at Bestyrelsen March 5, 2026",
     ]
 
 
@@ -114,7 +114,7 @@ def test_overview_links_each_follow_up_to_its_page(client, world, ane):
 def test_overview_lists_the_next_meetings_and_activities_in_order(client, ane):
     assert items(client.get(OVERVIEW), "ahead") == [
         "Tuesday May 12, 2026 Meeting Koordinatormøde · Sekretariatet",
-        "Tuesday May 19, 2026 Meeting Bestyrelsen 19.05.2026 at 4 p.m. · Bestyrelsen",
+        "Tuesday May 19, 2026 Meeting Bestyrelsen May 19, 2026 at 4 p.m. · Bestyrelsen",
     ]
 
 
@@ -182,7 +182,7 @@ def test_overview_in_danish_writes_dates_and_overdue_in_words(client, ane):
     response = client.get("/mit-overblik/")
 
     assert items(response, "follow-ups")[0] == (
-        "Budgettet sendes ud · Frist 1. april 2026 Overskredet · Åben · Besluttet på Bestyrelsen 05.03.2026"
+        "Budgettet sendes ud · Frist 1. april 2026 Overskredet · Åben · Besluttet på Bestyrelsen 5. marts 2026"
     )
 
 

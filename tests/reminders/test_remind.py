@@ -85,7 +85,7 @@ def test_remind_digest_shows_what_the_overview_shows(world, mailoutbox):
         + section(
             "Dine næste møder og aktiviteter",
             ("Tirsdag 12. maj 2026: Koordinatormøde", f"/aarshjul/aktiviteter/{world['coordinators'].pk}/"),
-            ("Tirsdag 19. maj 2026: Bestyrelsen 19.05.2026 kl. 16:00", f"/moeder/{world['may'].pk}/"),
+            ("Tirsdag 19. maj 2026: Bestyrelsen 19. maj 2026 kl. 16:00", f"/moeder/{world['may'].pk}/"),
         )
         + section(
             "Funktionsbeskrivelser, der skal revideres",

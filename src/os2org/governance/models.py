@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -191,11 +192,16 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        return self.title or f"{self.body} {timezone.localtime(self.starts):%d.%m.%Y}"
+        return self.title or f"{self.body} {self.day_in_words}"
 
     def name_as_read_by(self, viewer):
         """The meeting's name for a reader: without a title it is called by its body, which they may not read."""
-        return self.title or f"{name_for(viewer, self.body)} {timezone.localtime(self.starts):%d.%m.%Y}"
+        return self.title or f"{name_for(viewer, self.body)} {self.day_in_words}"
+
+    @property
+    def day_in_words(self):
+        """Its day as the reader's language writes a date: "5. marts 2026", under /en/ "March 5, 2026"."""
+        return date_format(timezone.localtime(self.starts).date(), "DATE_FORMAT")
 
     def get_absolute_url(self):
         return reverse("governance:meeting", args=[self.pk])

@@ -58,7 +58,7 @@ def test_occurrences_between_gathers_activities_reviews_and_meetings_in_order(ma
     assert summary(found) == [
         (date(2026, 6, 9), None, "communication", "Nyhedsbrev", f"/aarshjul/aktiviteter/{made['newsletter'].pk}/"),
         (date(2026, 6, 9), time(9, 0), "decision_process", "Budget", f"/aarshjul/aktiviteter/{made['budget'].pk}/"),
-        (date(2026, 6, 9), time(16, 0), "meeting", "Bestyrelsen 09.06.2026", f"/moeder/{made['meeting'].pk}/"),
+        (date(2026, 6, 9), time(16, 0), "meeting", "Bestyrelsen 9. juni 2026", f"/moeder/{made['meeting'].pk}/"),
         (date(2026, 6, 12), None, "deadline", "Årlig revision: Sekretariatschef", "/roller/sekretariatschef/"),
         (date(2026, 7, 9), None, "communication", "Nyhedsbrev", f"/aarshjul/aktiviteter/{made['newsletter'].pk}/"),
     ]
@@ -81,7 +81,7 @@ def test_occurrences_of_a_body_are_its_activities_and_meetings(made):
 
     assert [(o.date, o.activity.title) for o in found] == [
         (date(2026, 6, 9), "Budget"),
-        (date(2026, 6, 9), "Bestyrelsen 09.06.2026"),
+        (date(2026, 6, 9), "Bestyrelsen 9. juni 2026"),
     ]
 
 
@@ -99,7 +99,7 @@ def test_occurrences_of_a_person_follow_the_roles_they_hold_and_their_follow_ups
 
     assert summary(found) == [
         (date(2026, 6, 9), time(9, 0), "decision_process", "Budget", f"/aarshjul/aktiviteter/{made['budget'].pk}/"),
-        (date(2026, 6, 9), time(16, 0), "meeting", "Bestyrelsen 09.06.2026", f"/moeder/{made['meeting'].pk}/"),
+        (date(2026, 6, 9), time(16, 0), "meeting", "Bestyrelsen 9. juni 2026", f"/moeder/{made['meeting'].pk}/"),
         (date(2026, 6, 12), None, "deadline", "Årlig revision: Sekretariatschef", "/roller/sekretariatschef/"),
         (date(2026, 6, 20), None, "deadline", "Frist for opfølgning: Send budgettet", f"/opfoelgning/{made['follow_up'].pk}/"),
     ]
@@ -129,7 +129,7 @@ def test_coming_up_for_a_person_are_their_meetings_and_their_roles_activities(ma
 
     assert summary(found) == [
         (date(2026, 6, 9), time(9, 0), "decision_process", "Budget", f"/aarshjul/aktiviteter/{made['budget'].pk}/"),
-        (date(2026, 6, 9), time(16, 0), "meeting", "Bestyrelsen 09.06.2026", f"/moeder/{made['meeting'].pk}/"),
+        (date(2026, 6, 9), time(16, 0), "meeting", "Bestyrelsen 9. juni 2026", f"/moeder/{made['meeting'].pk}/"),
     ]
 
 

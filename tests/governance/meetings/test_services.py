@@ -92,7 +92,7 @@ def test_save_meeting_refuses_a_second_meeting_of_the_body_at_the_same_time(best
 
 
 def test_meeting_is_named_by_body_and_day_without_a_title(march):
-    assert str(march) == "Bestyrelsen 05.03.2026"
+    assert str(march) == "Bestyrelsen March 5, 2026"
 
 
 def test_save_meeting_without_a_visibility_makes_it_internal(bestyrelsen):
@@ -570,9 +570,9 @@ def test_send_minutes_mails_each_participant_with_an_address(march, mailoutbox, 
     with django_capture_on_commit_callbacks(execute=True):
         services.send_minutes(services.write_minutes(march, text="Referat"))
 
-    assert [(m.to, m.subject) for m in mailoutbox] == [(["ane@example.org"], f"Referat til godkendelse: {march}")]
+    assert [(m.to, m.subject) for m in mailoutbox] == [(["ane@example.org"], "Referat til godkendelse: Bestyrelsen 5. marts 2026")]
     assert mailoutbox[0].body == (
-        f"Referatet af {march} (version 1) er klar til din godkendelse.\n\n"
+        "Referatet af Bestyrelsen 5. marts 2026 (version 1) er klar til din godkendelse.\n\n"
         "Læs det, og godkend det eller skriv, hvad der skal ændres, på\n"
         f"https://os2org.example.org/moeder/{march.pk}/\n"
     )
