@@ -12,6 +12,7 @@ from os2org.organisation.services import assign_role, save_person
 from os2org.sync.organisation_page import import_organisation_page
 from tests.browser.test_accessibility import axe_violations
 from tests.conftest import SEEDS, seed
+from tests.handbook.test_published_site import handbook
 
 pytestmark = pytest.mark.browser
 
@@ -96,3 +97,30 @@ def test_chart_of_a_large_organisation_leads_to_each_part_without_accessibility_
 
     expect(page.locator("h1")).to_have_text("Organisationsdiagrammer: Program 1")
     expect(page.locator(".org-chart-text li")).to_have_count(41)
+
+
+@pytest.fixture
+def coloured_server(organisation_server, tmp_path):
+    """The small organisation, beside a handbook whose own colour scheme makes its links navy."""
+    handbook(
+        tmp_path,
+        {"index.md": "---\ntitle: Forside\n---\n\n# Forside\n"},
+        config="color_scheme: forening\n",
+        files={"_sass/color_schemes/forening.scss": "$link-color: #183385;\n"},
+    )
+    return organisation_server
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_chart_is_drawn_in_the_associations_colour_without_accessibility_violations(
+    page, coloured_server, axe_source, width
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{coloured_server}/organisation/diagram/")
+    box = page.locator("pre.mermaid svg .node rect, pre.mermaid svg .node path").first
+    expect(box).to_be_visible()
+
+    fill, stroke = box.evaluate("node => [getComputedStyle(node).fill, getComputedStyle(node).stroke]")
+
+    assert (fill, stroke) == ("rgb(220, 224, 237)", "rgb(24, 51, 133)")
+    assert axe_violations(page, axe_source) == []

@@ -121,12 +121,20 @@ class Site(models.Model):
     source = models.TextField(_("source"), blank=True)
     # The configured logo's path, when it is one of the handbook's files (set by the import).
     logo = models.CharField(_("logo"), max_length=500, blank=True)
+    # The handbook's own colour, "#rrggbb", from its colour scheme (handbook.site.brand_colour; set by the import).
+    colour = models.CharField(_("colour"), max_length=7, blank=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("site configuration")
         verbose_name_plural = _("site configurations")
-        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="site_only_one")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="site_only_one"),
+            models.CheckConstraint(
+                condition=models.Q(colour="") | models.Q(colour__startswith="#"),
+                name="site_colour_is_hex",
+            ),
+        ]
 
     def __str__(self):
         return "_config.yml"

@@ -420,6 +420,23 @@ def read_asset(file_path, name):
     return data
 
 
+def read_site_file(paths, relative):
+    """The text of one file of the handbook's root (`_sass/color_schemes/x.scss`), or None if it has none.
+
+    Only when the root is given, as for `_config.yml`; a symbolic link on
+    the way is refused like any other.
+    """
+    for given in map(locate, paths):
+        if given.is_folder and given.name == "":
+            path = given.path
+            for part in PurePosixPath(relative).parts:
+                path = path / part
+                if path.is_symlink():
+                    raise PageError(relative, None, LINK)
+            return read_text(path, relative) if path.is_file() else None
+    return None
+
+
 def read_site_files(paths):
     """(text of `_config.yml` or None, [(name, bytes)…]) of the handbook given.
 

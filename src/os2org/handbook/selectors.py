@@ -1,10 +1,12 @@
 """Reads of the handbook that need care."""
 
+import json
+
 from django.conf import settings
 from django.core.cache import cache
 
 from os2org.handbook.models import Page, Site
-from os2org.handbook.site import callout_css, read_config
+from os2org.handbook.site import brand_colour, callout_css, chart_theme, read_config
 
 
 def menu_entries(version, levels):
@@ -35,7 +37,7 @@ def site_settings(version):
     """
 
     def build():
-        site = Site.objects.filter(pk=1).only("source", "logo").first()
+        site = Site.objects.filter(pk=1).only("source", "logo", "colour").first()
         source = site.source if site else ""
         config = read_config(source, settings.HANDBOOK_LANGUAGE)
         return {
@@ -48,6 +50,8 @@ def site_settings(version):
             "back_to_top_text": config.back_to_top_text,
             "color_scheme": config.color_scheme if config.color_scheme in ("light", "dark") else "light",
             "mermaid_script": mermaid_script(config.mermaid_version),
+            # The org charts in the handbook's own colour (a site stored before colours were read has none yet).
+            "chart_theme": json.dumps(chart_theme(site.colour or brand_colour(config))) if site else "",
         }
 
     return cache.get_or_set(f"handbook:site:{version}", build, None)

@@ -26,11 +26,12 @@ from os2org.handbook.pages import (
     page_slug,
     read_handbook,
     read_page,
+    read_site_file,
     read_site_files,
 )
 from os2org.handbook.rendering import Rendering, text_of
 from os2org.handbook.signals import page_edited
-from os2org.handbook.site import read_config
+from os2org.handbook.site import brand_colour, read_config, scheme_file
 from os2org.roles.models import RoleDescription
 from os2org.roles.parsing import parse_role
 from os2org.roles.services import store_roles
@@ -156,6 +157,10 @@ def import_handbook(paths, *, replace=False, remove=(), site=None, actor=None, p
     check_unique_paths(pages)
     config_source, files = read_site_files(paths if site is None else [site])
     config = read_config(config_source, settings.HANDBOOK_LANGUAGE) if config_source is not None else None
+    colour = None
+    if config is not None:
+        scheme = scheme_file(config)
+        colour = brand_colour(config, read_site_file(paths if site is None else [site], scheme) if scheme else None)
     folders = given_folders(paths) if replace else []
     file_folders = folders if site is None else [""]
     with transaction.atomic():
@@ -191,7 +196,7 @@ def import_handbook(paths, *, replace=False, remove=(), site=None, actor=None, p
             # Links on the other stored pages may lead somewhere else now.
             rerender_links(rendering, exclude=[page.path for page in pages])
         store_assets(files, rendering, {model.path: model.visibility for model in stored})
-        store_site(config_source, rendering.config)
+        store_site(config_source, rendering.config, colour)
         counts = Counter(levels.values())
         result = ImportResult(
             created=len(pages) - len(existing),
@@ -228,12 +233,12 @@ def rerender_links(rendering, exclude):
             Page.objects.filter(pk=model.pk).update(html=rendered)
 
 
-def store_site(source, config):
-    """Store `_config.yml` (when read) and which of the handbook's files is its logo."""
+def store_site(source, config, colour=None):
+    """Store `_config.yml` and the colour of its scheme (when read), and which of the handbook's files is its logo."""
     logo = config.logo.lstrip("/")
     logo = logo if logo and Asset.objects.filter(path=logo).exists() else ""
     if source is not None:
-        Site.objects.update_or_create(pk=1, defaults={"source": source, "logo": logo})
+        Site.objects.update_or_create(pk=1, defaults={"source": source, "logo": logo, "colour": colour or ""})
     else:
         Site.objects.filter(pk=1).update(logo=logo)
 

@@ -12,6 +12,7 @@ import yaml
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from os2org.common.colours import WHITE, mix, strong, text_on
 from os2org.common.limits import UntrustedText, load_yaml
 from os2org.handbook.pages import PageError
 
@@ -28,6 +29,83 @@ COLOURS = {
     "red": "#e94c4c",
     "pink": "#f77ef1",
 }
+
+
+# just-the-docs' palette (its _sass/support/_variables.scss): a colour
+# scheme of a handbook names its colours by these, or writes them out.
+PALETTE = {
+    "white": "#ffffff",
+    "grey-dk-000": "#959396", "grey-dk-100": "#5c5962", "grey-dk-200": "#44434d", "grey-dk-250": "#302d36",
+    "grey-dk-300": "#27262b", "grey-lt-000": "#f5f6fa", "grey-lt-100": "#eeebee", "grey-lt-200": "#ecebed",
+    "grey-lt-300": "#e6e1e8",
+    "purple-000": "#7253ed", "purple-100": "#5e41d0", "purple-200": "#4e26af", "purple-300": "#381885",
+    "blue-000": "#2c84fa", "blue-100": "#2869e6", "blue-200": "#264caf", "blue-300": "#183385",
+    "green-000": "#41d693", "green-100": "#11b584", "green-200": "#009c7b", "green-300": "#026e57",
+    "yellow-000": "#ffeb82", "yellow-100": "#fadf50", "yellow-200": "#f7d12e", "yellow-300": "#e7af06",
+    "red-000": "#f77e7e", "red-100": "#f96e65", "red-200": "#e94c4c", "red-300": "#dd2e2e",
+}  # fmt: skip
+# The colour a reader meets on every page of a just-the-docs site, its links', in each built-in scheme.
+SCHEME_LINKS = {"light": PALETTE["purple-000"], "dark": PALETTE["blue-000"]}
+SCHEME_NAME = re.compile(r"^[A-Za-z0-9_-]{1,60}$")
+SCSS_VARIABLE = re.compile(r"^[ \t]*\$([\w-]+)[ \t]*:[ \t]*([^;\n]+?)[ \t]*(?:!default)?[ \t]*;", re.MULTILINE)
+HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+def scheme_file(config):
+    """The path of a handbook's own colour scheme, which `color_scheme: name` in `_config.yml` names; None for a built-in."""
+    name = config.color_scheme
+    if name in SCHEME_LINKS or not SCHEME_NAME.match(name):
+        return None
+    return f"_sass/color_schemes/{name}.scss"
+
+
+def brand_colour(config, scheme=None):
+    """The handbook's own colour as "#rrggbb": its links' colour (`$link-color`), as its published site shows them.
+
+    `scheme` is the text of its own colour scheme (scheme_file), if it has
+    one; a value it cannot tell (a Sass function, say) leaves just-the-docs'
+    own colour.
+    """
+    if scheme:
+        variables = dict(SCSS_VARIABLE.findall(scheme))
+        for name in ("link-color", "btn-primary-color"):
+            found = _colour(variables.get(name), variables)
+            if found:
+                return found
+    return SCHEME_LINKS.get(config.color_scheme, SCHEME_LINKS["light"])
+
+
+def chart_theme(colour):
+    """Mermaid's theme variables that draw the org charts in `colour` with readable text.
+
+    A box is a pale tint of the colour with its border and the lines in it
+    (darkened if it is too pale to stand out from the page); the mind map's
+    branches are the colour and ever paler tints. Each text colour is the
+    one that reads best on its fill.
+    """
+    line = strong(colour)
+    tint = mix(colour, WHITE, 0.85)
+    theme = {"primaryColor": tint, "primaryBorderColor": line, "primaryTextColor": text_on(tint), "lineColor": line}
+    for section in range(12):
+        fill = colour if section == 0 else mix(colour, WHITE, 0.25 + 0.05 * section)
+        theme[f"cScale{section}"] = fill
+        theme[f"cScaleLabel{section}"] = text_on(fill)
+    return theme
+
+
+def _colour(value, variables):
+    """A Sass value as "#rrggbb", following variables (a few steps at most); None if it is no plain colour."""
+    for _step in range(10):
+        if value is None:
+            return None
+        value = value.strip()
+        if HEX_COLOUR.match(value):
+            digits = value[1:].lower()
+            return "#" + (digits if len(digits) == 6 else "".join(digit * 2 for digit in digits))
+        if not value.startswith("$"):
+            return None
+        value = variables.get(value[1:], PALETTE.get(value[1:]))
+    return None
 
 
 def default_callouts(language):

@@ -7,4 +7,13 @@ const labels = {};
 for (let section = 0; section < 12; section += 1) {
   labels[`cScaleLabel${section}`] = INK;
 }
-mermaid.initialize({ startOnLoad: true, securityLevel: "strict", themeVariables: labels });
+// The org chart page gives the association's colours (handbook.site.chart_theme),
+// each fill with the text colour that reads on it; a handbook page keeps
+// Mermaid's own look, as its published site draws it.
+const script = document.currentScript;
+const theme = script && script.dataset.theme ? JSON.parse(script.dataset.theme) : null;
+mermaid.initialize(
+  theme
+    ? { startOnLoad: true, securityLevel: "strict", theme: "base", themeVariables: theme }
+    : { startOnLoad: true, securityLevel: "strict", themeVariables: labels },
+);
