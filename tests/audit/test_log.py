@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from os2org.audit.changes import related_names
 from os2org.organisation.services import save_person
 from tests.dom import attribute, children, element, elements, parse, text, texts
 
@@ -202,3 +203,49 @@ def test_log_filters_by_words_of_the_summary(client, staff):
     items = elements(element(parse(client.get(LOG, {"q": "lund"})), "ol", class_="audit-log"), "li")
 
     assert ["Bo Lund" in text(element(item, "p")) for item in items] == [True]
+
+
+def test_log_names_items_of_every_kind_on_the_page_in_one_query(client, staff):
+    from os2org.organisation.services import assign_role, save_body, save_organisation
+
+    aarhus = save_organisation(name="Aarhus Kommune", is_member=True, actor=staff)
+    ane = save_person(name="Ane Holm", employer=aarhus, actor=staff)
+    board = save_body(name="Bestyrelsen", kind="board", actor=staff)
+    assign_role(ane, body=board, starts="2026-01-01", hours_per_week=2, actor=staff)
+    page = paginate_log()
+
+    with CaptureQueriesContext(connection) as queries:
+        names = related_names(page)
+
+    assert (len(queries), sorted(names.values())) == (1, ["Aarhus Kommune", "Ane Holm", "Bestyrelsen"])
+
+
+def test_log_names_an_item_as_its_newest_entry_does(client, staff):
+    from os2org.organisation.services import save_organisation
+
+    aarhus = save_organisation(name="Aarhus Kommune", is_member=True, actor=staff)
+    save_person(name="Ane Holm", employer=aarhus, actor=staff)
+    save_organisation(aarhus, name="Aarhus Kommune (Borgerservice)", is_member=True, actor=staff)
+
+    assert ["Employer", "—", "Aarhus Kommune (Borgerservice)"] in [
+        row for entry in elements(element(parse(client.get(LOG)), "ol", class_="audit-log"), "li")
+        for row in changed_rows(entry)
+    ]
+
+
+def test_log_looks_up_an_item_whose_entries_hold_no_name(client, staff):
+    from os2org.audit.models import Entry
+    from os2org.organisation.services import save_organisation
+
+    aarhus = save_organisation(name="Aarhus Kommune", is_member=True, actor=staff)
+    save_person(name="Ane Holm", employer=aarhus, actor=staff)
+    # As entries written before names were kept.
+    Entry.objects.update(object_name="")
+
+    assert ["Employer", "—", "Aarhus Kommune"] in changed_rows(newest_entry(client.get(LOG)))
+
+
+def paginate_log():
+    from os2org.audit.models import Entry
+
+    return list(Entry.objects.order_by("-id")[:25])

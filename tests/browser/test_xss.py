@@ -72,6 +72,8 @@ SKIPPED_FIELDS = {
     ("audit.Entry", "action"),
     ("audit.Entry", "object_type"),
     ("audit.Entry", "object_id"),
+    # "#rrggbb" or nothing: handbook.site.brand_colour lets no other text through.
+    ("handbook.Site", "colour"),
 }
 
 

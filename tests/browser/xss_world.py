@@ -112,6 +112,7 @@ COVERED = {
     # Written by the services from the names above.
     ("audit.Entry", "summary"),
     ("audit.Entry", "data"),
+    ("audit.Entry", "object_name"),
 }
 
 

@@ -17,10 +17,13 @@ from typing import NamedTuple
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Max, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format, number_format, time_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+
+from os2org.audit.models import Entry
 
 # Fields whose change says nothing to a reader of the log.
 UNTOLD = {"id", "slug", "html", "text", "search_text", "body_line", "name_key", "email_key"}
@@ -57,7 +60,13 @@ def _sides(entry):
 
 
 def related_names(entries):
-    """{(model, str(pk)): name} of every item the entries' fields point to: one query per kind of item."""
+    """{(model, str(pk)): name} of every item the entries' fields point to.
+
+    Each is named as its own newest entry recorded it: one query however
+    many kinds of item the entries point to. An item whose entries hold no
+    name (written before names were kept) is looked up itself, one query per
+    kind of such item.
+    """
     wanted = defaultdict(set)
     for entry in entries:
         model = _model(entry.object_type)
@@ -68,11 +77,28 @@ def related_names(entries):
                     continue
                 for pk in value if isinstance(value, list) else [value]:
                     if isinstance(pk, (int, str)) and pk != "":
-                        wanted[field.related_model].add(pk)
+                        wanted[field.related_model].add(str(pk))
+    if not wanted:
+        return {}
+    models = {model._meta.label_lower: model for model in wanted}
+    newest = (
+        Entry.objects.filter(object_type__in=models, object_id__in={pk for pks in wanted.values() for pk in pks})
+        .values("object_type", "object_id")
+        .annotate(newest=Max("id"))
+        .values("newest")
+    )
     names = {}
+    for object_type, object_id, name in Entry.objects.filter(id__in=Subquery(newest)).values_list(
+        "object_type", "object_id", "object_name"
+    ):
+        model = models[object_type]
+        if name and object_id in wanted[model]:
+            names[(model, object_id)] = name
     for model, pks in wanted.items():
-        for item in model._default_manager.filter(pk__in=pks).select_related(*_named_through(model)):
-            names[(model, str(item.pk))] = str(item)
+        unnamed = [pk for pk in pks if (model, pk) not in names]
+        if unnamed:
+            for item in model._default_manager.filter(pk__in=unnamed).select_related(*_named_through(model)):
+                names[(model, str(item.pk))] = str(item)
     return names
 
 

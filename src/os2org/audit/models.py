@@ -15,6 +15,9 @@ class Entry(models.Model):
     # What the change was made to ("organisation.person", "12"), for its history.
     object_type = models.CharField(_("object type"), max_length=100, blank=True)
     object_id = models.CharField(_("object id"), max_length=100, blank=True)
+    # What the object was called when the entry was written: the log names the
+    # items other entries point to from their newest entry, in one query.
+    object_name = models.CharField(_("object name"), max_length=300, blank=True)
     data = models.JSONField(_("data"), default=dict, blank=True)
 
     class Meta:

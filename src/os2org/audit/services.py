@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from os2org.audit.models import Entry
 from os2org.audit.selectors import revision
 
+NAME_LENGTH = Entry._meta.get_field("object_name").max_length
+
 
 def snapshot(obj, *, related=None):
     """The stored fields of a model instance, as JSON-ready values.
@@ -66,6 +68,7 @@ def _entry(action, *, summary, actor, obj, before, after, data=None):
         actor=actor,
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
+        object_name=str(obj)[:NAME_LENGTH] if obj is not None else "",
         data=payload,
     )
 
