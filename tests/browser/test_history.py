@@ -75,3 +75,23 @@ def test_danish_history_naming_an_unknown_version_has_no_accessibility_violation
     page.goto(f"{server}/roller/produktkoordinator/historik/?fra=1&til=7")
 
     assert axe_violations(page, axe_source) == []
+
+
+def test_editor_previews_the_page_as_the_text_is_typed(page, server):
+    log_in(page, server, EDITOR)
+    preview = page.locator("#page-preview")
+    expect(preview).to_be_visible()
+
+    page.get_by_label("Page source (Markdown)").fill("---\ntitle: Produktkoordinator\n---\n\n# Ny overskrift\n\nMed *vægt*.\n")
+
+    expect(preview.locator("[data-preview-html] h1")).to_have_text("Ny overskrift")
+    expect(preview.locator("[data-preview-html] em")).to_have_text("vægt")
+    expect(preview.locator("[data-preview-errors] li")).to_have_count(0)
+
+
+def test_editor_preview_gives_the_errors_a_save_would(page, server):
+    log_in(page, server, EDITOR)
+
+    page.get_by_label("Page source (Markdown)").fill("---\ntitle: A\nparent: B: C\n---\n")
+
+    expect(page.locator("#page-preview [data-preview-errors] li")).to_have_count(1)

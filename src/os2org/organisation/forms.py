@@ -2,6 +2,7 @@
 
 import re
 from decimal import Decimal
+from fractions import Fraction
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -167,10 +168,19 @@ class PersonForm(VisibilityMixin, forms.Form):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
 
+# Shares are agreed as simple fractions (1/5, 1/3, 1/2 …); stored with four
+# decimals, a third reads back as 0.3333, so anything this close is given
+# back as the fraction it was.
+FRACTION_TOLERANCE = Decimal("0.0005")
+LARGEST_DENOMINATOR = 10
+
+
 def share_as_entered(value):
-    """A stored share as staff would type it: “1/3” for a common fraction, else every stored decimal."""
-    text = directory.as_fraction(value)
-    return text if "/" in text else number_format(value.normalize(), use_l10n=True)
+    """A stored share as staff would type it: 0.3333 → “1/3”, else every stored decimal (“0,27” in Danish)."""
+    fraction = Fraction(value).limit_denominator(LARGEST_DENOMINATOR)
+    if abs(Decimal(fraction.numerator) / fraction.denominator - value) <= FRACTION_TOLERANCE:
+        return f"{fraction.numerator}/{fraction.denominator}"
+    return number_format(value.normalize(), use_l10n=True)
 
 
 class AssignmentForm(forms.Form):

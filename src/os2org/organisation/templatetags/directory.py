@@ -1,10 +1,7 @@
 """How the directory shows hours, shares of a full year and periods."""
 
-from decimal import Decimal
-from fractions import Fraction
-
 from django import template
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from os2org.common.numbers import format_hours
@@ -25,21 +22,6 @@ def plural_count(value):
     gettext's plural rules take whole numbers only; hours are decimals.
     """
     return 1 if value == 1 else 2
-
-
-# Shares are agreed as simple fractions (1/5, 1/3, 1/2 …); stored with four
-# decimals, a third reads back as 0.3333, so anything this close is given
-# back as the fraction it was.
-FRACTION_TOLERANCE = Decimal("0.0005")
-LARGEST_DENOMINATOR = 10
-
-
-def as_fraction(value):
-    """0.3333 → “1/3” for a form to show again; a share that is no simple fraction → “0.27” (“0,27” in Danish)."""
-    fraction = Fraction(Decimal(value)).limit_denominator(LARGEST_DENOMINATOR)
-    if abs(Decimal(fraction.numerator) / fraction.denominator - Decimal(value)) <= FRACTION_TOLERANCE:
-        return f"{fraction.numerator}/{fraction.denominator}"
-    return number_format(Decimal(value).quantize(Decimal("0.01")), use_l10n=True)
 
 
 @register.filter

@@ -5,7 +5,7 @@
 (() => {
   const form = document.querySelector("form.cycle-form");
   const preview = document.getElementById("schedule-preview");
-  if (!form || !preview) return;
+  if (!form || !preview || !window.os2orgLiveAnswer) return;
   const shows = {
     "group-monthly": ["monthly", "weekday"],
     "group-dates": ["dates", "custom"],
@@ -25,40 +25,36 @@
   };
   const status = preview.querySelector("[data-preview-text]");
   const list = preview.querySelector("ol");
-  let timer = null;
-  let asked = 0;
-  const ask = () => {
-    const query = new URLSearchParams();
-    for (const [name, value] of new FormData(form)) {
-      if (name !== "csrfmiddlewaretoken" && name !== "revision") query.append(name, value);
-    }
-    const number = ++asked;
-    fetch(`${preview.dataset.address}?${query}`, { headers: { Accept: "application/json" } })
-      .then((response) => response.json())
-      .then((answer) => {
-        if (number !== asked) return;
-        list.replaceChildren();
-        if (answer.errors) {
-          status.textContent = answer.errors.join(" ");
-          return;
-        }
-        status.textContent = answer.schedule;
-        for (const day of answer.dates) {
-          const item = document.createElement("li");
-          item.textContent = day;
-          list.append(item);
-        }
-      })
-      .catch(() => {});
-  };
+  const live = window.os2orgLiveAnswer(
+    () => {
+      const query = new URLSearchParams();
+      for (const [name, value] of new FormData(form)) {
+        if (name !== "csrfmiddlewaretoken" && name !== "revision") query.append(name, value);
+      }
+      return fetch(`${preview.dataset.address}?${query}`, { headers: { Accept: "application/json" } });
+    },
+    (answer) => {
+      list.replaceChildren();
+      if (answer.errors) {
+        status.textContent = answer.errors.join(" ");
+        return;
+      }
+      status.textContent = answer.schedule;
+      for (const day of answer.dates) {
+        const item = document.createElement("li");
+        item.textContent = day;
+        list.append(item);
+      }
+    },
+    300,
+  );
   const changed = () => {
     arrange();
-    clearTimeout(timer);
-    timer = setTimeout(ask, 300);
+    live.soon();
   };
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   preview.hidden = false;
   arrange();
-  ask();
+  live.now();
 })();

@@ -5,45 +5,39 @@
 (() => {
   const form = document.querySelector("form.page-form");
   const preview = document.getElementById("page-preview");
-  if (!form || !preview) return;
+  if (!form || !preview || !window.os2orgLiveAnswer) return;
   const source = form.querySelector("textarea[name=source]");
   const errors = preview.querySelector("[data-preview-errors]");
   const body = preview.querySelector("[data-preview-html]");
   const token = form.querySelector("input[name=csrfmiddlewaretoken]");
-  let timer = null;
-  let asked = 0;
-  const ask = () => {
-    const data = new FormData();
-    data.append("source", source.value);
-    const number = ++asked;
-    fetch(preview.dataset.address, {
-      method: "POST",
-      body: data,
-      headers: { Accept: "application/json", "X-CSRFToken": token ? token.value : "" },
-      credentials: "same-origin",
-    })
-      .then((response) => response.json())
-      .then((answer) => {
-        if (number !== asked) return;
-        errors.replaceChildren();
-        if (answer.errors.length) {
-          const list = document.createElement("ul");
-          for (const message of answer.errors) {
-            const item = document.createElement("li");
-            item.textContent = message;
-            list.append(item);
-          }
-          errors.append(list);
+  const live = window.os2orgLiveAnswer(
+    () => {
+      const data = new FormData();
+      data.append("source", source.value);
+      return fetch(preview.dataset.address, {
+        method: "POST",
+        body: data,
+        headers: { Accept: "application/json", "X-CSRFToken": token ? token.value : "" },
+        credentials: "same-origin",
+      });
+    },
+    (answer) => {
+      errors.replaceChildren();
+      if (answer.errors.length) {
+        const list = document.createElement("ul");
+        for (const message of answer.errors) {
+          const item = document.createElement("li");
+          item.textContent = message;
+          list.append(item);
         }
-        // The server's sanitising renderer made this HTML, as it makes every saved page's.
-        body.innerHTML = answer.html;
-      })
-      .catch(() => {});
-  };
-  source.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(ask, 400);
-  });
+        errors.append(list);
+      }
+      // The server's sanitising renderer made this HTML, as it makes every saved page's.
+      body.innerHTML = answer.html;
+    },
+    400,
+  );
+  source.addEventListener("input", live.soon);
   preview.hidden = false;
-  ask();
+  live.now();
 })();
