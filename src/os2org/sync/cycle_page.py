@@ -35,7 +35,7 @@ from os2org.governance.cycle.recurrence import occurrences
 from os2org.governance.cycle.selectors import activities_in
 from os2org.handbook.lint import WARNING, Finding
 from os2org.handbook.pages import read_page, split_lines
-from os2org.sync.organisation_page import GENERATED_END, GENERATED_START, table_cell
+from os2org.sync.organisation_page import marked_regions, table_cell
 
 CYCLE = "annual-cycle"
 MARK = f"os2org:generated {CYCLE}"
@@ -103,17 +103,7 @@ def cycle_table(year=None):
 
 def _regions(page):
     """[(first line inside, line of the end mark) of each marked cycle block], lines of the body (0-based)."""
-    regions, opened = [], None
-    for token in page.tokens:
-        if token.type != "html_block" or not token.map:
-            continue
-        start, end = GENERATED_START.match(token.content.strip()), GENERATED_END.match(token.content.strip())
-        if start:
-            opened = token.map[1] if start.group(1) == CYCLE else None
-        elif end and opened is not None:
-            regions.append((opened, token.map[0]))
-            opened = None
-    return regions
+    return [(start, end) for name, start, end in marked_regions(page.tokens) if name == CYCLE]
 
 
 def refreshed_source(page):

@@ -175,11 +175,10 @@ def kind_of(label):
     return next((kind for word, kind in KIND_WORDS if word in folded), None)
 
 
-def find_blocks(tokens):
-    """{name: Block} for the graph chart, the mind map and the roles table.
+def marked_regions(tokens):
+    """[(name, first line inside, line of the end mark)] of each block a page marks as generated (0-based body lines).
 
-    A marked (generated) block is taken before an unmarked one; of
-    unmarked ones the first counts.
+    `<!-- os2org:generated NAME -->` opens one and `<!-- /os2org:generated -->` closes it.
     """
     regions, opened = [], None
     for token in tokens:
@@ -191,6 +190,16 @@ def find_blocks(tokens):
         elif end and opened:
             regions.append((opened[0], opened[1], token.map[0]))
             opened = None
+    return regions
+
+
+def find_blocks(tokens):
+    """{name: Block} for the graph chart, the mind map and the roles table.
+
+    A marked (generated) block is taken before an unmarked one; of
+    unmarked ones the first counts.
+    """
+    regions = marked_regions(tokens)
     blocks = {}
     for token in tokens:
         name = block_name(token, tokens)
