@@ -1,6 +1,7 @@
 """The handbook's own colour, read from its just-the-docs colour scheme, and the org charts drawn in it."""
 
 import json
+import time
 
 import pytest
 
@@ -115,3 +116,11 @@ def test_chart_page_hands_the_colours_to_the_diagrams(tmp_path, client):
     script = element(parse(client.get("/organisation/diagram/")), "script", src="/static/os2org/diagrams.js")
 
     assert json.loads(attribute(script, "data-theme")) == chart_theme("#183385")
+
+
+def test_brand_colour_reads_a_huge_scheme_without_a_semicolon_at_once():
+    started = time.monotonic()
+
+    colour = brand_colour(config("forening"), "$link-color: " + " " * 2_000_000 + "#0a6e4f")
+
+    assert (colour, time.monotonic() - started < 1) == ("#7253ed", True)

@@ -47,7 +47,9 @@ PALETTE = {
 # The colour a reader meets on every page of a just-the-docs site, its links', in each built-in scheme.
 SCHEME_LINKS = {"light": PALETTE["purple-000"], "dark": PALETTE["blue-000"]}
 SCHEME_NAME = re.compile(r"^[A-Za-z0-9_-]{1,60}$")
-SCSS_VARIABLE = re.compile(r"^[ \t]*\$([\w-]+)[ \t]*:[ \t]*([^;\n]+?)[ \t]*(?:!default)?[ \t]*;", re.MULTILINE)
+# `$name: value;` on a line of its own. No two parts of the pattern can take
+# the same characters, so a long line without its semicolon costs one pass.
+SCSS_VARIABLE = re.compile(r"^[ \t]*\$([\w-]+)[ \t]*:([^;\n]*);", re.MULTILINE)
 HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
@@ -67,7 +69,7 @@ def brand_colour(config, scheme=None):
     own colour.
     """
     if scheme:
-        variables = dict(SCSS_VARIABLE.findall(scheme))
+        variables = {name: value.replace("!default", "").strip() for name, value in SCSS_VARIABLE.findall(scheme)}
         for name in ("link-color", "btn-primary-color"):
             found = _colour(variables.get(name), variables)
             if found:
