@@ -173,3 +173,12 @@ def test_graph_of_a_focused_chart_says_how_many_bodies_are_left_out(organisation
         '  b_generalforsamling["Generalforsamling<br>+ 1 body below"]',
         '  b_sekretariatet["Sekretariatet<br>Eva Ørn (18.5 h)<br>+ 1 body below"]',
     ]
+
+
+def test_mindmap_of_a_focused_chart_has_its_body_at_the_root(organisation):
+    data = chart_data(DAY, viewer=STAFF)
+    secretariat = next(node for node in data.nodes if node.body.name == "Sekretariatet")
+
+    mindmap = org_chart_mindmap(data=focus(data, secretariat), root=secretariat.body)
+
+    assert mindmap.split("\n") == ["mindmap", "  root((Sekretariatet))", '    b_udvalg_nord_syd_1["Udvalg #quot;Nord#quot; #amp; #lt;Syd#gt; #35;1"]', ""]

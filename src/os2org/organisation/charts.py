@@ -187,15 +187,16 @@ def org_chart_graph(on=None, *, viewer=None, data=None):
     return "\n".join(lines) + "\n"
 
 
-def org_chart_mindmap(on=None, *, viewer=None, data=None):
-    """The organisation as a Mermaid mind map, the association at its root.
+def org_chart_mindmap(on=None, *, viewer=None, data=None, root=None):
+    """The organisation as a Mermaid mind map, the association (or the body `root`, of a focused chart) at its root.
 
     Bodies outside the association (or all, when there is no one
     association) hang under the root too.
     """
     data = data or chart_data(on, viewer=viewer)
     associations = [n for n in data.nodes if n.depth == 0 and n.body.kind == Body.Kind.ASSOCIATION]
-    root = associations[0].body if len(associations) == 1 else None
+    if root is None and len(associations) == 1:
+        root = associations[0].body
     if root is None:
         with translation.override(settings.HANDBOOK_LANGUAGE):
             root_name = _("Organisation")

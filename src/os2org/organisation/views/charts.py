@@ -21,5 +21,6 @@ def chart(request):
     data = focus(data, top)
     context = {"roots": data.roots, "top": top and top.body, "cut": any(node.hidden for node in data.nodes)}
     if data.roots:
-        context.update(graph=org_chart_graph(data=data), mindmap=org_chart_mindmap(data=data))
+        mindmap = org_chart_mindmap(data=data, root=top and top.body)
+        context.update(graph=org_chart_graph(data=data), mindmap=mindmap)
     return render(request, "organisation/chart.html", context)
