@@ -181,4 +181,9 @@ def test_mindmap_of_a_focused_chart_has_its_body_at_the_root(organisation):
 
     mindmap = org_chart_mindmap(data=focus(data, secretariat), root=secretariat.body)
 
-    assert mindmap.split("\n") == ["mindmap", "  root((Sekretariatet))", '    b_udvalg_nord_syd_1["Udvalg #quot;Nord#quot; #amp; #lt;Syd#gt; #35;1"]', ""]
+    assert mindmap.split("\n") == [
+        "mindmap",
+        "  root((Sekretariatet))",
+        '    b_udvalg_nord_syd_1["Udvalg #quot;Nord#quot; #amp; #lt;Syd#gt; #35;1"]',
+        "",
+    ]
