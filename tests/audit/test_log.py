@@ -233,6 +233,18 @@ def test_log_names_an_item_as_its_newest_entry_does(client, staff):
     ]
 
 
+def test_log_names_an_item_gone_from_the_data_as_its_entries_recorded_it(client, staff):
+    from os2org.organisation.models import Organisation
+    from os2org.organisation.services import save_organisation
+
+    aarhus = save_organisation(name="Aarhus Kommune", is_member=True, actor=staff)
+    save_person(name="Ane Holm", employer=aarhus, actor=staff)
+    # Gone without an entry of its own, as a row a cascade takes with it.
+    Organisation.objects.filter(pk=aarhus.pk).delete()
+
+    assert ["Employer", "—", "Aarhus Kommune"] in changed_rows(newest_entry(client.get(LOG)))
+
+
 def test_log_looks_up_an_item_whose_entries_hold_no_name(client, staff):
     from os2org.audit.models import Entry
     from os2org.organisation.services import save_organisation

@@ -41,7 +41,8 @@ def warm_up():
     compiled = 0
     for engine in engines.all():
         for directory in map(Path, engine.template_dirs):
-            if not directory.resolve().is_relative_to(_OWN) and directory.resolve() != _WIDGETS:
+            place = directory.resolve()
+            if not place.is_relative_to(_OWN) and place != _WIDGETS:
                 continue
             for path in sorted(directory.rglob("*")):
                 if path.suffix in TEMPLATE_SUFFIXES and path.is_file():

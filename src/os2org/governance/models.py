@@ -201,7 +201,7 @@ class Meeting(models.Model):
     @property
     def day_in_words(self):
         """Its day as the reader's language writes a date: "5. marts 2026", under /en/ "March 5, 2026"."""
-        return date_format(timezone.localtime(self.starts).date(), "DATE_FORMAT")
+        return date_format(self.day, "DATE_FORMAT")
 
     def get_absolute_url(self):
         return reverse("governance:meeting", args=[self.pk])

@@ -157,7 +157,7 @@ def import_handbook(paths, *, replace=False, remove=(), site=None, actor=None, p
     check_unique_paths(pages)
     config_source, files = read_site_files(paths if site is None else [site])
     config = read_config(config_source, settings.HANDBOOK_LANGUAGE) if config_source is not None else None
-    colour = None
+    colour = ""
     if config is not None:
         scheme = scheme_file(config)
         colour = brand_colour(config, read_site_file(paths if site is None else [site], scheme) if scheme else None)
@@ -233,12 +233,12 @@ def rerender_links(rendering, exclude):
             Page.objects.filter(pk=model.pk).update(html=rendered)
 
 
-def store_site(source, config, colour=None):
+def store_site(source, config, colour):
     """Store `_config.yml` and the colour of its scheme (when read), and which of the handbook's files is its logo."""
     logo = config.logo.lstrip("/")
     logo = logo if logo and Asset.objects.filter(path=logo).exists() else ""
     if source is not None:
-        Site.objects.update_or_create(pk=1, defaults={"source": source, "logo": logo, "colour": colour or ""})
+        Site.objects.update_or_create(pk=1, defaults={"source": source, "logo": logo, "colour": colour})
     else:
         Site.objects.filter(pk=1).update(logo=logo)
 

@@ -129,8 +129,8 @@ def focus(data, top=None, most=CHART_MOST):
 
     for node in tops:
         copy(node)
-    kept = {node.body.pk for node in nodes}
-    relations = [r for r in data.relations if r.source_id in kept and r.target_id in kept]
+    shown_bodies = {node.body.pk for node in nodes}
+    relations = [r for r in data.relations if r.source_id in shown_bodies and r.target_id in shown_bodies]
     return ChartData(nodes, relations)
 
 
@@ -174,8 +174,10 @@ def org_chart_graph(on=None, *, viewer=None, data=None):
         nodes = {node.body.pk: node for node in data.nodes if node.body.kind != Body.Kind.ASSOCIATION}
         lines = ["graph TD"]
         for node in nodes.values():
-            hidden = [ngettext("+ %(count)d body below", "+ %(count)d bodies below", node.hidden) % {"count": node.hidden}]
-            label = "<br>".join(escape(text) for text in [node.body.name, *node.holders, *(hidden if node.hidden else [])])
+            texts = [node.body.name, *node.holders]
+            if node.hidden:
+                texts.append(ngettext("+ %(count)d body below", "+ %(count)d bodies below", node.hidden) % {"count": node.hidden})
+            label = "<br>".join(escape(text) for text in texts)
             lines.append(f'  {node.node_id}["{label}"]')
         for node in nodes.values():
             if node.body.parent_id in nodes:

@@ -399,18 +399,16 @@ def draw_wheel(year, occurrences, today):
     outer = HUB + RING * len(rings)
     by_date = sorted(occurrences, key=lambda occurrence: occurrence.sort_key)
     activities = [in_months(dates) for dates in by_activity(by_date)]
+    # What every wheel has, whether it names its activities or counts them.
+    frame = {
+        "year": year,
+        "rings": list(rings.values()),
+        "months": _months(outer),
+        "entries": _in_order(entry for entries in activities for entry in entries),
+        "today": _today(today, year, outer),
+    }
     if len(activities) > NAMED_MOST:
-        return Wheel(
-            year=year,
-            rings=list(rings.values()),
-            months=_months(outer),
-            bands=[],
-            marks=[],
-            entries=_in_order(entry for entries in activities for entry in entries),
-            today=_today(today, year, outer),
-            tallies=_tallies(activities, rings),
-            counted=len(activities),
-        )
+        return Wheel(**frame, bands=[], marks=[], tallies=_tallies(activities, rings), counted=len(activities))
     banded = [entries for entries in activities if len(entries) >= BAND_MONTHS]
     # Each activity is numbered in the order of its first date; its mark or band carries the number.
     numbers = {id(entries[0].activity): number for number, entries in enumerate(activities, start=1)}
@@ -421,13 +419,9 @@ def draw_wheel(year, occurrences, today):
     marks = [_numbered(mark, numbers[id(entries[0].activity)]) for mark, entries in zip(_marks(spread, rings, year), spread)]
     drawn = sorted([*bands, *marks], key=lambda drawing: drawing.number)
     return Wheel(
-        year=year,
-        rings=list(rings.values()),
-        months=_months(outer),
+        **frame,
         bands=sorted(bands, key=lambda band: KIND_ORDER[band.kind]),
         marks=sorted(marks, key=lambda mark: KIND_ORDER[mark.kind]),
-        entries=_in_order(entry for entries in activities for entry in entries),
-        today=_today(today, year, outer),
         key=[Key(drawing.number, drawing.url, drawing.label, drawing.kind) for drawing in drawn],
     )
 

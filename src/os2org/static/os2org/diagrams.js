@@ -12,8 +12,8 @@ for (let section = 0; section < 12; section += 1) {
 // Mermaid's own look, as its published site draws it.
 const script = document.currentScript;
 const theme = script && script.dataset.theme ? JSON.parse(script.dataset.theme) : null;
-mermaid.initialize(
-  theme
-    ? { startOnLoad: true, securityLevel: "strict", theme: "base", themeVariables: theme }
-    : { startOnLoad: true, securityLevel: "strict", themeVariables: labels },
-);
+mermaid.initialize({
+  startOnLoad: true,
+  securityLevel: "strict",
+  ...(theme ? { theme: "base", themeVariables: theme } : { themeVariables: labels }),
+});
