@@ -4,6 +4,7 @@ People type "37,5" as often as "37.5"; pages show "12,5" in Danish and
 "12.5" in English, and whole hours without decimals.
 """
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.utils import formats
@@ -28,3 +29,24 @@ def format_hours(value):
     value = Decimal(value)
     value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
     return formats.number_format(value, use_l10n=True)
+
+
+# "1.234.567" (Danish thousands), not a number with three decimals.
+_DOTTED_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")
+
+
+def parse_amount(value):
+    """An amount of money as people and accounting systems write it, as a Decimal; None if it is none.
+
+    "12500", "12500.50", "12.500,50", "12 500,50", "12,500.50" and "kr. 12.500" all
+    read as they mean: with both a comma and a point, the later one is the
+    decimal mark; a point alone is the decimal mark unless it groups
+    thousands ("1.500" is 1500, as Danish writes it).
+    """
+    text = re.sub(r"(?i)\s|\u00a0|kr\.?|dkk", "", str(value))
+    if "," in text and "." in text:
+        decimal_mark = "," if text.rindex(",") > text.rindex(".") else "."
+        text = text.replace("." if decimal_mark == "," else ",", "")
+    elif _DOTTED_THOUSANDS.fullmatch(text):
+        text = text.replace(".", "")
+    return parse_decimal(text) if re.fullmatch(r"-?\d+([.,]\d+)?", text) else None
