@@ -69,7 +69,7 @@ $(ASSETS): frontend/package.json frontend/package-lock.json
 # Re-pin the Python dependencies after editing pyproject.toml.
 lock:
 	$(BIN)/pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --strip-extras -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --extra dev --extra s3 --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 # Update the Danish/English catalogues after changing user-visible strings.
 messages: install

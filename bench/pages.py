@@ -60,6 +60,9 @@ def addresses():
         "decisions found": "/beslutninger/?q=budget",
         "follow-ups": "/opfoelgning/",
         "change log": "/aendringer/",
+        "budgets": "/budgetter/",
+        "members and money": "/medlemmer/",
+        "outstanding": "/medlemmer/bidrag/udestaaende/",
     }
     return {label: iri_to_uri(address) for label, address in pages.items()}
 

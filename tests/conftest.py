@@ -61,6 +61,17 @@ def static_files_from_source():
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def attachments_in_a_temporary_folder(tmp_path_factory):
+    """Attachments' files go to a folder of the test run's own, never to the user's data folder."""
+    from django.test import override_settings
+
+    folder = tmp_path_factory.mktemp("attachments")
+    storage = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(folder)}}
+    with override_settings(STORAGES={**settings.STORAGES, "attachments": storage}):
+        yield folder
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """A page under /en/ activates English; the next test starts in Danish again."""

@@ -23,10 +23,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
 from os2org.access.demo import LOGINS
+from os2org.budgets.models import Budget
 from os2org.governance.meetings.selectors import carried_follow_ups
 from os2org.governance.models import Activity, AgendaItem, FollowUp, Meeting
 from os2org.governance.readers import UNFILTERED
 from os2org.handbook.models import Page
+from os2org.members.models import Agreement, Contribution
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.roles.models import RoleDescription
 
@@ -39,6 +41,9 @@ PAGE_NAMES = [
     "member organisation", "coverage", "assignment", "chart", "wheel", "upcoming",
     "activities", "activity", "calendars", "meetings", "board meeting", "agenda", "minutes", "decisions",
     "decisions found", "follow-ups", "follow-up", "change log", "git", "my overview",
+    "budgets", "budget", "chart of accounts", "actuals", "invoice approvers",
+    "members and money", "agreements", "agreements found", "agreement", "new agreement", "contributions",
+    "outstanding", "contribution", "organisation's money", "payments",
 ]
 
 
@@ -53,6 +58,11 @@ def addresses():
     follow_up = FollowUp.objects.filter(item__meeting=board).order_by("pk").first() or FollowUp.objects.order_by("pk")[0]
     assignment = Assignment.objects.get(person__name="Mads Kjær", body=booking)
     page = Page.objects.get(path="organisation.md")
+    # The coordinator's own community's budget: every reader but the member contact opens it.
+    budget = Budget.objects.get(body=booking)
+    # Region Vestkyst's: the member contact's own organisation.
+    agreement = Agreement.objects.get(organisation=region, product=booking)
+    contribution = agreement.contributions.order_by("pk").first()
     return {
         "home": "/",
         "handbook page": f"/side/{page.slug}/",
@@ -90,6 +100,21 @@ def addresses():
         "change log": "/aendringer/",
         "git": "/git/",
         "my overview": "/mit-overblik/",
+        "budgets": "/budgetter/",
+        "budget": f"/budgetter/{budget.pk}/",
+        "chart of accounts": "/budgetter/konti/",
+        "actuals": "/budgetter/regnskab/",
+        "invoice approvers": "/budgetter/fakturagodkendere/",
+        "members and money": "/medlemmer/",
+        "agreements": "/medlemmer/aftaler/",
+        "agreements found": "/medlemmer/aftaler/?q=kommune&status=active",
+        "agreement": f"/medlemmer/aftaler/{agreement.pk}/",
+        "new agreement": "/medlemmer/aftaler/ny/",
+        "contributions": "/medlemmer/bidrag/",
+        "outstanding": "/medlemmer/bidrag/udestaaende/",
+        "contribution": f"/medlemmer/bidrag/{contribution.pk}/",
+        "organisation's money": f"/medlemmer/organisationer/{region.slug}/",
+        "payments": "/medlemmer/betalinger/",
     }
 
 
@@ -141,10 +166,15 @@ def rows(pages):
         "people": Person.objects.count(),
         "decisions": AgendaItem.objects.decisions().count(),
         "carried by the board meeting": carried_follow_ups(board, viewer=UNFILTERED).count(),
+        "budgets": Budget.objects.count(),
+        "agreements": Agreement.objects.count(),
+        "contributions": Contribution.objects.count(),
     }
 
 
-@pytest.mark.parametrize("what", ["people", "decisions", "carried by the board meeting"])
+@pytest.mark.parametrize(
+    "what", ["people", "decisions", "carried by the board meeting", "budgets", "agreements", "contributions"]
+)
 def test_the_second_size_has_more_to_show(measured, what):
     small, large = measured["rows"]
 

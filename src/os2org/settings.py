@@ -90,11 +90,14 @@ INSTALLED_APPS = [
     "knox",
     "drf_spectacular",
     "os2org.audit",
+    "os2org.attachments",
     "os2org.access",
     "os2org.handbook",
     "os2org.roles",
     "os2org.organisation",
     "os2org.governance",
+    "os2org.members",
+    "os2org.budgets",
     "os2org.sync",
     "os2org.overview",
     "os2org.reminders",
@@ -265,8 +268,47 @@ STATIC_URL = "/static/"
 # The project's own assets live beside the apps, not inside one of them.
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(PROJECT_DIR / "staticfiles")))
+
+
+def env_attachment_storage():
+    """Where attachments' files are kept: a folder, or with ATTACHMENTS_S3_BUCKET an S3-compatible bucket.
+
+    The folder is outside the source tree and is never served as it is:
+    only the download view, which asks who may read, hands a file out.
+    """
+    bucket = env_str("ATTACHMENTS_S3_BUCKET", "")
+    if not bucket:
+        folder = env_str("ATTACHMENTS_DIR", str(_data_home() / "os2org" / "attachments"))
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": folder}}
+    try:
+        import storages.backends.s3  # noqa: F401
+    except ImportError:
+        raise ImproperlyConfigured(
+            "ATTACHMENTS_S3_BUCKET is set, but django-storages with boto3 is not installed: "
+            "pip install 'os2org[s3]', or leave ATTACHMENTS_S3_BUCKET unset to keep attachments in ATTACHMENTS_DIR."
+        ) from None
+    # Keys left unset are found by boto3 as usual (its environment variables, an instance role).
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": env_str("ATTACHMENTS_S3_ENDPOINT_URL", "") or None,
+        "region_name": env_str("ATTACHMENTS_S3_REGION", "") or None,
+        "access_key": env_str("ATTACHMENTS_S3_ACCESS_KEY_ID", "") or None,
+        "secret_key": env_str("ATTACHMENTS_S3_SECRET_ACCESS_KEY", "") or None,
+        # Private objects, and a file is never replaced under its name.
+        "default_acl": None,
+        "file_overwrite": False,
+        "querystring_auth": True,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+def _data_home():
+    return Path(env_str("XDG_DATA_HOME", str(Path.home() / ".local" / "share")))
+
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "attachments": env_attachment_storage(),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -339,13 +381,25 @@ def client_ip_address(request):
 
 AXES_CLIENT_IP_CALLABLE = client_ip_address
 
-# What one request may bring in. Forms post text only (there are no file
-# uploads); the reverse proxy's body limit must be at least as large.
+# What one request may bring in: a form's text, and at most one attachment's
+# worth of each file (os2org.attachments.uploads keeps no more). The reverse
+# proxy's body limit must be at least as large.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 1000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# The largest attachment (a PDF, Word, Excel or image file), in bytes.
+ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+if ATTACHMENT_MAX_BYTES < 1:
+    raise ImproperlyConfigured(f"ATTACHMENT_MAX_BYTES={ATTACHMENT_MAX_BYTES} must be 1 or more.")
+FILE_UPLOAD_HANDLERS = [
+    "os2org.attachments.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 # The largest file `handbook import` and `org load` read.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# The largest backup `os2org restore` reads; it holds the attachments' files too.
+BACKUP_MAX_BYTES = env_int("BACKUP_MAX_BYTES", 512 * 1024 * 1024)
 # The largest image or other file of a handbook that `handbook import` stores and serves.
 HANDBOOK_FILE_MAX_BYTES = env_int("HANDBOOK_FILE_MAX_BYTES", 10 * 1024 * 1024)
 

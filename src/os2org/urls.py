@@ -14,6 +14,9 @@ urlpatterns = i18n_patterns(
     path("git/", include("os2org.sync.urls")),
     path("mit-overblik/", include("os2org.overview.urls")),
     path("soeg/", include("os2org.search.urls")),
+    path("medlemmer/", include("os2org.members.urls")),
+    path("budgetter/", include("os2org.budgets.urls")),
+    path("bilag/", include("os2org.attachments.urls")),
     path("", include("os2org.handbook.urls")),
     prefix_default_language=False,
 )

@@ -4,7 +4,7 @@ It is the independent check of the apps' rules modules (test_matrix.py),
 and the list of what each group may post for the tests that post forms.
 """
 
-from os2org.access.groups import BOARD, COORDINATOR, SECRETARIAT
+from os2org.access.groups import BOARD, COORDINATOR, MEMBER_CONTACT, SECRETARIAT
 from tests.access.world import PUBLIC, VIEWERS
 
 LOGIN = "/konto/login/"
@@ -14,6 +14,7 @@ SIGNED_IN = ALL - {PUBLIC}
 # The secretariat and the board: named people's hours, the secretariat's reports.
 READS_EVERYTHING = frozenset({SECRETARIAT, BOARD})
 ONLY_SECRETARIAT = frozenset({SECRETARIAT})
+READS_MONEY = READS_EVERYTHING | {MEMBER_CONTACT}
 # The items are community A's and the coordinator is A's.
 EDITS_A = frozenset({SECRETARIAT, COORDINATOR})
 # The board member took part in A's meeting; the secretariat answers for a participant.
@@ -42,6 +43,8 @@ EXPECTED = {
     "handbook:page-history": read(ALL),
     # A file of the handbook, for whoever may read a page that uses it (this one: everyone).
     "handbook:file": read(ALL),
+    # An attachment, for whoever may read the item it belongs to (the view answers the rest 404).
+    "attachments:download": read(ALL),
     "handbook:page-edit": form(ONLY_SECRETARIAT),
     "handbook:page-preview": post(ONLY_SECRETARIAT),
     "roles:catalogue": read(ALL),
@@ -114,6 +117,36 @@ EXPECTED = {
     "governance:agenda-markdown": read(ALL),
     "governance:minutes": read(ALL),
     "governance:minutes-markdown": read(ALL),
+    # Budgets: the board and the secretariat read them all, a coordinator their own community's
+    # (another's is a 404 from the view); member contacts and the public nothing. Only the
+    # secretariat changes them, loads actuals and names invoice approvers.
+    # Money: the board and the secretariat read it all, a member contact their own organisation's
+    # (the world's agreement and contribution are the contact's authority's); only the secretariat changes it.
+    "members:overview": read(READS_MONEY),
+    "members:agreements": read(READS_MONEY),
+    "members:agreement": read(READS_MONEY),
+    "members:agreement-create": form(ONLY_SECRETARIAT),
+    "members:agreement-edit": form(ONLY_SECRETARIAT),
+    "members:agreement-notice": form(ONLY_SECRETARIAT),
+    "members:contributions": read(READS_MONEY),
+    "members:outstanding": read(READS_MONEY),
+    "members:contribution": {"GET": READS_MONEY, "POST": ONLY_SECRETARIAT},
+    "members:contributions-raise": post(ONLY_SECRETARIAT),
+    "members:export": read(READS_EVERYTHING),
+    "members:payments": form(ONLY_SECRETARIAT),
+    "members:organisation": read(READS_MONEY),
+    "budgets:budgets": read(READS_EVERYTHING | {COORDINATOR}),
+    "budgets:budget": read(READS_EVERYTHING | {COORDINATOR}),
+    "budgets:accounts": read(READS_EVERYTHING | {COORDINATOR}),
+    "budgets:budget-create": form(ONLY_SECRETARIAT),
+    "budgets:budget-approve": form(ONLY_SECRETARIAT),
+    "budgets:line-create": form(ONLY_SECRETARIAT),
+    "budgets:line-edit": form(ONLY_SECRETARIAT),
+    "budgets:line-comment": form(ONLY_SECRETARIAT),
+    "budgets:actuals": form(ONLY_SECRETARIAT),
+    "budgets:approvers": read(READS_EVERYTHING),
+    "budgets:approver-create": form(ONLY_SECRETARIAT),
+    "budgets:approver-edit": form(ONLY_SECRETARIAT),
     # Each reader's own overview, the page a log-in leads to.
     "overview:mine": read(SIGNED_IN),
     # Each reader's own choice of reminders by e-mail.
@@ -159,6 +192,10 @@ API_EXPECTED = {
     "minutes": api(ALL),
     "decisions": api(ALL),
     "search": api(ALL),
+    "agreements": api(READS_MONEY, create=ONLY_SECRETARIAT, change=ONLY_SECRETARIAT),
+    # Worked out from the agreements, never posted: the secretariat passes the rules and is told 405.
+    "contributions": api(READS_MONEY, create=ONLY_SECRETARIAT, change=ONLY_SECRETARIAT),
+    "budgets": api(READS_EVERYTHING | {COORDINATOR}),
 }
 
 

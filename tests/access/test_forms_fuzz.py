@@ -243,6 +243,9 @@ def _strategies(fields, ids):
         "password": (plausible_text, hostile_text),
         "text": (plausible_text, hostile_text),
         "textarea": (plausible_text, hostile_text),
+        # A file input sent without a file, or with text where the file goes: the form must refuse
+        # both and write nothing (what each upload does with a real file has its own tests).
+        "file": (st.just(""), hostile_text),
     }.get(kind, (None, None))
     if plausible is None:
         pytest.fail(f"No values for a field of kind {kind!r} ({fields[0].name}): add them to {__name__}")

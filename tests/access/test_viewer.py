@@ -92,8 +92,18 @@ def test_member_contact_reads_their_authoritys_community(world):
     user = world.users[groups.MEMBER_CONTACT]
 
     assert viewer_for(user, on=TODAY) == Viewer(
-        user_id=user.pk, groups=frozenset({groups.MEMBER_CONTACT}), reads_bodies=community_a(world)
+        user_id=user.pk,
+        groups=frozenset({groups.MEMBER_CONTACT}),
+        reads_bodies=community_a(world),
+        authority_id=world.authority.pk,
     )
+
+
+def test_viewer_of_someone_not_a_member_contact_has_no_authority(world):
+    # A coordinator's account may name their employer; only a member contact reads its money.
+    user = make_user("ansat", groups.COORDINATOR, authority=world.authority)
+
+    assert viewer_for(user, on=TODAY).authority_id is None
 
 
 def test_member_contact_of_an_authority_in_no_community_reads_no_community(world):

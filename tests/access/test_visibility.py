@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from os2org.access.groups import BOARD, COORDINATOR, MEMBER_CONTACT
 from os2org.common.visibility import Visibility
-from tests.access.world import PUBLIC, url
+from tests.access.world import PDF, PUBLIC, url
 from tests.dom import menu, parse
 
 pytestmark = pytest.mark.django_db
@@ -270,3 +270,15 @@ def test_board_api_search_finds_every_decision_and_follow_up(client, world):
         "beslutninger": (2, ["Budget for A", "Budget for B"]),
         "opfoelgning": (2, ["Budgettet for A sendes ud", "Budgettet for B sendes ud"]),
     }
+
+
+def test_public_does_not_find_an_internal_items_attachment(client, world):
+    response = get(client, world, PUBLIC, url("attachments:download", world))
+
+    assert response.status_code == 404
+
+
+def test_member_contact_downloads_their_communitys_internal_items_attachment(client, world):
+    response = get(client, world, MEMBER_CONTACT, url("attachments:download", world))
+
+    assert (response.status_code, b"".join(response.streaming_content)) == (200, PDF)

@@ -1,6 +1,7 @@
 """One small organisation with something of every kind and visibility, and a log-in per group.
 
     Foreningen
+    ├── Bestyrelsen (board)
     ├── Fællesskab A (product community; member authority: Egeby Kommune)
     │   └── Styregruppen for A
     └── Fællesskab B (product community)
@@ -14,6 +15,9 @@ decision is the one in the public register). A also has a public and a
 members' activity; the calendar feed is the whole organisation's, for
 members. The handbook has a page of each visibility and a role description,
 and its public page a conflict with Git waiting for the secretariat.
+A's agenda item has a PDF attached.
+The board (an internal meeting with one decision) approved A's budget of
+two lines; B has a budget too, and A an invoice approver by role.
 
 The access tests open every view on A's objects unless they say otherwise
 (`url_kwargs(..., community="b")`).
@@ -21,28 +25,34 @@ The access tests open every view on A's objects unless they say otherwise
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from functools import cache
 from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import NoReverseMatch, reverse
 from knox.models import AuthToken
 
 from os2org.access import groups
+from os2org.attachments.services import attach
 from os2org.common.visibility import Visibility
 from os2org.governance.cycle.services import feed_for, save_activity
 from os2org.governance.meetings import services
 from os2org.governance.models import Activity, AgendaItem, Approval, Feed, FollowUp, Meeting, Minutes
 from os2org.handbook.models import Asset, Page
 from os2org.handbook.services import import_handbook, save_page
+from os2org.members.services import raise_contributions
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
 from os2org.roles.models import RoleDescription
 from os2org.sync.models import Repository
 from os2org.sync.services import open_conflict
 from tests.accounts import make_user
+from tests.agreements import join
+from tests.budgets.builders import money_of
 from tests.governance.builders import at
 from tests.handbooks import write_handbook
 from tests.urlconf import views
@@ -57,6 +67,7 @@ PAGES = {
     Visibility.INTERNAL: ("intern.md", "Intern huskeliste", "Sekretariatets interne vejledning."),
 }
 PAGE = "---\ntitle: {title}\nnav_order: {order}\n---\n\n# {title}\n\n{text}\n"
+PDF = b"%PDF-1.4\n%%EOF\n"
 
 
 @dataclass
@@ -90,6 +101,10 @@ class World:
     users: dict  # viewer → User (no entry for the public)
     tokens: dict  # viewer → API token key
     sessions: dict  # viewer → session cookie of a log-in
+    attachment: object = None  # os2org.attachments.models.Attachment of A's agenda item
+    money: object = None  # A's budget, a line of it and its invoice approver (tests/budgets/builders.money_of)
+    agreement: object = None  # os2org.members.models.Agreement: the authority in A
+    contribution: object = None  # the agreement's annual fee for 2026
 
     def sign_in(self, client, viewer):
         """Sign the test client in as `viewer` (the public stays signed out)."""
@@ -107,6 +122,18 @@ class World:
     def public_file(self):
         return Asset.objects.get(path="billede.png")
 
+    @property
+    def budget(self):
+        return self.money.budget
+
+    @property
+    def budget_line(self):
+        return self.money.line
+
+    @property
+    def approver(self):
+        return self.money.approver
+
 
 def build(folder):
     """Build the world through the services; `folder` is an empty folder for the handbook's files."""
@@ -116,8 +143,10 @@ def build(folder):
     coordinator = save_person(name="Kasper Koordinator", email="kasper@example.org", employer=authority)
     board_member = save_person(name="Birthe Bestyrelse", email="birthe@example.org")
     steering_member = save_person(name="Stine Styregruppe", email="stine@example.org", employer=authority)
-    body_a, steering_a = _community("A", association, member_authorities=[authority])
-    body_b, steering_b = _community("B", association, member_authorities=[])
+    body_a, steering_a = _community("A", association)
+    body_b, steering_b = _community("B", association)
+    agreement = join(authority, body_a, annual_fee=Decimal(1000))
+    raise_contributions(2026)
     assignment = assign_role(
         coordinator, body=body_a, function=Assignment.Function.COORDINATOR, starts=date(2025, 1, 1), hours_per_week=10
     )
@@ -153,6 +182,10 @@ def build(folder):
         users=users,
         tokens={viewer: AuthToken.objects.create(user)[1] for viewer, user in users.items()},
         sessions={viewer: _session(user) for viewer, user in users.items()},
+        attachment=attach(a.item, SimpleUploadedFile("budget.pdf", PDF), actor=users[groups.SECRETARIAT]),
+        money=money_of(association, body_a, body_b, role),
+        agreement=agreement,
+        contribution=agreement.contributions.get(),
     )
 
 
@@ -185,13 +218,8 @@ def _conflict(page):
     return open_conflict(repository, path=page.path, ours=ours, branch=branch, commit=commit, git_commit=commit)
 
 
-def _community(name, association, *, member_authorities):
-    body = save_body(
-        name=f"Fællesskab {name}",
-        kind=Body.Kind.PRODUCT_COMMUNITY,
-        parent=association,
-        member_authorities=member_authorities,
-    )
+def _community(name, association):
+    body = save_body(name=f"Fællesskab {name}", kind=Body.Kind.PRODUCT_COMMUNITY, parent=association)
     return body, save_body(name=f"Styregruppen for {name}", kind=Body.Kind.STEERING_GROUP, parent=body)
 
 
@@ -247,8 +275,19 @@ OPENED_ON = {
     "public_page": ["handbook:page", "handbook:page-edit", "handbook:page-preview", "handbook:page-history", "api:pages-detail"],
     "public_file": ["handbook:file"],
     "conflict": ["sync:conflict"],
+    "attachment": ["attachments:download"],
+    "agreement": ["members:agreement", "members:agreement-edit", "members:agreement-notice", "api:agreements-detail"],
+    "contribution": ["members:contribution", "api:contributions-detail"],
+    "budget": ["budgets:budget", "budgets:budget-approve", "budgets:line-create", "api:budgets-detail"],
+    "budget_line": ["budgets:line-edit", "budgets:line-comment"],
+    "approver": ["budgets:approver-edit"],
     "role": ["roles:detail", "handbook:role-history", "api:roles-detail"],
-    "authority": ["organisation:organisation", "organisation:organisation-edit", "api:organisations-detail"],
+    "authority": [
+        "organisation:organisation",
+        "organisation:organisation-edit",
+        "api:organisations-detail",
+        "members:organisation",
+    ],
     "coordinator": [
         "organisation:person",
         "organisation:person-edit",
@@ -290,6 +329,14 @@ API_NEW = {
     },
     "meetings": lambda world, side: {"body": side.steering.pk, "starts": "2026-06-02T10:00:00+02:00"},
     "agenda-items": lambda world, side: {"meeting": side.meeting.pk, "title": "Nyt punkt"},
+    "agreements": lambda world, side: {
+        "organisation": world.authority.pk,
+        "product": world.b.body.pk,
+        "status": "draft",
+        "starts": "2027-01-01",
+    },
+    "contributions": lambda world, side: {},
+    "budgets": lambda world, side: {},
     "follow-ups": lambda world, side: {
         "item": side.item.pk,
         "title": "Ny opfølgning",
@@ -307,7 +354,7 @@ def api_new(basename, world, community="a"):
 
 
 # Arguments no object carries: a password-reset link that is not valid.
-FIXED = {"password_reset_confirm": {"uidb64": "MQ", "token": "0-0"}}
+FIXED = {"password_reset_confirm": {"uidb64": "MQ", "token": "0-0"}, "members:export": {"extension": "csv"}}
 
 
 @cache
@@ -346,6 +393,7 @@ FORM_PAGE = {
     "governance:minutes-send": "governance:meeting",
     "governance:meeting-restore": "governance:meeting",
     "governance:item-restore": "governance:meeting",
+    "members:contributions-raise": "members:overview",
 }
 
 

@@ -1,16 +1,21 @@
 """Every list costs the same number of queries with 1 item as with 50."""
 
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from functools import cached_property
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from os2org.budgets.models import Account
+from os2org.budgets.services import create_budget, save_line
 from os2org.governance.meetings import services
+from os2org.members.services import raise_contributions
 from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
 from os2org.roles.models import Task
+from tests.agreements import join
 from tests.governance.builders import decision, meeting
 from tests.governance.cycle_data import make_activity, make_role
 
@@ -54,7 +59,8 @@ def add_role(number, parts):
 
 def add_body(number, parts):
     authorities = [parts.authority]
-    save_body(name=f"Udvalg {number}", kind="committee", member_authorities=authorities, suppliers=authorities)
+    body = save_body(name=f"Udvalg {number}", kind="product_community", suppliers=authorities)
+    join(parts.authority, body)
 
 
 def add_assignment(number, parts):
@@ -70,6 +76,22 @@ def add_agenda_item(number, parts):
 def add_follow_up(number, parts):
     due = date(2026, 1, 1) + timedelta(days=number)
     services.add_follow_up(parts.decision, title=f"Handling {number}", due=due, owner_person=parts.people[0])
+
+
+def add_agreement(number, parts):
+    product = save_body(name=f"Produkt {number}", kind="product_community")
+    join(parts.authority, product, annual_fee=Decimal(1000))
+
+
+def add_contribution(number, parts):
+    add_agreement(number, parts)
+    raise_contributions(2026)
+
+
+def add_budget(number, parts):
+    account = Account.objects.get_or_create(number="2010", defaults={"name": "Løn"})[0]
+    budget = create_budget(body=save_body(name=f"Fællesskab {number}", kind="product_community"), year=2026)
+    save_line(budget=budget, account=account, amount=Decimal(1000))
 
 
 def add_minutes(number, parts):
@@ -90,6 +112,9 @@ ADD = {
     "follow-ups": add_follow_up,
     "minutes": add_minutes,
     "decisions": lambda number, parts: decision(parts.meeting, f"Beslutning {number}", "Vedtaget."),
+    "agreements": add_agreement,
+    "contributions": add_contribution,
+    "budgets": add_budget,
 }
 
 

@@ -14,6 +14,7 @@ from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook, save_page
 from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
 from os2org.roles.models import RoleDescription
+from tests.agreements import join
 from tests.governance.builders import decision, meeting
 from tests.handbooks import write_handbook
 
@@ -26,9 +27,10 @@ def build(folder):
     role = RoleDescription.objects.get()
     role_page = Page.objects.get(slug="rolle-01")
     save_page(role_page, source=role_page.source, visibility=Visibility.MEMBERS)
-    egebjerg = save_organisation(name="Egebjerg Kommune", kind="municipality", cvr="12345678", is_member=True)
+    egebjerg = save_organisation(name="Egebjerg Kommune", kind="municipality", cvr="38990608", is_member=True)
     bestyrelsen = save_body(name="Bestyrelsen", kind="board")
-    booking = save_body(name="Fælleskode Booking", kind="product_community", member_authorities=[egebjerg])
+    booking = save_body(name="Fælleskode Booking", kind="product_community")
+    join(egebjerg, booking)
     booking_steering = save_body(name="Styregruppen for Booking", kind="steering_group", parent=booking)
     mo = save_body(name="OS2mo", kind="product_community")
     mo_steering = save_body(name="Styregruppen for OS2mo", kind="steering_group", parent=mo)

@@ -18,8 +18,12 @@ from playwright.sync_api import expect
 from pytest_django.live_server_helper import LiveServer
 
 from os2org.access import groups
+from os2org.budgets import demo as budgets_demo
+from os2org.budgets.loading import load_accounts
 from os2org.governance import demo
 from os2org.handbook.services import import_handbook
+from os2org.members import demo as members_demo
+from os2org.members import loading as members_loading
 from os2org.organisation.loading import load_yaml
 from tests.conftest import AXE, DEMO, require
 
@@ -36,10 +40,13 @@ def demo_server(live_server, transactional_db):
 
 
 def build_demo():
-    """The whole demo: handbook, organisation, meetings and annual cycle."""
+    """The whole demo: handbook, organisation, member register, meetings, annual cycle and contributions."""
     import_handbook([DEMO])
     load_yaml(DEMO.parent / "organisation.yaml")
+    load_accounts(budgets_demo.ACCOUNTS)
+    members_loading.load(DEMO.parent / "members.yaml")
     demo.build()
+    members_demo.build()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ people, meetings… as it takes for every payload to reach every field.
 import json
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from decimal import Decimal
 from io import StringIO
 
 from django.contrib.auth.models import Group
@@ -22,18 +23,33 @@ from django.utils import timezone
 
 from os2org.access import groups as group_names
 from os2org.access.models import Account
+from os2org.budgets.models import BUDGET_KINDS
+from os2org.budgets.models import Account as BudgetAccount
+from os2org.budgets.services import (
+    AccountRow,
+    ActualRow,
+    comment_line,
+    create_budget,
+    import_actuals,
+    save_accounts,
+    save_approver,
+    save_line,
+)
 from os2org.common.visibility import Visibility
 from os2org.governance.cycle.services import feed_for, save_activity
 from os2org.governance.meetings import services as meetings
 from os2org.governance.models import Activity, AgendaItem, Approval, Meeting
 from os2org.handbook.models import Page
 from os2org.handbook.services import save_page
+from os2org.members.models import JOINABLE_KINDS, Agreement, Contribution
+from os2org.members.services import raise_contributions, save_agreement, set_contribution_status
 from os2org.organisation.models import Assignment, Body, Organisation
 from os2org.organisation.services import assign_role, relate_bodies, save_body, save_organisation, save_person
 from os2org.roles.models import RoleDescription
 from os2org.sync.models import Repository
 from os2org.sync.services import open_conflict
 from tests.accounts import make_user
+from tests.agreements import join
 from tests.xss_corpus import ALL, EMAIL, FILE_NAME, INLINE, as_markdown, chunks, groups, markdown_corpus
 
 SECRETARIAT = "xss-sekretariat"
@@ -109,6 +125,11 @@ COVERED = {
     ("governance.MinutesPart", "text"),
     ("governance.MinutesPart", "html"),
     ("governance.Approval", "comment"),
+    ("organisation.Organisation", "address"),
+    ("members.Agreement", "notes"),
+    ("members.Contribution", "invoice_number"),
+    ("budgets.Account", "name"),
+    ("budgets.BudgetLine", "comment"),
     # Written by the services from the names above.
     ("audit.Entry", "summary"),
     ("audit.Entry", "data"),
@@ -142,6 +163,11 @@ class World:
     feeds: list = field(default_factory=list)
     # Conflicts with Git on the corpus pages, os2org's version carrying the corpus.
     conflicts: list = field(default_factory=list)
+    budgets: list = field(default_factory=list)
+    agreements: list = field(default_factory=list)
+    contributions: list = field(default_factory=list)
+    budget_lines: list = field(default_factory=list)
+    approvers: list = field(default_factory=list)
 
 
 def build(directory):
@@ -168,6 +194,8 @@ def build(directory):
     _assignments(world)
     _activities(world)
     _meetings(world)
+    _budgets(world)
+    _members(world)
     # The secretariat's log-in is a participant yet to answer the pending
     # minutes, so that its overview shows the corpus too.
     Account.objects.create(user=user, person=_unanswering(world.pending_minutes[0]))
@@ -325,6 +353,7 @@ def _organisations(world):
                 is_supplier=True,
                 is_partner=True,
                 partner_role=markdown_corpus(),
+                address=" ".join(payload.text for payload in INLINE),
             )
         )
 
@@ -342,10 +371,11 @@ def _bodies(world):
             parent=made[0] if made else None,
             programme=programme,
             position=number,
-            member_authorities=[organisations[number % len(organisations)]],
             suppliers=[organisations[(number + 1) % len(organisations)]],
         )
         made.append(body)
+        if kind in JOINABLE_KINDS:
+            join(organisations[number % len(organisations)], body)
     for source, target in zip(made[1:], made[2:]):
         relate_bodies(source, target)
 
@@ -391,6 +421,42 @@ def _activities(world):
             rule="FREQ=MONTHLY;COUNT=3",
         )
         world.activities.append(activity)
+
+
+def _budgets(world):
+    """Accounts named by the corpus; a budget for each body that may have one, every line commented with
+    all of it; a quarter of actuals; an invoice approver of each such body, mandated by a board decision."""
+    year = timezone.localdate().year
+    save_accounts([AccountRow(f"{1000 + number}", name) for number, name in enumerate(chunks(200))])
+    accounts = list(BudgetAccount.objects.order_by("number"))
+    comment = " ".join(payload.text for payload in INLINE)
+    (decision, *_rest) = [item for item in world.items if item.meeting.body.kind == Body.Kind.BOARD]
+    rows = []
+    for body in [body for body in world.bodies if body.kind in BUDGET_KINDS]:
+        budget = create_budget(body=body, year=year, decision=decision)
+        world.budgets.append(budget)
+        for number, account in enumerate(accounts):
+            line = save_line(budget=budget, account=account, amount=Decimal(1000 * (number + 1)))
+            world.budget_lines.append(comment_line(line, comment=comment))
+            rows.append(ActualRow(body=body, account=account, amount=Decimal(700 * (number + 1))))
+        world.approvers.append(save_approver(body=body, account=None, role=world.roles[0], person=None, decision=decision))
+    import_actuals(rows, year=year, quarter=1, source=FILE_NAME.text)
+
+
+def _members(world):
+    """Each agreement (every joinable body has one, made with the bodies) notes the whole corpus and
+    owes a fee; this year's lines are invoiced under numbers made of the corpus."""
+    year = timezone.localdate().year
+    for agreement in Agreement.objects.order_by("pk"):
+        world.agreements.append(save_agreement(agreement, notes=markdown_corpus(), annual_fee=Decimal(1000)))
+    raise_contributions(year)
+    numbers = chunks(200)
+    for number, line in enumerate(Contribution.objects.order_by("pk")):
+        invoice_number = numbers[number % len(numbers)]
+        invoiced_on = timezone.localdate()
+        world.contributions.append(
+            set_contribution_status(line, status="invoiced", invoice_number=invoice_number, invoiced_on=invoiced_on)
+        )
 
 
 def _at(day, hour=10):

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from os2org.organisation.models import Body, Person
 from os2org.organisation.services import assign_role, end_assignment, save_body, save_organisation, save_person
 from tests.accounts import make_user
+from tests.agreements import join
 from tests.dom import attribute, children, element, elements, parse, text, texts
 
 pytestmark = pytest.mark.django_db
@@ -26,9 +27,9 @@ def org():
         name="OS2mo",
         kind=Body.Kind.PRODUCT_COMMUNITY,
         programme=programme,
-        member_authorities=[aarhus],
         suppliers=[magenta],
     )
+    join(aarhus, community)
     ane = save_person(name="Ane Holm", email="ane@example.org", employer=aarhus, contract_hours=30)
     bo = save_person(name="Bo Lund")
     assign_role(ane, body=board, starts=date(2025, 1, 1), function="chair", hours_per_week=2)

@@ -271,7 +271,7 @@ def aarhus():
 
 @pytest.fixture
 def magenta():
-    return save_organisation(name="Magenta ApS", kind=Organisation.Kind.COMPANY, cvr="25521076", is_supplier=True)
+    return save_organisation(name="Magenta ApS", kind=Organisation.Kind.COMPANY, cvr="34037655", is_supplier=True)
 
 
 @pytest.fixture
@@ -316,7 +316,6 @@ def test_body_form_saves_and_goes_to_the_body(client, staff, board, programme, a
         "parent": board.pk,
         "programme": programme.pk,
         "description": "Et fællesskab om MO.",
-        "member_authorities": [aarhus.pk],
         "suppliers": [magenta.pk],
     }
 
@@ -330,7 +329,14 @@ def test_body_form_saves_and_goes_to_the_body(client, staff, board, programme, a
         programme,
         "Et fællesskab om MO.",
     )
-    assert (list(body.member_authorities.all()), list(body.suppliers.all())) == ([aarhus], [magenta])
+    assert list(body.suppliers.all()) == [magenta]
+
+
+def test_body_form_has_no_member_authorities_to_type_in(client, staff):
+    # They follow from agreements (os2org.members).
+    response = client.get(NEW_BODY)
+
+    assert elements(parse(response), "div", id="field-member_authorities") == []
 
 
 def test_body_form_says_the_body_is_saved(client, staff):
@@ -346,7 +352,7 @@ def test_body_form_records_who_saved(client, staff):
 
 
 def test_body_edit_changes_the_body_and_its_lists(client, staff, aarhus, magenta):
-    body = save_body(name="OS2mo", kind=Body.Kind.PRODUCT_COMMUNITY, member_authorities=[aarhus])
+    body = save_body(name="OS2mo", kind=Body.Kind.PRODUCT_COMMUNITY, suppliers=[aarhus])
 
     fields = {"name": "OS2mo", "kind": "project_community", "suppliers": [magenta.pk]}
 
@@ -354,23 +360,19 @@ def test_body_edit_changes_the_body_and_its_lists(client, staff, aarhus, magenta
 
     body.refresh_from_db()
     assert (response.status_code, response["Location"]) == (302, "/en/organisation/organer/os2mo/")
-    assert (body.kind, list(body.member_authorities.all()), list(body.suppliers.all())) == (
-        "project_community",
-        [],
-        [magenta],
-    )
+    assert (body.kind, list(body.suppliers.all())) == ("project_community", [magenta])
 
 
 def test_body_edit_form_starts_with_the_stored_values(client, staff, board, programme, aarhus):
     save_body(
-        name="OS2mo", kind=Body.Kind.PRODUCT_COMMUNITY, parent=board, programme=programme, member_authorities=[aarhus]
+        name="OS2mo", kind=Body.Kind.PRODUCT_COMMUNITY, parent=board, programme=programme, suppliers=[aarhus]
     )
 
     response = client.get("/en/organisation/organer/os2mo/rediger/")
 
     name = element(parse(response), "input", id="id_name")
     assert dict(name.attributes)["value"] == "OS2mo"
-    assert [selected(response, field) for field in ("kind", "parent", "programme", "member_authorities")] == [
+    assert [selected(response, field) for field in ("kind", "parent", "programme", "suppliers")] == [
         ["product_community"],
         [str(board.pk)],
         [str(programme.pk)],
@@ -472,7 +474,7 @@ def test_organisation_edit_form_starts_with_the_stored_values(client, staff, mag
 
     document = parse(response)
     values = [attribute(element(document, "input", id=f"id_{name}"), "value") for name in ("name", "cvr")]
-    assert values == ["Magenta ApS", "25521076"]
+    assert values == ["Magenta ApS", "34037655"]
     assert [selected(response, field) for field in ("kind", "is_supplier", "is_member")] == [["company"], [None], []]
 
 
@@ -481,7 +483,7 @@ def test_organisation_edit_form_starts_with_the_stored_values(client, staff, mag
     [
         ({"cvr": "123"}, "cvr", "A CVR number has 8 digits."),
         ({"cvr": "1234567a"}, "cvr", "A CVR number has 8 digits."),
-        ({"cvr": "25521076"}, "cvr", "Magenta ApS already has this CVR number."),
+        ({"cvr": "34037655"}, "cvr", "Magenta ApS already has this CVR number."),
         ({"name": ""}, "name", "This field is required."),
     ],
 )

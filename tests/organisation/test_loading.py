@@ -20,7 +20,7 @@ SMALL = """\
 organisations:
 - name: Egebjerg Kommune
   kind: municipality
-  cvr: '12345678'
+  cvr: '38990608'
   member: true
   supplier: false
   partner: true
@@ -37,8 +37,6 @@ bodies:
   kind: product_community
   parent: Sekretariatet
   programme: Borgerservice
-  member_authorities:
-  - Egebjerg Kommune
   suppliers:
   - Kodehuset A/S
 - name: Borgerservice
@@ -94,7 +92,6 @@ bodies:
     kind: product_community
     parent: Sekretariatet
     programme: Borgerservice
-    member_authorities: [Egebjerg Kommune]
     suppliers: [Kodehuset A/S]
   - {name: Borgerservice, kind: programme}
   - {name: Bestyrelsen, kind: board}
@@ -104,7 +101,7 @@ organisations:
     supplier: yes
   - name: Egebjerg Kommune
     kind: municipality
-    cvr: "12345678"
+    cvr: "38990608"
     member: true
     partner: true
     partner_role: Huser sekretariatet.
@@ -235,9 +232,8 @@ def test_load_stores_values(roles, tmp_path):
         booking.kind,
         booking.parent.name,
         booking.programme.name,
-        [o.name for o in booking.member_authorities.all()],
         [o.name for o in booking.suppliers.all()],
-    ) == ("product_community", "Sekretariatet", "Borgerservice", ["Egebjerg Kommune"], ["Kodehuset A/S"])
+    ) == ("product_community", "Sekretariatet", "Borgerservice", ["Kodehuset A/S"])
 
 
 def test_load_writes_one_audit_entry_per_change(roles, tmp_path):
@@ -405,7 +401,32 @@ def test_load_refuses_contract_hours_over_a_week(tmp_path):
 
 def test_load_refuses_short_cvr(tmp_path):
     path = write(tmp_path, BASE.replace("    kind: municipality\n", "    kind: municipality\n    cvr: \"123\"\n"))
-    assert load_error(load_yaml, path) == f"{path}:4: cvr: “123” is not 8 digits."
+    assert load_error(load_yaml, path) == f"{path}:4: cvr: A CVR number has 8 digits."
+
+
+def test_load_refuses_a_cvr_number_whose_check_digit_does_not_add_up(tmp_path):
+    path = write(tmp_path, BASE.replace("    kind: municipality\n", "    kind: municipality\n    cvr: \"38990609\"\n"))
+    assert load_error(load_yaml, path) == (
+        f"{path}:4: cvr: 38990609 is not a CVR number: its check digit does not add up. "
+        "Check it against the CVR register."
+    )
+
+
+def test_load_refuses_an_ean_number_whose_check_digit_does_not_add_up(tmp_path):
+    path = write(tmp_path, BASE.replace("    kind: municipality\n", "    kind: municipality\n    ean: \"5798000410016\"\n"))
+    assert load_error(load_yaml, path) == (
+        f"{path}:4: ean: 5798000410016 is not an EAN number: its check digit does not add up. "
+        "Check it against the invoice address the authority gave."
+    )
+
+
+def test_load_refuses_member_authorities_typed_in(tmp_path):
+    booking = "  - name: Booking\n    kind: product_community\n    member_authorities: [Egebjerg Kommune]\n"
+    path = write(tmp_path, BASE.replace("bodies:\n", "bodies:\n" + booking))
+    assert load_error(load_yaml, path) == (
+        f"{path}:7: member_authorities: member authorities follow from agreements now: "
+        "load them with “os2org members load”."
+    )
 
 
 def test_load_refuses_unknown_kind(tmp_path):
@@ -655,7 +676,7 @@ def organisation_of(people, *, hours=2):
         "  - {name: Egebjerg Kommune, kind: municipality}",
         "bodies:",
         "  - {name: Bestyrelsen, kind: board}",
-        "  - {name: Booking, kind: product_community, parent: Bestyrelsen, member_authorities: [Egebjerg Kommune]}",
+        "  - {name: Booking, kind: product_community, parent: Bestyrelsen, suppliers: [Egebjerg Kommune]}",
         "relations:",
         "  - {from: Bestyrelsen, to: Booking}",
         "people:",
@@ -673,7 +694,7 @@ def test_load_makes_as_many_queries_for_10_as_for_40_people(roles, tmp_path, dja
     path = write(tmp_path, organisation_of(people))
     # Each section reads what it checks against, inserts its rows (a new body inside
     # a new one after it), and writes its audit entries; the whole load is one savepoint.
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(31):
         load_yaml(path)
 
 

@@ -112,17 +112,14 @@ def test_save_body_allows_a_parent_beside_the_body(board):
     assert save_body(committee, parent=board).parent == board
 
 
-def test_save_body_records_its_member_authorities_before_and_after():
+def test_save_body_records_its_suppliers_before_and_after():
     egeby, nyby = save_organisation(name="Egeby Kommune"), save_organisation(name="Nyby Kommune")
-    body = save_body(name="Fællesskab A", kind=Body.Kind.PRODUCT_COMMUNITY, member_authorities=[egeby])
+    body = save_body(name="Fællesskab A", kind=Body.Kind.PRODUCT_COMMUNITY, suppliers=[egeby])
 
-    save_body(body, member_authorities=[egeby, nyby], suppliers=[nyby])
+    save_body(body, suppliers=[egeby, nyby])
 
     changed = history(body).first().data
-    assert (
-        (changed["before"]["member_authorities"], changed["before"]["suppliers"]),
-        (changed["after"]["member_authorities"], changed["after"]["suppliers"]),
-    ) == (([egeby.pk], []), ([egeby.pk, nyby.pk], [nyby.pk]))
+    assert (changed["before"]["suppliers"], changed["after"]["suppliers"]) == ([egeby.pk], [egeby.pk, nyby.pk])
 
 
 def test_save_body_gives_a_second_long_name_an_address_that_fits():
@@ -137,17 +134,14 @@ def test_save_body_gives_a_second_long_name_an_address_that_fits():
 # Many at once (the loader's services)
 
 
-def test_save_bodies_records_member_lists_as_the_one_at_a_time_service_does():
+def test_save_bodies_records_supplier_lists_as_the_one_at_a_time_service_does():
     egeby, nyby = save_organisation(name="Nyby Kommune"), save_organisation(name="Egeby Kommune")
-    body = save_body(name="Fællesskab A", kind=Body.Kind.PRODUCT_COMMUNITY, member_authorities=[egeby])
+    body = save_body(name="Fællesskab A", kind=Body.Kind.PRODUCT_COMMUNITY, suppliers=[egeby])
 
-    save_bodies([(body, {"member_authorities": [egeby, nyby], "suppliers": [nyby]})])
+    save_bodies([(body, {"suppliers": [nyby, egeby]})])
 
     changed = history(body).first().data
-    assert (
-        (changed["before"]["member_authorities"], changed["before"]["suppliers"]),
-        (changed["after"]["member_authorities"], changed["after"]["suppliers"]),
-    ) == (([egeby.pk], []), ([nyby.pk, egeby.pk], [nyby.pk]))
+    assert (changed["before"]["suppliers"], changed["after"]["suppliers"]) == ([egeby.pk], [nyby.pk, egeby.pk])
 
 
 def test_save_bodies_puts_a_stored_body_inside_a_new_one(board):
@@ -171,9 +165,9 @@ def test_save_bodies_refuses_a_parent_inside_the_body_naming_the_change(board):
 
 
 def test_save_organisations_refuses_a_cvr_number_another_has():
-    save_organisation(name="Egeby Kommune", cvr="12345678")
+    save_organisation(name="Egeby Kommune", cvr="38990608")
     with translation.override("en"), pytest.raises(InvalidItem) as raised:
-        save_organisations([(None, {"name": "Nyby Kommune"}), (None, {"name": "Oby Kommune", "cvr": "12345678"})])
+        save_organisations([(None, {"name": "Nyby Kommune"}), (None, {"name": "Oby Kommune", "cvr": "38990608"})])
     assert (raised.value.index, raised.value.messages) == (1, ["Constraint “organisation_cvr_unique” is violated."])
 
 
@@ -227,12 +221,12 @@ def test_assign_roles_hands_the_open_chair_from_one_stored_term_to_another(board
 
 def test_save_organisations_passes_a_cvr_number_on_in_order():
     # Stored in this order, the second is updated first by a single statement.
-    nyby = save_organisation(name="Nyby Kommune", cvr="22222222")
-    egeby = save_organisation(name="Egeby Kommune", cvr="11111111")
+    nyby = save_organisation(name="Nyby Kommune", cvr="34858837")
+    egeby = save_organisation(name="Egeby Kommune", cvr="35175466")
 
-    save_organisations([(egeby, {"cvr": "33333333"}), (nyby, {"cvr": "11111111"})])
+    save_organisations([(egeby, {"cvr": "36655194"}), (nyby, {"cvr": "35175466"})])
 
     assert sorted(Organisation.objects.values_list("name", "cvr")) == [
-        ("Egeby Kommune", "33333333"),
-        ("Nyby Kommune", "11111111"),
+        ("Egeby Kommune", "36655194"),
+        ("Nyby Kommune", "35175466"),
     ]

@@ -83,6 +83,7 @@ def viewer_for(user, on=None):
         person_id=person_id,
         reads_bodies=reads,
         edits_bodies=edits,
+        authority_id=authority_id if groups.MEMBER_CONTACT in names else None,
     )
 
 

@@ -13,7 +13,9 @@ and after the change (may they change this one, and put it there?).
 
 from rest_framework.permissions import SAFE_METHODS
 
+from os2org.budgets.rules import reads as reads_budgets
 from os2org.common.rules import anyone, secretariat
+from os2org.members.rules import reads_money
 
 # Asked before the item is known.
 ANY_BODY = object()
@@ -53,6 +55,10 @@ RULES = {
     "decisions": (anyone, nobody),
     # What the search page finds: only what the caller may read.
     "search": (anyone, nobody),
+    # Money, as on the pages (members.rules): each lists only what the caller may read.
+    "agreements": (reads_money, secretariat),
+    "contributions": (reads_money, secretariat),
+    "budgets": (reads_budgets, nobody),
 }
 
 

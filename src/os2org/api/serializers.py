@@ -4,14 +4,15 @@ from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from os2org.api.permissions import caller
+from os2org.budgets.models import Budget, BudgetLine
 from os2org.common.dates import validate_date
+from os2org.common.identifiers import validate_cvr, validate_ean
 from os2org.common.visibility import choosable
 from os2org.governance.cycle.services import save_activity
 from os2org.governance.meetings.forms import MEETING_KINDS
@@ -34,6 +35,8 @@ from os2org.governance.models import (
     MinutesPart,
 )
 from os2org.handbook.models import Page
+from os2org.members.models import Agreement, Contribution
+from os2org.members.services import AGREEMENT_FIELDS, save_agreement, set_contribution_status
 from os2org.organisation.choices import check_parent
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
@@ -197,7 +200,7 @@ class BodySerializer(ServiceSerializer):
     """A body of the association: the board, the secretariat, a community, one of its groups."""
 
     slug = address()
-    CHOOSABLE = ("programme", "member_authorities", "suppliers")
+    CHOOSABLE = ("programme", "suppliers")
 
     class Meta:
         model = Body
@@ -214,6 +217,8 @@ class BodySerializer(ServiceSerializer):
             "suppliers",
             "visibility",
         ]
+        # Those with an agreement in force today (os2org.members): read here, changed through agreements.
+        read_only_fields = ["member_authorities"]
         validators = []
 
     def validate_parent(self, parent):
@@ -241,14 +246,18 @@ class OrganisationSerializer(ServiceSerializer):
             "name",
             "kind",
             "cvr",
+            "ean",
+            "address",
             "is_member",
+            "member_since",
+            "member_until",
             "is_supplier",
             "is_partner",
             "partner_role",
             "visibility",
         ]
         validators = []
-        extra_kwargs = {"cvr": {"validators": [RegexValidator(r"^[0-9]{8}$", _("A CVR number has 8 digits."))]}}
+        extra_kwargs = {"cvr": {"validators": [validate_cvr]}, "ean": {"validators": [validate_ean]}}
 
     def save_with(self, organisation, *, actor, **data):
         return save_organisation(organisation, actor=actor, **data)
@@ -498,3 +507,65 @@ class SearchKindSerializer(serializers.Serializer):
     label = serializers.CharField(help_text=_("The kind's name."))
     count = serializers.IntegerField(help_text=_("How many of this kind were found."))
     results = SearchResultSerializer(many=True, help_text=_("The best of them, best first."))
+
+
+class AgreementSerializer(ServiceSerializer):
+    """An organisation joined to a product, a project or a programme (tilslutningsaftale), and its terms.
+
+    The member authorities of a product are those with an agreement in force today."""
+
+    class Meta:
+        model = Agreement
+        fields = ["id", *AGREEMENT_FIELDS]
+        validators = []
+        extra_kwargs = {"signed": IN_YEARS, "starts": IN_YEARS, "ends": IN_YEARS}
+
+    def save_with(self, agreement, *, actor, **data):
+        return save_agreement(agreement, actor=actor, **data)
+
+
+class ContributionSerializer(ServiceSerializer):
+    """What an agreement makes due for a year (an invoice line) and how far it has got; worked out from the
+    agreements, so only its status, invoice number and days are changed here."""
+
+    class Meta:
+        model = Contribution
+        fields = [
+            "id",
+            "agreement",
+            "year",
+            "kind",
+            "starts",
+            "ends",
+            "amount",
+            "status",
+            "invoice_number",
+            "invoiced_on",
+            "paid_on",
+        ]
+        read_only_fields = ["agreement", "year", "kind", "starts", "ends", "amount"]
+        validators = []
+        extra_kwargs = {"invoiced_on": IN_YEARS, "paid_on": IN_YEARS}
+
+    def save_with(self, contribution, *, actor, **data):
+        return set_contribution_status(contribution, actor=actor, **data)
+
+
+class BudgetLineSerializer(serializers.ModelSerializer):
+    """One account's line of a budget, with the comment on its variance."""
+
+    account = serializers.SlugRelatedField(slug_field="number", read_only=True)
+
+    class Meta:
+        model = BudgetLine
+        fields = ["account", "amount", "comment"]
+
+
+class BudgetSerializer(serializers.ModelSerializer):
+    """A body's budget for a year, a line per account, and the board decision that approved it (if any)."""
+
+    lines = BudgetLineSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Budget
+        fields = ["id", "body", "year", "decision", "lines"]

@@ -21,6 +21,9 @@ ENDPOINTS = {
     "minutes": views.MinutesViewSet,
     "decisions": views.DecisionViewSet,
     "search": views.SearchViewSet,
+    "agreements": views.AgreementViewSet,
+    "contributions": views.ContributionViewSet,
+    "budgets": views.BudgetViewSet,
 }
 
 router = SimpleRouter()

@@ -24,9 +24,12 @@ from os2org.api.permissions import caller
 from os2org.api.schema import ApiSchema, token_schema
 from os2org.audit.selectors import revision
 from os2org.audit.services import check_revision
+from os2org.budgets.models import BudgetLine
+from os2org.budgets.selectors import readable_budgets
 from os2org.governance.meetings.selectors import readable_parts
 from os2org.governance.models import Activity, AgendaItem, FollowUp, Meeting, Minutes
 from os2org.handbook.models import Page
+from os2org.members.models import Agreement, Contribution
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.roles.models import RoleDescription, Task
 from os2org.search.selectors import search_kinds
@@ -86,7 +89,26 @@ class ReadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
             raise NotFound from None
 
 
-class WriteViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadViewSet):
+class Revisioned:
+    """Gives an item's revision as its ETag, and saves a change only if made from that revision."""
+
+    def retrieve(self, request, *args, **kwargs):
+        # The item's revision as its ETag: send it back as If-Match with a
+        # change, and a change someone else made in between is refused (412).
+        item = self.get_object()
+        return Response(self.get_serializer(item).data, headers={"ETag": f'"{revision(item)}"'})
+
+    def save_if_unchanged(self, serializer):
+        asked = _revision_asked(self.request)
+        with transaction.atomic():
+            try:
+                check_revision(serializer.instance, asked)
+            except DjangoValidationError:
+                raise Changed from None
+            serializer.save()
+
+
+class WriteViewSet(Revisioned, mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadViewSet):
     """Creates and changes items (there are no deletes), each only where the rules allow."""
 
     # The field that leads from an item to the body it belongs to (None: it
@@ -116,21 +138,9 @@ class WriteViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadViewSet
         self.check_body(serializer)
         serializer.save()
 
-    def retrieve(self, request, *args, **kwargs):
-        # The item's revision as its ETag: send it back as If-Match with a
-        # change, and a change someone else made in between is refused (412).
-        item = self.get_object()
-        return Response(self.get_serializer(item).data, headers={"ETag": f'"{revision(item)}"'})
-
     def perform_update(self, serializer):
-        asked = _revision_asked(self.request)
         self.check_body(serializer)
-        with transaction.atomic():
-            try:
-                check_revision(serializer.instance, asked)
-            except DjangoValidationError:
-                raise Changed from None
-            serializer.save()
+        self.save_if_unchanged(serializer)
 
 
 class PageViewSet(ReadViewSet):
@@ -289,6 +299,43 @@ class DecisionViewSet(ReadViewSet):
         decisions = AgendaItem.objects.decisions().select_related("meeting")
         decisions = decisions.order_by("-meeting__starts", "-meeting_id", "position")
         return decisions.filter(self.viewer.visible(body="meeting__body"))
+
+
+class BudgetViewSet(ReadViewSet):
+    """Budgets with their lines: the board and the secretariat read them all, a coordinator their own
+    community's (budgets.rules); they are changed on the budget pages."""
+
+    serializer_class = serializers.BudgetSerializer
+
+    def get_queryset(self):
+        lines = Prefetch("lines", queryset=BudgetLine.objects.select_related("account").order_by("account__number"))
+        return readable_budgets(self.viewer).prefetch_related(lines).order_by("pk")
+
+
+class AgreementViewSet(WriteViewSet):
+    """Agreements: the board and the secretariat read them all, a member contact their own organisation's;
+    the secretariat writes them."""
+
+    serializer_class = serializers.AgreementSerializer
+
+    def get_queryset(self):
+        return Agreement.objects.readable_by(self.viewer).order_by("pk")
+
+
+class ContributionViewSet(Revisioned, mixins.UpdateModelMixin, ReadViewSet):
+    """Contributions (invoice lines), read as agreements are; the secretariat moves them on (invoiced, paid)."""
+
+    serializer_class = serializers.ContributionSerializer
+
+    def get_queryset(self):
+        return Contribution.objects.readable_by(self.viewer).order_by("pk")
+
+    def body_of(self, item):
+        # Money belongs to no body: only the secretariat changes it (api.rules).
+        return None
+
+    def perform_update(self, serializer):
+        self.save_if_unchanged(serializer)
 
 
 @token_schema

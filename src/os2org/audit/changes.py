@@ -1,8 +1,8 @@
 """A logged change as a reader of the log reads it: field names, values in words, and text as a line diff.
 
 An entry keeps each field's value as it was stored: ids for the items it
-points to, codes for choices, ISO dates. The log names the items (one
-query per kind of item on the page, however many entries), gives each
+points to, codes for choices, ISO dates. The log names the items (in one
+query however many entries and kinds: related_names), gives each
 choice its label and each date and number its Danish (or English) form,
 and shows a field of several lines (a page's source, a case brief) as the
 lines that changed rather than as two copies of the whole text.
@@ -17,7 +17,8 @@ from typing import NamedTuple
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import Max, Subquery
+from django.db.models import CharField, Max, Subquery, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.formats import date_format, number_format, time_format
 from django.utils.text import capfirst
@@ -62,10 +63,13 @@ def _sides(entry):
 def related_names(entries):
     """{(model, str(pk)): name} of every item the entries' fields point to.
 
-    Each is named as its own newest entry recorded it: one query however
-    many kinds of item the entries point to. An item whose entries hold no
-    name (written before names were kept) is looked up itself, one query per
-    kind of such item.
+    One query however many kinds of item the entries point to: each item is
+    named as its own newest entry recorded it, or else (a role description,
+    derived from its page, has no entries) by its name or title field, read
+    in the same query (a UNION), so the count does not depend on which kinds
+    a page of the log happens to show. An item named neither way (written
+    before names were kept, and with no name field) is looked up itself, one
+    query per kind of such item.
     """
     wanted = defaultdict(set)
     for entry in entries:
@@ -87,19 +91,50 @@ def related_names(entries):
         .annotate(newest=Max("id"))
         .values("newest")
     )
-    names = {}
-    for object_type, object_id, name in Entry.objects.filter(id__in=Subquery(newest)).values_list(
-        "object_type", "object_id", "object_name"
-    ):
-        model = models[object_type]
-        if name and object_id in wanted[model]:
+    recorded = (
+        Entry.objects.filter(id__in=Subquery(newest)).order_by().values_list("object_type", "object_id", "object_name")
+    )
+    current = [_current_names(model, pks) for model, pks in wanted.items() if _name_field(model)]
+    rows = recorded.union(*current, all=True) if current else recorded
+    names, fields = {}, {}
+    for object_type, object_id, name in rows:
+        model = models.get(object_type.removeprefix(CURRENT))
+        if not name or model is None or object_id not in wanted[model]:
+            continue
+        if object_type.startswith(CURRENT):
+            fields[(model, object_id)] = name
+        else:
             names[(model, object_id)] = name
+    names = {**fields, **names}
     for model, pks in wanted.items():
         unnamed = [pk for pk in pks if (model, pk) not in names]
         if unnamed:
             for item in model._default_manager.filter(pk__in=unnamed).select_related(*_named_through(model)):
                 names[(model, str(item.pk))] = str(item)
     return names
+
+
+# Marks a row of current names in related_names' UNION, beside the names entries recorded.
+CURRENT = "current:"
+
+
+def _name_field(model):
+    """The text field a model's items are called by (a name or a title), if it has one."""
+    for name in ("name", "title"):
+        field = _field(model, name)
+        if field is not None and isinstance(field, (models.CharField, models.TextField)):
+            return name
+    return None
+
+
+def _current_names(model, pks):
+    label = Value(CURRENT + model._meta.label_lower, output_field=CharField())
+    return (
+        model._default_manager.filter(pk__in=pks)
+        .order_by()
+        .annotate(audit_label=label, audit_key=Cast("pk", CharField()))
+        .values_list("audit_label", "audit_key", _name_field(model))
+    )
 
 
 def _named_through(model):

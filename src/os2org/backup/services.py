@@ -3,7 +3,8 @@
 A backup is a JSON document (gzipped when its name ends in `.gz`):
 
     {"format": "os2org-backup", "version": 1, "created": "…",
-     "migrations": {app label: latest applied migration}, "objects": […]}
+     "migrations": {app label: latest applied migration}, "objects": […],
+     "files": [{"name": stored name, "content": base64}, …]}
 
 `objects` holds every row of every installed app in Django's serialized
 form, each model after those it refers to by natural key (references by
@@ -16,7 +17,9 @@ not. (A token row would not let anyone in either: django-rest-knox stores
 a SHA-512 digest of the token and its first 15 of 64 characters, to find
 it by.) Objects keep their ids, so ids stored as plain values (audit
 entries name the objects they changed) still point at the right rows
-after a restore.
+after a restore. `files` holds the attachments' files (os2org.attachments.archive),
+each checked against its attachment's size and checksum when written and
+when restored; a backup without it has no attachments.
 
 A restore trusts the file no further than an import. It refuses objects
 of models a backup never holds and the same object twice, and it makes
@@ -47,6 +50,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from os2org import markup
+from os2org.attachments.archive import FileProblem, delete_files, files_for_backup, restore_files
 from os2org.common.limits import UntrustedText, load_json
 from os2org.governance.models import CaseBrief
 from os2org.handbook.pages import read_page
@@ -124,7 +128,8 @@ def write_backup(path, *, progress=None):
     """Write every object in the database to the file at `path`; return how many.
 
     Side effects: creates or replaces `path` (readable by its owner only: it
-    holds password hashes). The file is written beside it under a temporary
+    holds password hashes), with every attachment's file in it; raises
+    BackupError if a file is missing or differs from its attachment. The file is written beside it under a temporary
     name and renamed when whole, so a failed backup leaves no half file.
     `progress(done, total)` is called after each model.
     """
@@ -138,12 +143,14 @@ def write_backup(path, *, progress=None):
             objects += serializers.serialize("python", rows, use_natural_foreign_keys=True)
             _report(progress, len(objects), total)
         migrations = applied_migrations()
+        files = _attachment_files()
     document = {
         "format": FORMAT,
         "version": VERSION,
         "created": timezone.now().isoformat(),
         "migrations": migrations,
         "objects": objects,
+        "files": files,
     }
     data = json.dumps(document, cls=_Encoder, ensure_ascii=False, indent=1).encode()
     if path.name.endswith(".gz"):
@@ -164,11 +171,14 @@ def restore_backup(path, *, progress=None):
     every object of the file with its stored ids and timestamps, makes the
     fields in REBUILT again from their sources, and moves the database's
     id sequences past the restored ids.
+    Puts the attachments' files back into the attachments storage.
     Raises BackupError, having written nothing, when the file is not a
     backup, too large or nested too deep, when the database holds data or
     has other migrations applied than the backup was made on, or when an
     object cannot be loaded, is of a model a backup never holds, is in the
-    file twice, or has a source that cannot be read.
+    file twice, or has a source that cannot be read; or when an
+    attachment's file is missing, differs from its attachment, has a name
+    the storage never gives, or is in the storage already.
     `progress(done, total)` is called after each object.
     """
     path = Path(path)
@@ -176,16 +186,39 @@ def restore_backup(path, *, progress=None):
     _check_empty()
     _check_migrations(document["migrations"])
     objects = document["objects"]
-    with transaction.atomic():
-        _clear_what_migrations_made()
-        models, loaded = set(), {}
-        for number, raw in enumerate(objects, 1):
-            models.add(_load(raw, number=number, path=path, loaded=loaded))
-            _report(progress, number, len(objects))
-        _check_references(models, path=path)
-        _rebuild(path=path)
-        _reset_sequences(models)
+    written = []
+    try:
+        with transaction.atomic():
+            _clear_what_migrations_made()
+            models, loaded = set(), {}
+            for number, raw in enumerate(objects, 1):
+                models.add(_load(raw, number=number, path=path, loaded=loaded))
+                _report(progress, number, len(objects))
+            _check_references(models, path=path)
+            _rebuild(path=path)
+            _reset_sequences(models)
+            _restore_files(document.get("files", []), path=path, written=written)
+    except BaseException:
+        # All or nothing: the database is rolled back, and the files written go too.
+        delete_files(written)
+        raise
     return len(objects)
+
+
+def _attachment_files():
+    try:
+        return files_for_backup()
+    except FileProblem as error:
+        raise BackupError(_("Nothing was backed up: %(problem)s") % {"problem": error}) from error
+
+
+def _restore_files(entries, *, path, written):
+    try:
+        restore_files(entries, written=written)
+    except FileProblem as error:
+        raise BackupError(
+            _("Nothing was restored: %(file)s: %(problem)s") % {"file": path, "problem": error}
+        ) from error
 
 
 def backed_up_models():

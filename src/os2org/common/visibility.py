@@ -55,6 +55,8 @@ class Viewer:
     # groups under it), and those they may edit.
     reads_bodies: frozenset = field(default_factory=frozenset)
     edits_bodies: frozenset = field(default_factory=frozenset)
+    # A member contact's own organisation: its agreements and invoices are theirs to read.
+    authority_id: int | None = None
 
     @property
     def signed_in(self):
@@ -89,11 +91,11 @@ class Viewer:
         Two viewers with the same key see the same page (but for their own
         name in its header), so a page made for one may be served to the other
         (os2org.caching): their groups, and the bodies whose internal items
-        they read and those they may change.
+        they read and those they may change, and a member contact's organisation.
         """
         if not self.signed_in:
             return "public"
-        parts = (sorted(self.groups), sorted(self.reads_bodies), sorted(self.edits_bodies))
+        parts = (sorted(self.groups), sorted(self.reads_bodies), sorted(self.edits_bodies), self.authority_id)
         return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
     @property
@@ -150,6 +152,10 @@ def readable(viewer, obj):
     """
     if obj is None:
         return False
+    # Money and agreements are read by whom they concern, not by a visibility level.
+    own_rule = getattr(obj, "readable_by", None)
+    if own_rule is not None:
+        return own_rule(viewer)
     visibility, body_id = obj.read_scope
     return viewer.reads(visibility, body_id)
 

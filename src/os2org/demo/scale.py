@@ -17,7 +17,7 @@ give the same organisation.
 """
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from itertools import count, cycle, product
 
@@ -25,10 +25,13 @@ import yaml
 from django.db import transaction
 from django.utils import timezone
 
+from os2org.common.identifiers import cvr_is_valid, gs1_check_digit
 from os2org.common.visibility import Visibility
 from os2org.governance.cycle.services import save_activity
 from os2org.governance.meetings import services
 from os2org.governance.models import AgendaItem, FollowUp
+from os2org.members.models import Contribution
+from os2org.members.services import raise_contributions, set_contribution_status
 from os2org.organisation.models import Body, Organisation, Person
 from os2org.roles.models import RoleDescription
 
@@ -95,6 +98,8 @@ class Plan:
     programmes: list
     communities: list
     roles: list
+    # Each community's three member organisations, chosen by organisation_file.
+    members: dict = field(default_factory=dict)
 
 
 def units_built():
@@ -230,14 +235,13 @@ def organisation_file(plan):
     since = plan.today.replace(year=plan.today.year - 2, month=1, day=1).isoformat()
     for number, name in enumerate(plan.communities):
         programme = plan.programmes[number * len(plan.programmes) // len(plan.communities)]
-        members = rng.sample(plan.organisations, 3)
+        plan.members[name] = rng.sample(plan.organisations, 3)
         bodies.append(
             {
                 "name": name,
                 "kind": "product_community",
                 "parent": programme,
                 "programme": programme,
-                "member_authorities": members,
                 "suppliers": [suppliers[number % len(suppliers)]],
                 "description": f"Fælles løsning på {name.split()[-1].lower()}-området.",
             }
@@ -279,6 +283,54 @@ def organisation_file(plan):
         allow_unicode=True,
         sort_keys=False,
     )
+
+
+def members_file(plan):
+    """The member register `plan` adds, as the YAML `members load` reads: each organisation's CVR and
+    EAN numbers (made up to pass their checks) and an agreement with each community it is a member of,
+    begun two years ago. Call it after organisation_file, which chooses the members."""
+    since = plan.today.replace(year=plan.today.year - 2, month=1, day=1)
+    organisations = [
+        {"name": name, "cvr": _cvr(plan.first * ORGANISATIONS + number), "ean": _ean(plan.first * ORGANISATIONS + number)}
+        for number, name in enumerate(plan.organisations)
+    ]
+    agreements = [
+        {
+            "organisation": organisation,
+            "product": community,
+            "status": "active",
+            "signed": since.replace(month=1, day=1) - timedelta(days=30),
+            "from": since,
+            "joining_fee": 10000 + 1000 * (number % 5),
+            "annual_fee": 20000 + 2500 * (number % 7),
+        }
+        for number, community in enumerate(plan.communities)
+        for organisation in plan.members[community]
+    ]
+    return yaml.safe_dump({"organisations": organisations, "agreements": agreements}, allow_unicode=True, sort_keys=False)
+
+
+def _cvr(number):
+    """The `number`th made-up CVR number whose modulus-11 check adds up (none of the demo's own)."""
+    candidate = 40_000_000 + number * 97
+    while not cvr_is_valid(str(candidate)):
+        candidate += 1
+    return str(candidate)
+
+
+def _ean(number):
+    body = f"5798{900_000_000 + number:09d}"[:12]
+    return body + str(gs1_check_digit(body))
+
+
+@transaction.atomic
+def contributions(plan):
+    """Last year's and this year's contributions, worked out from the agreements; last year's paid."""
+    last = plan.today.year - 1
+    raise_contributions(last)
+    raise_contributions(plan.today.year)
+    for line in Contribution.objects.filter(year=last, status=Contribution.Status.TO_INVOICE):
+        set_contribution_status(line, status=Contribution.Status.PAID, paid_on=plan.today.replace(year=last, month=3, day=1))
 
 
 GROUPS = (

@@ -1,6 +1,5 @@
 """Forms for bodies, organisations, people and assignments. They validate input; the services save it."""
 
-import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from os2org.audit.forms import RevisionField, revision_initial
 from os2org.common.dates import DateField
 from os2org.common.forms import ReadableChoiceField, ReadableMultipleChoiceField, VisibilityField, add_service_errors
+from os2org.common.identifiers import digits_only, validate_cvr, validate_ean
 from os2org.common.numbers import HOURS_IN_A_WEEK
 from os2org.common.visibility import Visibility
 from os2org.organisation.choices import check_parent, parent_choices
@@ -61,12 +61,6 @@ class BodyForm(VisibilityMixin, forms.Form):
         empty_label=_("(none)"),
     )
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
-    member_authorities = ReadableMultipleChoiceField(
-        label=_("Member authorities"),
-        queryset=Organisation.objects.only("name", "visibility"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
     suppliers = ReadableMultipleChoiceField(
         label=_("Suppliers"),
         queryset=Organisation.objects.only("name", "visibility"),
@@ -87,7 +81,6 @@ class BodyForm(VisibilityMixin, forms.Form):
                     "parent": body.parent_id,
                     "programme": body.programme_id,
                     "description": body.description,
-                    "member_authorities": [organisation.pk for organisation in body.member_authorities.all()],
                     "suppliers": [organisation.pk for organisation in body.suppliers.all()],
                     "visibility": body.visibility,
                     **revision_initial(body),
@@ -96,8 +89,7 @@ class BodyForm(VisibilityMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = parent_choices(viewer, body)
         self.fields["programme"].limit(viewer, [body.programme] if body is not None else ())
-        for name in ("member_authorities", "suppliers"):
-            self.fields[name].limit(viewer, getattr(body, name).all() if body is not None else ())
+        self.fields["suppliers"].limit(viewer, body.suppliers.all() if body is not None else ())
 
     def clean(self):
         data = super().clean()
@@ -114,7 +106,13 @@ class OrganisationForm(VisibilityMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=Organisation.Kind.choices, initial=Organisation.Kind.OTHER)
     cvr = forms.CharField(label=_("CVR number"), required=False, help_text=_("8 digits; leave empty if none."))
+    ean = forms.CharField(
+        label=_("EAN number"), required=False, help_text=_("13 digits: where e-invoices go; leave empty if none.")
+    )
+    address = forms.CharField(label=_("Address"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     is_member = forms.BooleanField(label=_("Member"), required=False)
+    member_since = DateField(label=_("Member since"), required=False)
+    member_until = DateField(label=_("Member until"), required=False, help_text=_("Leave empty if still a member."))
     is_supplier = forms.BooleanField(label=_("Supplier"), required=False)
     is_partner = forms.BooleanField(label=_("Partner"), required=False)
     partner_role = forms.CharField(label=_("Role toward the association"), widget=forms.Textarea, required=False)
@@ -131,13 +129,24 @@ class OrganisationForm(VisibilityMixin, forms.Form):
     def clean_cvr(self):
         # Written "12 34 56 78" as often as "12345678"; the database would
         # refuse anything but 8 digits with a message meant for programmers.
-        cvr = "".join(self.cleaned_data["cvr"].split())
-        if cvr and not re.fullmatch(r"[0-9]{8}", cvr):
-            raise ValidationError(_("A CVR number has 8 digits."), code="cvr_digits")
+        cvr = digits_only(self.cleaned_data["cvr"])
+        validate_cvr(cvr)
         other = Organisation.objects.filter(cvr=cvr).exclude(pk=getattr(self.organisation, "pk", None)).first()
         if cvr and other:
             raise ValidationError(_("%(name)s already has this CVR number.") % {"name": other.name}, code="cvr_taken")
         return cvr
+
+    def clean_ean(self):
+        ean = digits_only(self.cleaned_data["ean"])
+        validate_ean(ean)
+        return ean
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("member_since"), data.get("member_until")
+        if since and until and until <= since:
+            self.add_error("member_until", _("The membership must end after it began."))
+        return data
 
 
 class PersonForm(VisibilityMixin, forms.Form):

@@ -32,6 +32,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from os2org.common.bulk import InvalidItem
+from os2org.common.identifiers import digits_only, validate_cvr, validate_ean
 from os2org.common.limits import UntrustedText, compose_yaml
 from os2org.common.names import clean_name, name_key
 from os2org.common.numbers import FULL_TIME_HOURS, HOURS_IN_A_WEEK, parse_decimal
@@ -48,7 +49,7 @@ from os2org.roles.models import Priority, RoleDescription, Task
 from os2org.roles.services import set_hours_of_tasks
 
 KEYS = {
-    "organisations": ("name", "kind", "cvr", "member", "supplier", "partner", "partner_role"),
+    "organisations": ("name", "kind", "cvr", "ean", "address", "member", "member_since", "member_until", "supplier", "partner", "partner_role"),
     "bodies": ("name", "kind", "parent", "programme", "member_authorities", "suppliers", "description", "position"),
     "relations": ("from", "to", "kind"),
     "people": ("name", "email", "employer", "contract_hours"),
@@ -137,8 +138,12 @@ def load_csv(path, *, actor=None):
     return _Loader(path, actor).store(read_csv(path))
 
 
-def read_yaml(path):
-    """The sections of an organisation file as {section: [Record]}."""
+def read_yaml(path, *, keys=KEYS, list_keys=LIST_KEYS):
+    """The sections of an organisation file as {section: [Record]}.
+
+    Another file of sections of records (os2org.members' register, say)
+    is read the same way with its own `keys` ({section: (key, …)}) and
+    `list_keys`."""
     text = _read_text(path)
     try:
         root = compose_yaml(text)
@@ -150,17 +155,17 @@ def read_yaml(path):
     if root is None:
         return {}
     if not isinstance(root, yaml.MappingNode):
-        message = _("expected the sections %(keys)s.") % {"keys": ", ".join(KEYS)}
+        message = _("expected the sections %(keys)s.") % {"keys": ", ".join(keys)}
         raise LoadError(path, _line(root), message)
     sections = {}
     for key, value in _pairs(path, root):
-        if key.value not in KEYS:
+        if key.value not in keys:
             message = _("unknown section “%(key)s” (expected one of: %(keys)s).")
-            raise LoadError(path, _line(key), message % {"key": key.value, "keys": ", ".join(KEYS)})
+            raise LoadError(path, _line(key), message % {"key": key.value, "keys": ", ".join(keys)})
         if value.tag == YAML_NULL:
             sections[key.value] = []
         elif isinstance(value, yaml.SequenceNode):
-            sections[key.value] = [_record(path, item, KEYS[key.value]) for item in value.value]
+            sections[key.value] = [_record(path, item, keys[key.value], list_keys) for item in value.value]
         else:
             raise LoadError(path, _line(value), f"{key.value}: " + _("expected a list."))
     return sections
@@ -181,7 +186,7 @@ def _pairs(path, mapping):
         yield key, value
 
 
-def _record(path, node, keys):
+def _record(path, node, keys, list_keys):
     if not isinstance(node, yaml.MappingNode):
         raise LoadError(path, _line(node), _("expected a mapping of keys and values."))
     record = Record(_line(node))
@@ -189,18 +194,18 @@ def _record(path, node, keys):
         if key.value not in keys:
             message = _("unknown key “%(key)s” (expected one of: %(keys)s).")
             raise LoadError(path, _line(key), message % {"key": key.value, "keys": ", ".join(keys)})
-        record.set(key.value, _raw(path, key.value, value), _line(key))
+        record.set(key.value, _raw(path, key.value, value, list_keys), _line(key))
     return record
 
 
-def _raw(path, key, node):
+def _raw(path, key, node, list_keys):
     """A value as written: text, None for an empty value, or (for list keys) a list of text."""
-    if key in LIST_KEYS:
+    if key in list_keys:
         if node.tag == YAML_NULL:
             return []
         if not isinstance(node, yaml.SequenceNode):
             raise LoadError(path, _line(node), f"{key}: " + _("expected a list."))
-        return [_raw(path, key + "[]", item) for item in node.value]
+        return [_raw(path, key + "[]", item, list_keys) for item in node.value]
     if not isinstance(node, yaml.ScalarNode):
         raise LoadError(path, _line(node), f"{key.removesuffix('[]')}: " + _("expected a single value."))
     return None if node.tag == YAML_NULL else node.value
@@ -398,6 +403,13 @@ class _Loader:
             raise LoadError(self.path, record.line, _("“%(key)s” is missing.") % {"key": key})
         return value
 
+    def check(self, record, key, validator, value):
+        """Run a field's validator (common.identifiers, say) on a value, failing at the key's line."""
+        try:
+            validator(value)
+        except ValidationError as error:
+            self.fail(record, key, " ".join(error.messages))
+
     def boolean(self, record, key):
         value = (self.text(record, key) or "").lower()
         if value not in TRUE | FALSE:
@@ -478,16 +490,19 @@ class _Loader:
         changes = []
         for name, record in self.named(records).items():
             fields = {"name": name}
-            for key in ("kind", "partner_role"):
+            for key in ("kind", "partner_role", "address"):
                 if key in record:
                     fields[key] = self.text(record, key) or ""
-            if "cvr" in record:
-                fields["cvr"] = self.text(record, "cvr") or ""
-                if fields["cvr"] and not re.fullmatch(r"[0-9]{8}", fields["cvr"]):
-                    self.fail(record, "cvr", _("“%(value)s” is not 8 digits.") % {"value": fields["cvr"]})
+            for key, check in (("cvr", validate_cvr), ("ean", validate_ean)):
+                if key in record:
+                    fields[key] = digits_only(self.text(record, key))
+                    self.check(record, key, check, fields[key])
             for key in ("member", "supplier", "partner"):
                 if key in record:
                     fields["is_" + key] = self.boolean(record, key)
+            for key in ("member_since", "member_until"):
+                if key in record:
+                    fields[key] = self.date(record, key)
             organisation = self.organisations.find(record, "name") or Organisation(name=name)
             self.change(changes, record, organisation, fields)
             self.organisations.add(organisation)
@@ -534,9 +549,12 @@ class _Loader:
         for key in ("parent", "programme"):
             if key in record:
                 fields[key] = self.bodies.get(record, key)
-        for key in ("member_authorities", "suppliers"):
-            if key in record:
-                fields[key] = [self.organisation_in_list(record, key, name) for name in record.values[key]]
+        if "member_authorities" in record:
+            # Agreements are the one source of who is a member of what (os2org.members).
+            self.fail(record, "member_authorities", _(
+                "member authorities follow from agreements now: load them with “os2org members load”."))
+        if "suppliers" in record:
+            fields["suppliers"] = [self.organisation_in_list(record, "suppliers", name) for name in record.values["suppliers"]]
         body = self.bodies.find(record, "name") or Body(name=fields["name"])
         self.change(changes, record, body, fields)
         self.bodies.add(body)
@@ -670,7 +688,7 @@ def dump_yaml():
         "bodies": [
             _dump_body(b)
             for b in Body.objects.select_related("parent", "programme")
-            .prefetch_related("member_authorities", "suppliers")
+            .prefetch_related("suppliers")
             .order_by("name", "pk")
         ],
         "people": [_dump_person(p) for p in Person.objects.select_related("employer").order_by("name", "pk")],
@@ -717,8 +735,9 @@ def _dump_organisation(organisation):
     return {
         "name": organisation.name,
         "kind": organisation.kind,
-        **_optional(cvr=organisation.cvr),
+        **_optional(cvr=organisation.cvr, ean=organisation.ean, address=organisation.address),
         "member": organisation.is_member,
+        **_optional(member_since=organisation.member_since, member_until=organisation.member_until),
         "supplier": organisation.is_supplier,
         "partner": organisation.is_partner,
         **_optional(partner_role=organisation.partner_role),
@@ -732,7 +751,6 @@ def _dump_body(body):
         **_optional(
             parent=body.parent and body.parent.name,
             programme=body.programme and body.programme.name,
-            member_authorities=sorted(o.name for o in body.member_authorities.all()),
             suppliers=sorted(o.name for o in body.suppliers.all()),
             description=body.description,
             position=body.position or None,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from os2org.common.dates import validate_date
+from os2org.common.identifiers import validate_cvr, validate_ean
 from os2org.common.names import name_key, validate_name
 from os2org.common.numbers import FULL_TIME_HOURS
 from os2org.common.search import folded
@@ -78,6 +79,8 @@ class Body(KeyedByName):
         limit_choices_to={"kind": Kind.PROGRAMME},
     )
     description = models.TextField(_("description"), blank=True)
+    # The organisations with an agreement in force today: kept in step with
+    # the agreements by os2org.members.services, never typed in.
     member_authorities = models.ManyToManyField(
         "Organisation", verbose_name=_("member authorities"), blank=True, related_name="communities"
     )
@@ -150,8 +153,13 @@ class Organisation(KeyedByName):
     name = models.CharField(_("name"), max_length=200, validators=[validate_name])
     slug = models.SlugField(_("address"), max_length=200, unique=True, allow_unicode=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    cvr = models.CharField(_("CVR number"), max_length=8, blank=True)
+    cvr = models.CharField(_("CVR number"), max_length=8, blank=True, validators=[validate_cvr])
+    # The location number e-invoices to a public body are addressed to (NemHandel).
+    ean = models.CharField(_("EAN number"), max_length=13, blank=True, validators=[validate_ean])
+    address = models.TextField(_("address"), blank=True)
     is_member = models.BooleanField(_("member"), default=False)
+    member_since = models.DateField(_("member since"), null=True, blank=True, validators=[validate_date])
+    member_until = models.DateField(_("member until"), null=True, blank=True, validators=[validate_date])
     is_supplier = models.BooleanField(_("supplier"), default=False)
     is_partner = models.BooleanField(_("partner"), default=False)
     partner_role = models.TextField(_("role toward the association"), blank=True)
@@ -167,6 +175,11 @@ class Organisation(KeyedByName):
         constraints = [
             models.CheckConstraint(condition=Q(cvr="") | Q(cvr__regex=r"^[0-9]{8}$"), name="organisation_cvr_8_digits"),
             models.UniqueConstraint(fields=["cvr"], condition=~Q(cvr=""), name="organisation_cvr_unique"),
+            models.CheckConstraint(condition=Q(ean="") | Q(ean__regex=r"^[0-9]{13}$"), name="organisation_ean_13_digits"),
+            models.CheckConstraint(
+                condition=Q(member_since__isnull=True) | Q(member_until__isnull=True) | Q(member_until__gt=F("member_since")),
+                name="organisation_membership_ends_after_start",
+            ),
             models.CheckConstraint(condition=~Q(name=""), name="organisation_name_not_empty"),
             # Two organisations whose names look alike are one organisation.
             models.UniqueConstraint(fields=["name_key"], name="organisation_name_unique"),

@@ -110,15 +110,17 @@ def _inside_itself(body):
 
 
 @transaction.atomic
-def save_body(body=None, *, actor=None, revision=None, member_authorities=None, suppliers=None, **fields):
-    """Create or change a body. Side effects: one Body row (and its member lists), one audit entry.
+def save_body(body=None, *, actor=None, revision=None, suppliers=None, **fields):
+    """Create or change a body. Side effects: one Body row (and its list of suppliers), one audit entry.
+
+    Its member authorities follow from agreements (os2org.members.services).
 
     Raises ValidationError naming the field for bad input, such as a parent
     that would make the body part of itself; nothing is saved then.
     """
     if "parent" in fields:
         check_not_inside_itself(body, fields["parent"])
-    related = {"member_authorities": member_authorities, "suppliers": suppliers}
+    related = {"suppliers": suppliers}
     return _save(body or Body(), action="organisation.body", actor=actor, fields=fields, revision=revision, related=related)
 
 
@@ -380,14 +382,14 @@ def save_people(changes: Sequence[tuple[Person | None, dict]], *, actor=None) ->
     return [obj for obj, _before in prepared]
 
 
-BODY_LISTS = ("member_authorities", "suppliers")
+BODY_LISTS = ("suppliers",)
 
 
 @transaction.atomic(savepoint=False)
 def save_bodies(changes: Sequence[tuple[Body | None, dict]], *, actor=None) -> list[Body]:
     """save_body for many: `changes` is [(body or None, fields)], in order.
 
-    `fields` may hold the lists member_authorities and suppliers, and a
+    `fields` may hold the list of suppliers, and a
     body's parent or programme may be another body of the changes, new or
     not. Side effects: the Body rows and their member lists, one audit
     entry each. Raises InvalidItem for the first invalid change, such as

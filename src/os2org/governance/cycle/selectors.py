@@ -2,8 +2,8 @@
 
 The cycle is more than the stored activities: each role description's
 yearly review appears by itself from its review date, every meeting of a
-body is a one-off occurrence, and a person's open follow-ups fall due on
-their dates. Every read here costs the same few queries however many
+body is a one-off occurrence, a person's open follow-ups fall due on
+their dates, and apps above add dates from their own data (cycle.sources). Every read here costs the same few queries however many
 activities there are, and lists only what its `viewer` may read (see
 governance.readers): the reviews are for members, not the public.
 """
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from os2org.common.visibility import Visibility, name_for
 from os2org.governance.cycle.recurrence import occurrences, role_reviews
+from os2org.governance.cycle.sources import dated_elsewhere
 from os2org.governance.models import Activity, FollowUp, Meeting
 from os2org.governance.readers import OF_FOLLOW_UP, OWN
 from os2org.organisation.models import Assignment
@@ -177,6 +178,9 @@ def occurrences_between(start, end, *, viewer, body=None, role=None, person=None
     for follow_up in follow_ups_in(viewer=viewer, person=person, start=start, end=end):
         activity = follow_up_activity(follow_up)
         found.append(Occurrence(activity, follow_up.due, url=follow_up.get_absolute_url(), follow_up=follow_up))
+    if role is None and person is None:
+        # Money and agreements belong to bodies, not to roles or people.
+        found += dated_elsewhere(start, end, viewer=viewer, body=body)
     return _in_order(found)
 
 

@@ -10,16 +10,23 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from os2org.access.demo import DEFAULT_PASSWORD, add_demo_logins
+from os2org.budgets import demo as budgets_demo
+from os2org.budgets.loading import load_accounts
 from os2org.common.progress import report
+from os2org.common.tables import TableError
 from os2org.demo import scale
 from os2org.governance import demo as governance_demo
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook
+from os2org.members import demo as members_demo
+from os2org.members import loading as members_loading
 from os2org.organisation.loading import LoadError, load_yaml
+from os2org.organisation.models import Body
 
 DEMO = Path(scale.__file__).resolve().parent
 HANDBOOK = DEMO / "handbook"
 ORGANISATION = DEMO / "organisation.yaml"
+MEMBERS = DEMO / "members.yaml"
 
 
 class Command(BaseCommand):
@@ -66,11 +73,28 @@ class Command(BaseCommand):
                     load_yaml(organisation)
             except LoadError as error:
                 raise CommandError(str(error)) from error
+            self.say(_("Loading the member register…"))
+            try:
+                # The agreements name the income account their contributions are booked to.
+                load_accounts(budgets_demo.ACCOUNTS)
+                members_loading.load(MEMBERS)
+                if plan:
+                    members = Path(work) / "members.yaml"
+                    members.write_text(scale.members_file(plan), encoding="utf-8")
+                    members_loading.load(members)
+            except TableError as error:
+                raise CommandError(str(error)) from error
         if governance_demo.build():
             self.say(_("Added the demo's meetings, decisions and annual cycle."))
+        if members_demo.build():
+            self.say(_("Added the demo's contributions, paid and outstanding."))
+        if budgets_demo.build():
+            self.say(_("Added the demo's chart of accounts, budgets and two quarters of actuals."))
         if plan:
             self.say(_("Adding the meetings, decisions and annual cycle of %(units)d units…") % {"units": plan.units})
             scale.governance(plan, progress=None if self.quiet else self.progress)
+            scale.contributions(plan)
+            budgets_demo.add_units(Body.objects.filter(name__in=[*plan.programmes, *plan.communities]).order_by("name"))
         if settings.DEBUG:
             added = add_demo_logins(password=os.environ.get("DEMO_PASSWORD") or DEFAULT_PASSWORD)
             if added:

@@ -37,6 +37,7 @@ from os2org.governance.meetings.forms import (
     OutcomeForm,
     meeting_bodies,
 )
+from os2org.governance.meetings.links import add_decision_links
 from os2org.governance.meetings.selectors import carried_follow_ups, readable_parts, reads_minutes, removed_items
 from os2org.governance.models import AgendaItem, CaseBrief, FollowUp, Meeting, Minutes
 from os2org.governance.readers import OF_FOLLOW_UP, OF_ITEM, OWN
@@ -110,6 +111,7 @@ def _agenda(meeting, viewer):
     items = list(items)
     for item in items:
         item.case_brief = _brief(item)
+    add_decision_links(viewer, items)
     return items
 
 
