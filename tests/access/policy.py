@@ -196,6 +196,10 @@ API_EXPECTED = {
     # Worked out from the agreements, never posted: the secretariat passes the rules and is told 405.
     "contributions": api(READS_MONEY, create=ONLY_SECRETARIAT, change=ONLY_SECRETARIAT),
     "budgets": api(READS_EVERYTHING | {COORDINATOR}),
+    "accounts": api(READS_EVERYTHING | {COORDINATOR}),
+    "actuals": api(READS_EVERYTHING | {COORDINATOR}),
+    "invoice-approvers": api(READS_EVERYTHING),
+    "contacts": api(READS_MONEY),
 }
 
 

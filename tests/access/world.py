@@ -38,13 +38,14 @@ from knox.models import AuthToken
 
 from os2org.access import groups
 from os2org.attachments.services import attach
+from os2org.budgets.models import Actual
 from os2org.common.visibility import Visibility
 from os2org.governance.cycle.services import feed_for, save_activity
 from os2org.governance.meetings import services
 from os2org.governance.models import Activity, AgendaItem, Approval, Feed, FollowUp, Meeting, Minutes
 from os2org.handbook.models import Asset, Page
 from os2org.handbook.services import import_handbook, save_page
-from os2org.members.services import raise_contributions
+from os2org.members.services import raise_contributions, relate_contact
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
 from os2org.roles.models import RoleDescription
@@ -104,6 +105,8 @@ class World:
     attachment: object = None  # os2org.attachments.models.Attachment of A's agenda item
     money: object = None  # A's budget, a line of it and its invoice approver (tests/budgets/builders.money_of)
     agreement: object = None  # os2org.members.models.Agreement: the authority in A
+    contact: object = None  # the steering member (employed by the authority) as A's contact person
+    actual: object = None  # A's first-quarter actual on the budget line's account
     contribution: object = None  # the agreement's annual fee for 2026
 
     def sign_in(self, client, viewer):
@@ -134,6 +137,10 @@ class World:
     def approver(self):
         return self.money.approver
 
+    @property
+    def account(self):
+        return self.money.line.account
+
 
 def build(folder):
     """Build the world through the services; `folder` is an empty folder for the handbook's files."""
@@ -159,6 +166,7 @@ def build(folder):
     )
     b_activity = _activity("Intern frist for B", body_b, Visibility.INTERNAL)
     b = _governance("B", body_b, steering_b, b_activity, [board_member], item_visibility=Visibility.PUBLIC)
+    money = money_of(association, body_a, body_b, role)
     # Nobody types these passwords: a fast hash keeps the build quick.
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         users = {
@@ -183,9 +191,11 @@ def build(folder):
         tokens={viewer: AuthToken.objects.create(user)[1] for viewer, user in users.items()},
         sessions={viewer: _session(user) for viewer, user in users.items()},
         attachment=attach(a.item, SimpleUploadedFile("budget.pdf", PDF), actor=users[groups.SECRETARIAT]),
-        money=money_of(association, body_a, body_b, role),
+        money=money,
         agreement=agreement,
         contribution=agreement.contributions.get(),
+        contact=relate_contact(steering_member, product=body_a, kind="contact"),
+        actual=Actual.objects.create(body=body_a, account=money.line.account, year=2026, quarter=1, amount=Decimal(900)),
     )
 
 
@@ -280,7 +290,10 @@ OPENED_ON = {
     "contribution": ["members:contribution", "api:contributions-detail"],
     "budget": ["budgets:budget", "budgets:budget-approve", "budgets:line-create", "api:budgets-detail"],
     "budget_line": ["budgets:line-edit", "budgets:line-comment"],
-    "approver": ["budgets:approver-edit"],
+    "approver": ["budgets:approver-edit", "api:invoice-approvers-detail"],
+    "account": ["api:accounts-detail"],
+    "actual": ["api:actuals-detail"],
+    "contact": ["api:contacts-detail"],
     "role": ["roles:detail", "handbook:role-history", "api:roles-detail"],
     "authority": [
         "organisation:organisation",
@@ -337,6 +350,10 @@ API_NEW = {
     },
     "contributions": lambda world, side: {},
     "budgets": lambda world, side: {},
+    "accounts": lambda world, side: {},
+    "actuals": lambda world, side: {},
+    "invoice-approvers": lambda world, side: {},
+    "contacts": lambda world, side: {},
     "follow-ups": lambda world, side: {
         "item": side.item.pk,
         "title": "Ny opfølgning",

@@ -4,10 +4,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from os2org.attachments.services import attach
 from os2org.members.models import Agreement, Contribution
-from os2org.members.services import raise_contributions, save_agreement
-from os2org.organisation.services import save_organisation
+from os2org.members.services import raise_contributions, relate_contact, save_agreement
+from os2org.organisation.services import save_organisation, save_person
 from tests.agreements import join
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +111,21 @@ def test_contribution_amount_is_not_changed_through_the_api(client, money, secre
 
     line.refresh_from_db()
     assert line.amount == Decimal("12000.00")
+
+
+def test_agreement_lists_its_signed_document(client, money, board):
+    egebjerg, _nyby = money
+    document = attach(egebjerg, SimpleUploadedFile("aftale.pdf", b"%PDF-1.4\n%%EOF\n"))
+
+    listed_documents = client.get("/api/agreements/", headers=board).json()["results"][0]["documents"]
+
+    assert listed_documents == [
+        {"name": "aftale.pdf", "content_type": "application/pdf", "size": 15, "download": f"/bilag/{document.pk}/"}
+    ]
+
+
+def test_member_contact_reads_the_relations_of_their_own_organisations_people(client, world, money, member_contact):
+    own = relate_contact(world.karen, product=world.booking, kind="contact")
+    relate_contact(save_person(name="Nina Nyby"), product=world.mo, kind="user")
+
+    assert listed(client, "/api/contacts/", member_contact) == (200, [own.pk])

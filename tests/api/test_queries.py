@@ -9,9 +9,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from os2org.budgets.models import Account
-from os2org.budgets.services import create_budget, save_line
+from os2org.budgets.services import (
+    AccountRow,
+    ActualRow,
+    create_budget,
+    import_actuals,
+    save_accounts,
+    save_approver,
+    save_line,
+)
 from os2org.governance.meetings import services
-from os2org.members.services import raise_contributions
+from os2org.members.services import raise_contributions, relate_contact
 from os2org.organisation.models import Body
 from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
 from os2org.roles.models import Task
@@ -94,6 +102,22 @@ def add_budget(number, parts):
     save_line(budget=budget, account=account, amount=Decimal(1000))
 
 
+def add_actual(number, parts):
+    body = save_body(name=f"Fællesskab {number}", kind="product_community")
+    account = Account.objects.get_or_create(number="2010", defaults={"name": "Løn"})[0]
+    import_actuals([ActualRow(body=body, account=account, amount=Decimal(100))], year=2000 + number, quarter=1)
+
+
+def add_approver(number, parts):
+    body = save_body(name=f"Fællesskab {number}", kind="product_community")
+    save_approver(body=body, person=parts.people[number % 2], decision=parts.decision)
+
+
+def add_contact(number, parts):
+    product = save_body(name=f"Produkt {number}", kind="product_community")
+    relate_contact(parts.people[0], product=product, kind="contact")
+
+
 def add_minutes(number, parts):
     services.write_minutes(meeting(parts.board, when(number)), text=f"Referat {number}.")
 
@@ -115,6 +139,10 @@ ADD = {
     "agreements": add_agreement,
     "contributions": add_contribution,
     "budgets": add_budget,
+    "accounts": lambda number, parts: save_accounts([AccountRow(f"{1000 + number}", f"Konto {number}")]),
+    "actuals": add_actual,
+    "invoice-approvers": add_approver,
+    "contacts": add_contact,
 }
 
 

@@ -28,6 +28,8 @@ from django.utils import translation
 from os2org.access.rules import allows
 from os2org.api import rules as api_rules
 from os2org.audit.models import Entry
+from os2org.budgets.models import Account as BudgetAccount
+from os2org.budgets.models import Actual
 from os2org.common.pagination import PER_PAGE
 from os2org.common.visibility import ANONYMOUS
 from tests.browser import xss_world
@@ -242,6 +244,13 @@ ADDRESSES = {
     "api:minutes-detail": lambda world: _some("pk", world.minutes),
     "api:agreements-list": lambda world: ONE,
     "api:agreements-detail": lambda world: _some("pk", world.agreements),
+    "api:accounts-list": lambda world: ONE,
+    "api:accounts-detail": lambda world: _some("pk", list(BudgetAccount.objects.order_by("pk"))),
+    "api:actuals-list": lambda world: ONE,
+    "api:actuals-detail": lambda world: _some("pk", list(Actual.objects.order_by("pk"))),
+    "api:invoice-approvers-list": lambda world: ONE,
+    "api:invoice-approvers-detail": lambda world: _some("pk", world.approvers),
+    "api:contacts-list": lambda world: ONE,
     "api:budgets-list": lambda world: ONE,
     "api:budgets-detail": lambda world: _some("pk", world.budgets),
     "api:contributions-list": lambda world: ONE,
@@ -283,6 +292,8 @@ SKIPPED_VIEWS = {
     "sync:webhook": "POST only, and answers in JSON",
     # The 404 of any other address under /api/: it shows nothing stored.
     "api:nowhere": "no stored text",
+    # Ids and a choice only: whom a relation joins is named on the pages of the person and the product.
+    "api:contacts-detail": "no stored text",
 }
 
 

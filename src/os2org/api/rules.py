@@ -14,7 +14,7 @@ and after the change (may they change this one, and put it there?).
 from rest_framework.permissions import SAFE_METHODS
 
 from os2org.budgets.rules import reads as reads_budgets
-from os2org.common.rules import anyone, secretariat
+from os2org.common.rules import anyone, reads_everything, secretariat
 from os2org.members.rules import reads_money
 
 # Asked before the item is known.
@@ -59,6 +59,10 @@ RULES = {
     "agreements": (reads_money, secretariat),
     "contributions": (reads_money, secretariat),
     "budgets": (reads_budgets, nobody),
+    "accounts": (reads_budgets, nobody),
+    "actuals": (reads_budgets, nobody),
+    "invoice-approvers": (reads_everything, nobody),
+    "contacts": (reads_money, nobody),
 }
 
 

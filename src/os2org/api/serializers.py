@@ -4,13 +4,16 @@ from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from os2org.api.permissions import caller
-from os2org.budgets.models import Budget, BudgetLine
+from os2org.attachments.models import Attachment
+from os2org.attachments.selectors import attachments_of
+from os2org.budgets.models import Account, Actual, Budget, BudgetLine, InvoiceApprover
 from os2org.common.dates import validate_date
 from os2org.common.identifiers import validate_cvr, validate_ean
 from os2org.common.visibility import choosable
@@ -35,7 +38,7 @@ from os2org.governance.models import (
     MinutesPart,
 )
 from os2org.handbook.models import Page
-from os2org.members.models import Agreement, Contribution
+from os2org.members.models import Agreement, ContactRelation, Contribution
 from os2org.members.services import AGREEMENT_FIELDS, save_agreement, set_contribution_status
 from os2org.organisation.choices import check_parent
 from os2org.organisation.models import Assignment, Body, Organisation, Person
@@ -509,16 +512,39 @@ class SearchKindSerializer(serializers.Serializer):
     results = SearchResultSerializer(many=True, help_text=_("The best of them, best first."))
 
 
+class DocumentSerializer(serializers.ModelSerializer):
+    """A file attached to an item: its name, kind and size, and where to download it."""
+
+    name = serializers.CharField(source="original_name", read_only=True)
+    download = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Attachment
+        fields = ["name", "content_type", "size", "download"]
+
+    def get_download(self, attachment) -> str:
+        return reverse("attachments:download", args=[attachment.pk])
+
+
 class AgreementSerializer(ServiceSerializer):
     """An organisation joined to a product, a project or a programme (tilslutningsaftale), and its terms.
 
-    The member authorities of a product are those with an agreement in force today."""
+    The member authorities of a product are those with an agreement in force today. Its signed
+    document is added on the agreement's page (an upload), and listed here."""
+
+    documents = serializers.SerializerMethodField()
 
     class Meta:
         model = Agreement
-        fields = ["id", *AGREEMENT_FIELDS]
+        fields = ["id", *AGREEMENT_FIELDS, "documents"]
         validators = []
         extra_kwargs = {"signed": IN_YEARS, "starts": IN_YEARS, "ends": IN_YEARS}
+
+    @extend_schema_field(DocumentSerializer(many=True))
+    def get_documents(self, agreement):
+        # A list's page has them read in one query (api.views.AgreementViewSet); one agreement reads its own.
+        found = getattr(agreement, "documents", None)
+        return DocumentSerializer(attachments_of(agreement) if found is None else found, many=True).data
 
     def save_with(self, agreement, *, actor, **data):
         return save_agreement(agreement, actor=actor, **data)
@@ -569,3 +595,37 @@ class BudgetSerializer(serializers.ModelSerializer):
     class Meta:
         model = Budget
         fields = ["id", "body", "year", "decision", "lines"]
+
+
+class AccountSerializer(serializers.ModelSerializer):
+    """An account of the chart of accounts."""
+
+    class Meta:
+        model = Account
+        fields = ["id", "number", "name", "kind"]
+
+
+class ActualSerializer(serializers.ModelSerializer):
+    """What the accounts booked on one account for one body in one quarter."""
+
+    account = serializers.SlugRelatedField(slug_field="number", read_only=True)
+
+    class Meta:
+        model = Actual
+        fields = ["id", "body", "account", "year", "quarter", "amount"]
+
+
+class InvoiceApproverSerializer(serializers.ModelSerializer):
+    """Who approves the invoices of a product or an account (a role or a person), under which decision."""
+
+    class Meta:
+        model = InvoiceApprover
+        fields = ["id", "body", "account", "role", "person", "decision"]
+
+
+class ContactSerializer(serializers.ModelSerializer):
+    """How a person at an organisation relates to a product (user, contact person, a group's seat)."""
+
+    class Meta:
+        model = ContactRelation
+        fields = ["id", "person", "product", "kind"]

@@ -24,6 +24,10 @@ ENDPOINTS = {
     "agreements": views.AgreementViewSet,
     "contributions": views.ContributionViewSet,
     "budgets": views.BudgetViewSet,
+    "accounts": views.AccountViewSet,
+    "actuals": views.ActualViewSet,
+    "invoice-approvers": views.InvoiceApproverViewSet,
+    "contacts": views.ContactViewSet,
 }
 
 router = SimpleRouter()

@@ -22,14 +22,16 @@ from os2org.api.pagination import Pages
 from os2org.api.parsers import JSONParser
 from os2org.api.permissions import caller
 from os2org.api.schema import ApiSchema, token_schema
+from os2org.attachments.selectors import attachments_by_owner
 from os2org.audit.selectors import revision
 from os2org.audit.services import check_revision
-from os2org.budgets.models import BudgetLine
-from os2org.budgets.selectors import readable_budgets
+from os2org.budgets.models import Account, BudgetLine, InvoiceApprover
+from os2org.budgets.selectors import readable_actuals, readable_budgets
 from os2org.governance.meetings.selectors import readable_parts
 from os2org.governance.models import Activity, AgendaItem, FollowUp, Meeting, Minutes
 from os2org.handbook.models import Page
 from os2org.members.models import Agreement, Contribution
+from os2org.members.selectors import contacts_for
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.roles.models import RoleDescription, Task
 from os2org.search.selectors import search_kinds
@@ -312,6 +314,44 @@ class BudgetViewSet(ReadViewSet):
         return readable_budgets(self.viewer).prefetch_related(lines).order_by("pk")
 
 
+class AccountViewSet(ReadViewSet):
+    """The chart of accounts, for those who read budgets."""
+
+    serializer_class = serializers.AccountSerializer
+
+    def get_queryset(self):
+        return Account.objects.order_by("number")
+
+
+class ActualViewSet(ReadViewSet):
+    """Each quarter's actuals, as the budgets they follow: all for the board and the secretariat, a
+    coordinator their own community's."""
+
+    serializer_class = serializers.ActualSerializer
+
+    def get_queryset(self):
+        return readable_actuals(self.viewer).select_related("account").order_by("pk")
+
+
+class InvoiceApproverViewSet(ReadViewSet):
+    """Who approves which invoices, for the board and the secretariat."""
+
+    serializer_class = serializers.InvoiceApproverSerializer
+
+    def get_queryset(self):
+        return InvoiceApprover.objects.order_by("pk")
+
+
+class ContactViewSet(ReadViewSet):
+    """How people at the organisations relate to the products: all for the board and the secretariat,
+    a member contact their own organisation's people."""
+
+    serializer_class = serializers.ContactSerializer
+
+    def get_queryset(self):
+        return contacts_for(self.viewer).order_by("pk")
+
+
 class AgreementViewSet(WriteViewSet):
     """Agreements: the board and the secretariat read them all, a member contact their own organisation's;
     the secretariat writes them."""
@@ -320,6 +360,13 @@ class AgreementViewSet(WriteViewSet):
 
     def get_queryset(self):
         return Agreement.objects.readable_by(self.viewer).order_by("pk")
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        documents = attachments_by_owner(page or [])
+        for agreement in page or []:
+            agreement.documents = documents[agreement.pk]
+        return page
 
 
 class ContributionViewSet(Revisioned, mixins.UpdateModelMixin, ReadViewSet):

@@ -14,3 +14,17 @@ def attachments_of(owner) -> QuerySet:
     return Attachment.objects.filter(
         owner_type__app_label=meta.app_label, owner_type__model=meta.model_name, owner_id=owner.pk
     )
+
+
+def attachments_by_owner(owners) -> dict:
+    """{owner's id: [its attachments]} of owners of one model, in one query (a page of a list)."""
+    owners = list(owners)
+    if not owners:
+        return {}
+    meta = owners[0]._meta
+    found = {owner.pk: [] for owner in owners}
+    for attachment in Attachment.objects.filter(
+        owner_type__app_label=meta.app_label, owner_type__model=meta.model_name, owner_id__in=list(found)
+    ):
+        found[attachment.owner_id].append(attachment)
+    return found

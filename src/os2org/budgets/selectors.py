@@ -40,6 +40,13 @@ def readable_budgets(viewer: Viewer) -> QuerySet[Budget]:
     return Budget.objects.filter(body__in=viewer.edits_bodies)
 
 
+def readable_actuals(viewer: Viewer) -> QuerySet[Actual]:
+    """The actuals `viewer` may read: as the budgets they are compared with (readable_budgets)."""
+    if viewer.reads_everything:
+        return Actual.objects.all()
+    return Actual.objects.filter(body__in=viewer.edits_bodies)
+
+
 def budget_rows(viewer: Viewer, *, year: int | None = None, body=None) -> QuerySet[Budget]:
     """The overview: readable budgets, newest year first, each with its total and its actual to date, in one query."""
     budgets = readable_budgets(viewer).select_related("body", "decision__meeting")

@@ -81,7 +81,6 @@ class Agreement(models.Model):
         related_name="agreements",
     )
     notes = models.TextField(_("notes"), blank=True)
-
     objects = AgreementQuerySet.as_manager()
 
     class Meta:

@@ -109,3 +109,13 @@ def contacts_of(organisation, *, viewer) -> QuerySet:
         .select_related("person", "product")
         .order_by("person__name", "product__name", "kind")
     )
+
+
+def contacts_for(viewer) -> QuerySet:
+    """The contact relations a viewer may read: all for the board and the secretariat, a member contact
+    their own organisation's people, anyone else none."""
+    if viewer.reads_everything:
+        return ContactRelation.objects.all()
+    if viewer.authority_id is not None:
+        return ContactRelation.objects.filter(person__employer_id=viewer.authority_id)
+    return ContactRelation.objects.none()
