@@ -80,14 +80,33 @@ def axe_source():
 
 
 def sign_in(page, server, user):
-    """Give the browser a session of `user` (as logging in would), without the form."""
+    """Give the browser a session of `user` (as logging in would), without the form.
+
+    For a server that shares the test's transaction (live_server with
+    transactional_db); a world served_once makes its sessions with the world
+    (session_of) and hands them over with use_session."""
+    use_session(page, server, session_of(user))
+
+
+def session_of(user):
+    """A new session of `user`: its cookie's value.
+
+    Made while a served_once world is built, it is committed: a session
+    written inside a test's transaction is not seen by the server's own
+    connection on PostgreSQL, and the browser would meet the log-in page
+    (which answers 200, so a test of the page's status would not notice)."""
     from django.conf import settings
     from django.test import Client
 
     client = Client()
     client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": server}])
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def use_session(page, server, value):
+    from django.conf import settings
+
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": value, "url": server}])
 
 
 @contextmanager

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Q, QuerySet, Sum, Value
+from django.db.models import Count, DecimalField, F, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
 from os2org.common.search import matching
@@ -80,7 +80,7 @@ def totals(contributions: QuerySet, by: str) -> list[Total]:
             outstanding=Coalesce(Sum("amount", filter=Q(status__in=OUTSTANDING)), ZERO),
             lines=Count("pk"),
         )
-        .order_by(name)
+        .order_by(F(name).asc(nulls_last=True))
     )
     return [
         Total(
