@@ -106,9 +106,7 @@ def test_money_page_for_the_secretariat_has_no_accessibility_violations(
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", CONTACT_PAGES)
-def test_money_page_for_a_member_contact_has_no_accessibility_violations(
-    page, money, django_db_blocker, axe_source, name, width
-):
+def test_money_page_for_a_member_contact_has_no_accessibility_violations(page, money, axe_source, name, width):
     built, server = money
     page.set_viewport_size({"width": width, "height": 844})
     sign_in_as(page, money, "kontakt")
@@ -119,7 +117,7 @@ def test_money_page_for_a_member_contact_has_no_accessibility_violations(
     assert (response.status, response.url, axe_violations(page, axe_source)) == (200, f"{server}{address}", [])
 
 
-def test_member_contact_sees_their_own_invoices(page, money, django_db_blocker):
+def test_member_contact_sees_their_own_invoices(page, money):
     built, server = money
     sign_in_as(page, money, "kontakt")
 
@@ -132,7 +130,7 @@ def test_member_contact_sees_their_own_invoices(page, money, django_db_blocker):
     expect(invoices.locator("tbody tr td").nth(3)).to_have_text("Faktureret (F-2001)")
 
 
-def test_member_contact_does_not_see_another_authoritys_invoices(page, money, django_db_blocker):
+def test_member_contact_does_not_see_another_authoritys_invoices(page, money):
     built, server = money
     sign_in_as(page, money, "kontakt")
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from os2org.audit.models import Entry
-from os2org.budgets.loading import budget_amount, load_accounts, load_actuals
+from os2org.budgets.loading import load_accounts, load_actuals
 from os2org.budgets.models import Account, Actual
 from os2org.common.tables import TableError
 from tests.budgets.builders import association, chart_of_accounts, write_csv, write_xlsx
@@ -186,16 +186,3 @@ def test_actuals_with_an_unknown_body_fail_at_its_cell_in_xlsx(books, tmp_path):
         load_actuals(path, year=2026, quarter=1)
 
     assert str(error.value) == f"{path}:Poster!B2: body: no secretariat, programme or product community has the address “ingen”."
-
-
-@pytest.mark.parametrize(
-    ("text", "amount"),
-    [("1250,5", Decimal("1250.50")), ("-3.25", Decimal("-3.25")), (" 7 ", Decimal("7.00")), ("1.234,50", Decimal("1234.50"))],
-)
-def test_amount_is_read_with_a_comma_or_a_point(text, amount):
-    assert budget_amount(text) == amount
-
-
-@pytest.mark.parametrize("text", ["", "abc", "1,005", "NaN", "1e3", "1000000000000", "0,001"])
-def test_amount_that_is_none_is_refused(text):
-    assert budget_amount(text) is None

@@ -82,7 +82,8 @@ def test_agreement_form_refuses_a_renamed_executable_as_its_document(client, wor
 
     response = client.post("/en/medlemmer/aftaler/ny/", fields)
 
-    assert (response.status_code, Agreement.objects.count()) == (200, 1)
+    error = text(element(parse(response), "div", id="field-document"))
+    assert (response.status_code, Agreement.objects.count(), "“aftale.pdf” is not a PDF" in error) == (200, 1, True)
 
 
 def test_member_contact_does_not_find_another_authoritys_agreement(client, world):

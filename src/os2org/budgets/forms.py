@@ -8,26 +8,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from os2org.audit.forms import RevisionField, revision_initial
-from os2org.budgets.loading import budget_amount
 from os2org.budgets.models import BUDGET_KINDS, FIRST_YEAR, LAST_YEAR, QUARTERS, Account
+from os2org.common.forms import KronerField
 from os2org.governance.models import AgendaItem
 from os2org.organisation.models import Body, Person
 from os2org.roles.models import RoleDescription
-
-
-class AmountField(forms.CharField):
-    """Kroner with a decimal comma or point and at most two decimals."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
-        super().__init__(max_length=30, **kwargs)
-
-    def clean(self, value):
-        text = super().clean(value)
-        amount = budget_amount(text)
-        if amount is None:
-            raise forms.ValidationError(_("Give an amount in kroner with at most two decimals, such as 12500,50."))
-        return amount
 
 
 def budget_bodies():
@@ -88,7 +73,7 @@ class LineForm(forms.Form):
         queryset=Account.objects.order_by("number"),
         error_messages={"invalid_choice": _("Choose one of the accounts listed.")},
     )
-    amount = AmountField(label=_("Amount in DKK"))
+    amount = KronerField(label=_("Amount in DKK"))
     revision = RevisionField(label="")
 
     def __init__(self, data=None, *, line=None):

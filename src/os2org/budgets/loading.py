@@ -18,13 +18,12 @@ quarter again replaces all of that quarter's actuals.
 """
 
 import re
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from os2org.budgets.models import ACCOUNT_NUMBER, AMOUNT_DIGITS, AMOUNT_PLACES, BUDGET_KINDS, Account
+from os2org.budgets.models import ACCOUNT_NUMBER, BUDGET_KINDS, Account
 from os2org.budgets.services import AccountRow, ActualRow, import_actuals, save_accounts
-from os2org.common.numbers import parse_amount
+from os2org.common.numbers import parse_kroner
 from os2org.common.tables import read_table
 from os2org.organisation.models import Body
 
@@ -37,7 +36,6 @@ KINDS = {
     "indtægt": Account.Kind.INCOME,
 }
 NAME_LENGTH = Account._meta.get_field("name").max_length
-LARGEST = Decimal(10) ** (AMOUNT_DIGITS - AMOUNT_PLACES)
 
 def load_accounts(path, *, actor=None, name=None) -> tuple[int, int]:
     """Add and update the chart of accounts from a file, all or nothing; (added, changed).
@@ -93,18 +91,9 @@ def load_actuals(path, *, year: int, quarter: int, actor=None, name=None) -> int
         if body is None:
             message = _("no secretariat, programme or product community has the address “%(value)s”.")
             row.fail("body", message % {"value": row.get("body")})
-        amount = budget_amount(row.get("amount"))
+        amount = parse_kroner(row.get("amount"))
         if amount is None:
             message = _("“%(value)s” is no amount: kroner with at most two decimals, such as 1250,50.")
             row.fail("amount", message % {"value": row.get("amount")})
         found.append(ActualRow(body=body, account=account, amount=amount))
     return import_actuals(found, year=year, quarter=quarter, actor=actor, source=name or str(path))
-
-
-def budget_amount(text) -> Decimal | None:
-    """Kroner as written (os2org.common.numbers.parse_amount: "12500,50", "12.500,50"…), with at most two
-    decimals and within what an amount column holds; None for anything else."""
-    number = parse_amount(text) if text not in (None, "") else None
-    if number is None or number.as_tuple().exponent < -AMOUNT_PLACES or abs(number) >= LARGEST:
-        return None
-    return number.quantize(Decimal(1).scaleb(-AMOUNT_PLACES))

@@ -21,9 +21,9 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from os2org.budgets.models import QUARTERS, Account, Actual, Budget, BudgetLine, InvoiceApprover
+from os2org.common.numbers import ØRE
 from os2org.common.visibility import Viewer
 
-ØRE = Decimal("0.01")
 TENTH = Decimal("0.1")
 ZERO = Decimal("0.00")
 

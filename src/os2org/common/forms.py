@@ -8,9 +8,11 @@ objects (os2org.common.visibility.choosable).
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from os2org.common.numbers import parse_kroner
 from os2org.common.search import MAX_QUERY
 from os2org.common.visibility import Visibility, choosable, name_for
 
@@ -86,3 +88,37 @@ class SearchForm(forms.Form):
     @property
     def words(self):
         return self.cleaned_data["q"] if self.is_valid() else ""
+
+
+# Longer than any amount written with spaces and points: "kr. 999.999.999.999,99".
+LONGEST_AMOUNT = 30
+
+
+class KronerField(forms.CharField):
+    """An amount in kroner as people write it ("12500", "12.500,50": common.numbers.parse_kroner).
+
+    Left empty it is `empty_value` (None unless given); `minimum` refuses less.
+    """
+
+    default_error_messages = {
+        "amount": _("Give an amount in kroner with at most two decimals, such as 12500,50."),
+        "minimum": _("Give an amount of at least %(minimum)s kroner."),
+    }
+
+    def __init__(self, *, minimum=None, **kwargs):
+        self.minimum = minimum
+        kwargs.setdefault("empty_value", None)
+        # Not max_length: its validator would measure the Decimal this field gives, not the text.
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "maxlength": LONGEST_AMOUNT}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text == self.empty_value:
+            return text
+        amount = parse_kroner(text) if len(text) <= LONGEST_AMOUNT else None
+        if amount is None:
+            raise ValidationError(self.error_messages["amount"], code="amount")
+        if self.minimum is not None and amount < self.minimum:
+            raise ValidationError(self.error_messages["minimum"], code="minimum", params={"minimum": self.minimum})
+        return amount

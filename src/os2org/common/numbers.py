@@ -50,3 +50,18 @@ def parse_amount(value):
     elif _DOTTED_THOUSANDS.fullmatch(text):
         text = text.replace(".", "")
     return parse_decimal(text) if re.fullmatch(r"-?\d+([.,]\d+)?", text) else None
+
+
+# Up to a trillion kroner less an øre: more is a typing error, and more than a money column
+# (14 digits, 2 of them decimals) holds.
+LARGEST_KRONER = Decimal(10) ** 12
+ØRE = Decimal("0.01")
+
+
+def parse_kroner(value):
+    """Kroner as written (parse_amount), with at most two decimals and less than LARGEST_KRONER either
+    way, to whole øre; None for anything else."""
+    number = parse_amount(value) if value not in (None, "") else None
+    if number is None or number.as_tuple().exponent < -2 or abs(number) >= LARGEST_KRONER:
+        return None
+    return number.quantize(ØRE)

@@ -99,6 +99,22 @@ class Viewer:
         return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
     @property
+    def reads_money(self):
+        """Reads some agreements and invoices: the board and the secretariat all, a member contact their
+        own organisation's (reads_money_of). One rule for pages, API, exports and the annual cycle."""
+        return self.reads_everything or self.authority_id is not None
+
+    def reads_money_of(self, organisation_id):
+        return self.reads_everything or (self.authority_id is not None and self.authority_id == organisation_id)
+
+    def money_filter(self, organisation):
+        """A filter for the items of the organisations whose money the viewer reads (`organisation` leads
+        to the item's organisation id), or None for none at all."""
+        if self.reads_everything:
+            return Q()
+        return Q(**{organisation: self.authority_id}) if self.authority_id is not None else None
+
+    @property
     def sees_emails(self):
         """May see people's e-mail addresses, and find people by them: anyone signed in.
         One rule for pages, API and search."""

@@ -299,7 +299,7 @@ def members_file(plan):
             "organisation": organisation,
             "product": community,
             "status": "active",
-            "signed": since.replace(month=1, day=1) - timedelta(days=30),
+            "signed": since - timedelta(days=30),
             "from": since,
             "joining_fee": 10000 + 1000 * (number % 5),
             "annual_fee": 20000 + 2500 * (number % 7),

@@ -6,8 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from os2org.common.numbers import parse_amount
-from os2org.members.contributions import ØRE
+from os2org.common.numbers import parse_kroner
 
 TRUE, FALSE = {"true", "yes", "ja", "1"}, {"false", "no", "nej", "0"}
 
@@ -49,8 +48,8 @@ def money(row, key):
     value = row.get(key)
     if not value:
         return Decimal(0)
-    amount = parse_amount(value)
-    if amount is None or amount < 0 or amount != amount.quantize(ØRE):
+    amount = parse_kroner(value)
+    if amount is None or amount < 0:
         row.fail(key, _("“%(value)s” is not an amount in kroner (e.g. 12500 or 12.500,50).") % {"value": value})
     return amount
 

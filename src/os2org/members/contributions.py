@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-ØRE = Decimal("0.01")
+from os2org.common.numbers import ØRE
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Forms for agreements and contributions. They validate input; the services save it."""
 
+from decimal import Decimal
+
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -9,35 +10,14 @@ from os2org.attachments.forms import AttachmentField
 from os2org.audit.forms import RevisionField, revision_initial
 from os2org.budgets.models import Account
 from os2org.common.dates import DateField
-from os2org.common.numbers import parse_amount
-from os2org.members.contributions import ØRE
+from os2org.common.forms import KronerField
 from os2org.members.models import JOINABLE_KINDS, Agreement, Contribution
 from os2org.organisation.models import Body, Organisation
 
 STATUS_CHOICES = [("", _("All statuses")), *Agreement.Status.choices]
 CONTRIBUTION_STATUS_CHOICES = [("", _("All statuses")), ("outstanding", _("outstanding")), *Contribution.Status.choices]
-LARGEST_FEE = 10**10
-
-
-class AmountField(forms.CharField):
-    """Kroner as people write them: "12500", "12.500,50" (common.numbers.parse_amount)."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", 30)
-        kwargs.setdefault("help_text", _("In kroner, e.g. 12.500 or 12500,50."))
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        text = super().clean(value)
-        if not text:
-            return parse_amount("0")
-        amount = parse_amount(text)
-        if amount is None or amount != amount.quantize(ØRE):
-            raise ValidationError(_("Write an amount in kroner, e.g. 12.500 or 12500,50."), code="amount")
-        if not 0 <= amount < LARGEST_FEE:
-            raise ValidationError(_("An amount is 0 kroner or more, and less than 10 billion."), code="amount_range")
-        return amount
+# A fee left empty is none at all.
+FEE = {"required": False, "minimum": Decimal(0), "empty_value": Decimal(0), "help_text": _("In kroner, e.g. 12.500 or 12500,50.")}
 
 
 class AgreementForm(forms.Form):
@@ -53,8 +33,8 @@ class AgreementForm(forms.Form):
         label=_("Until"), required=False, help_text=_("The first day it no longer binds; empty if open-ended.")
     )
     notice_months = forms.IntegerField(label=_("Notice in months"), min_value=0, max_value=60, initial=6)
-    joining_fee = AmountField(label=_("Joining fee"))
-    annual_fee = AmountField(label=_("Annual fee"))
+    joining_fee = KronerField(label=_("Joining fee"), **FEE)
+    annual_fee = KronerField(label=_("Annual fee"), **FEE)
     account = forms.ModelChoiceField(
         label=_("Account"),
         queryset=Account.objects.order_by("number"),

@@ -20,7 +20,14 @@ from os2org.common.dates import validate_date
 
 # What an organisation can join.
 JOINABLE_KINDS = ("product_community", "project_community", "programme")
-MONEY = {"max_digits": 12, "decimal_places": 2}
+# As budgets.models.amount_field, and what common.numbers.parse_kroner reads.
+MONEY = {"max_digits": 14, "decimal_places": 2}
+
+
+def of_readable_money(queryset, viewer, organisation):
+    """`queryset` cut to the organisations whose money `viewer` reads (common.visibility.Viewer.money_filter)."""
+    found = viewer.money_filter(organisation)
+    return queryset.none() if found is None else queryset.filter(found)
 
 
 class AgreementQuerySet(models.QuerySet):
@@ -38,12 +45,8 @@ class AgreementQuerySet(models.QuerySet):
 
     def readable_by(self, viewer):
         """What a viewer may read: the board and the secretariat everything, a member contact their own
-        organisation's, anyone else nothing."""
-        if viewer.reads_everything:
-            return self
-        if viewer.authority_id is not None:
-            return self.filter(organisation_id=viewer.authority_id)
-        return self.none()
+        organisation's, anyone else nothing (Viewer.reads_money_of)."""
+        return of_readable_money(self, viewer, "organisation_id")
 
 
 class Agreement(models.Model):
@@ -135,22 +138,12 @@ class Agreement(models.Model):
 
     def readable_by(self, viewer):
         """See AgreementQuerySet.readable_by; os2org.common.visibility.readable asks this."""
-        return viewer.reads_everything or (
-            viewer.authority_id is not None and viewer.authority_id == self.organisation_id
-        )
+        return viewer.reads_money_of(self.organisation_id)
 
 
 class ContributionQuerySet(models.QuerySet):
     def readable_by(self, viewer):
-        if viewer.reads_everything:
-            return self
-        if viewer.authority_id is not None:
-            return self.filter(agreement__organisation_id=viewer.authority_id)
-        return self.none()
-
-    def outstanding(self):
-        """Due and not yet settled: still to invoice, or invoiced and not paid."""
-        return self.filter(status__in=[Contribution.Status.TO_INVOICE, Contribution.Status.INVOICED])
+        return of_readable_money(self, viewer, "agreement__organisation_id")
 
 
 class Contribution(models.Model):

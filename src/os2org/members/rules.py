@@ -11,7 +11,7 @@ from os2org.common.rules import ReadWrite, reads_everything, secretariat
 
 def reads_money(viewer, **kwargs):
     """The board and the secretariat, and a member contact for their own organisation."""
-    return viewer.reads_everything or viewer.authority_id is not None
+    return viewer.reads_money
 
 
 RULES = {

@@ -7,7 +7,7 @@ from django.db.models import Count, DecimalField, F, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
 from os2org.common.search import matching
-from os2org.members.models import Agreement, ContactRelation, Contribution
+from os2org.members.models import Agreement, ContactRelation, Contribution, of_readable_money
 
 ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=2))
 OUTSTANDING = [Contribution.Status.TO_INVOICE, Contribution.Status.INVOICED]
@@ -114,8 +114,4 @@ def contacts_of(organisation, *, viewer) -> QuerySet:
 def contacts_for(viewer) -> QuerySet:
     """The contact relations a viewer may read: all for the board and the secretariat, a member contact
     their own organisation's people, anyone else none."""
-    if viewer.reads_everything:
-        return ContactRelation.objects.all()
-    if viewer.authority_id is not None:
-        return ContactRelation.objects.filter(person__employer_id=viewer.authority_id)
-    return ContactRelation.objects.none()
+    return of_readable_money(ContactRelation.objects.all(), viewer, "person__employer_id")

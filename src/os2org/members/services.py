@@ -13,9 +13,12 @@ agreements begin and end with the calendar.
 """
 
 from datetime import date
+from functools import reduce
+from operator import or_
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -114,8 +117,9 @@ def set_member_authorities(product_ids=None, *, on: date | None = None) -> int:
     wanted = {pair for pair in in_force_pairs(day) if pair[0] in product_ids}
     held = set(through.objects.filter(body_id__in=product_ids).values_list("body_id", "organisation_id"))
     gone = held - wanted
-    for body_id, organisation_id in gone:
-        through.objects.filter(body_id=body_id, organisation_id=organisation_id).delete()
+    if gone:
+        pairs = [Q(body_id=body_id, organisation_id=organisation_id) for body_id, organisation_id in gone]
+        through.objects.filter(reduce(or_, pairs)).delete()
     through.objects.bulk_create(
         [through(body_id=body_id, organisation_id=organisation_id) for body_id, organisation_id in wanted - held]
     )

@@ -55,7 +55,7 @@ def _organisations(viewer):
     return Organisation.objects.filter(pk=viewer.authority_id)
 
 
-def _year(request, viewer):
+def _year(request):
     """The year asked for (?aar=), or this year."""
     value = request.GET.get("aar", "")
     return (
@@ -68,7 +68,7 @@ def _year(request, viewer):
 def overview(request):
     """The year's contributions summed per programme, product and organisation, with what is outstanding."""
     viewer = request.viewer
-    year = _year(request, viewer)
+    year = _year(request)
     found = selectors.contributions(viewer=viewer, year=year)
     context = {
         "year": year,
@@ -244,7 +244,7 @@ def contributions_raise(request):
 @require_safe
 def export(request, extension):
     """The year's invoice lines for the accounting system (members.accounting), as CSV or XLSX."""
-    year = _year(request, request.viewer)
+    year = _year(request)
     found = selectors.contributions(viewer=request.viewer, year=year)
     filename = f"bidrag-{year}.{extension}"
     if extension == "csv":
@@ -293,7 +293,7 @@ def organisation(request, slug):
     """One organisation's agreements and contributions: a member contact's own page."""
     viewer = request.viewer
     organisation = get_object_or_404(Organisation, slug=slug)
-    if not (viewer.reads_everything or viewer.authority_id == organisation.pk):
+    if not viewer.reads_money_of(organisation.pk):
         raise Http404
     found = selectors.contributions(viewer=viewer, organisation=organisation)
     context = {
