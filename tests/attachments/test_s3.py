@@ -30,11 +30,11 @@ def _free_port():
         return probe.getsockname()[1]
 
 
-def _wait_until_up(url, process):
+def _wait_until_up(url, process, log):
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"moto's server stopped at start: {process.stderr.read().decode(errors='replace')}")
+            pytest.fail(f"moto's server stopped at start: {log.read_text(errors='replace')}")
         try:
             urllib.request.urlopen(f"{url}/moto-api/", timeout=1).close()
             return
@@ -44,16 +44,21 @@ def _wait_until_up(url, process):
 
 
 @pytest.fixture(scope="module")
-def s3_server():
-    """An S3-compatible server on a free port of this machine, for this module."""
+def s3_server(tmp_path_factory):
+    """An S3-compatible server on a free port of this machine, for this module.
+
+    Its log goes to a file: a pipe nobody reads fills up with one line per
+    request, and the server would stop answering when it is full."""
     for module in ("moto", "flask", "boto3", "storages"):
         require(importlib.util.find_spec(module) is not None, f"{module} is missing: pip install -e '.[dev,s3]'")
     port = _free_port()
     command = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = tmp_path_factory.mktemp("moto") / "server.log"
+    with log.open("wb") as written:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=written)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(url, process)
+        _wait_until_up(url, process, log)
         yield url
     finally:
         process.terminate()

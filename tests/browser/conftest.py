@@ -11,7 +11,9 @@ from contextlib import contextmanager
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connection
+from django.test.testcases import LiveServerThread
 from django.test.utils import modify_settings
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
@@ -30,6 +32,30 @@ from tests.conftest import AXE, DEMO, require
 # Mermaid is a large script; give a slow machine time to draw.
 TIMEOUT_MS = 15_000
 expect.set_options(timeout=TIMEOUT_MS)
+# How long a live server's request thread waits for the next request on a kept-alive connection.
+IDLE_SECONDS = 20
+
+
+class BoundedServer(ThreadedWSGIServer):
+    """The live servers' HTTP server, which never waits without end for its request threads.
+
+    Django's server keeps a browser's connection alive between requests,
+    with a thread reading from it until the browser closes it, and its
+    server_close() waits for every such thread, without a time limit. A
+    connection the browser left open, or a request waiting for a row the
+    test holds, then stopped the whole run at the server's stop instead of
+    failing one test. So a connection idle for IDLE_SECONDS is closed, and
+    stopping the server does not wait (finish_requests does, for a while).
+    """
+
+    block_on_close = False
+
+    def process_request(self, request, client_address):
+        request.settimeout(IDLE_SECONDS)
+        super().process_request(request, client_address)
+
+
+LiveServerThread.server_class = BoundedServer
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from os2org.attachments.models import Attachment
 from os2org.attachments.storage import STORED_NAME, attachment_storage
+from os2org.common.rows import each_row
 
 
 class FileProblem(Exception):
@@ -26,10 +27,11 @@ class FileProblem(Exception):
 
 def files_for_backup() -> list[dict]:
     """Every attachment's file as {"name", "content"}, read no further than its recorded size."""
-    return [
-        {"name": attachment.storage_name, "content": base64.b64encode(_stored_bytes(attachment)).decode("ascii")}
-        for attachment in Attachment.objects.order_by("pk").iterator()
-    ]
+    with each_row(Attachment.objects.order_by("pk")) as attachments:
+        return [
+            {"name": attachment.storage_name, "content": base64.b64encode(_stored_bytes(attachment)).decode("ascii")}
+            for attachment in attachments
+        ]
 
 
 def _stored_bytes(attachment):

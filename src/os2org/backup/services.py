@@ -52,6 +52,7 @@ from django.utils.translation import gettext as _
 from os2org import markup
 from os2org.attachments.archive import FileProblem, delete_files, files_for_backup, restore_files
 from os2org.common.limits import UntrustedText, load_json
+from os2org.common.rows import each_row
 from os2org.governance.models import CaseBrief
 from os2org.handbook.pages import read_page
 from os2org.handbook.rendering import Rendering
@@ -139,8 +140,8 @@ def write_backup(path, *, progress=None):
         total = sum(model._base_manager.count() for model in models)
         objects = []
         for model in models:
-            rows = model._base_manager.order_by(model._meta.pk.name).iterator()
-            objects += serializers.serialize("python", rows, use_natural_foreign_keys=True)
+            with each_row(model._base_manager.order_by(model._meta.pk.name)) as rows:
+                objects += serializers.serialize("python", rows, use_natural_foreign_keys=True)
             _report(progress, len(objects), total)
         migrations = applied_migrations()
         files = _attachment_files()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop
 
 from os2org.audit.services import check_revision, record
 from os2org.common.processes import each_in_processes
+from os2org.common.rows import each_row
 from os2org.common.validation import full_clean
 from os2org.common.visibility import Visibility
 from os2org.handbook.lint import ERROR, check_role, front_matter_line
@@ -534,13 +535,15 @@ def export_handbook(directory, *, refresh=False):
         destination.write_bytes(data)
         written.append(destination)
 
-    for page in Page.objects.only("path", "source", "describes_organisation").iterator():
-        write(page.path, (_refreshed(page) if refresh else page.source).encode("utf-8"))
+    with each_row(Page.objects.only("path", "source", "describes_organisation")) as pages:
+        for page in pages:
+            write(page.path, (_refreshed(page) if refresh else page.source).encode("utf-8"))
     site = Site.objects.filter(pk=1).first()
     if site is not None:
         write(SITE_CONFIG, site.source.encode("utf-8"))
-    for asset in Asset.objects.only("path", "content").iterator():
-        write(asset.path, bytes(asset.content))
+    with each_row(Asset.objects.only("path", "content")) as assets:
+        for asset in assets:
+            write(asset.path, bytes(asset.content))
     return written
 
 
