@@ -44,6 +44,10 @@ PAGE_NAMES = [
     "budgets", "budget", "chart of accounts", "actuals", "invoice approvers",
     "members and money", "agreements", "agreements found", "agreement", "new agreement", "contributions",
     "outstanding", "contribution", "organisation's money", "payments",
+    "standards", "product reviews", "deviations", "review checklists",
+    "inquiries", "inquiry statistics", "inquiry topics", "inquiry form",
+    "onboarding", "onboarding templates", "start a checklist", "communication plan", "newsletter issues",
+    "newsletter recipients",
 ]
 
 
@@ -115,6 +119,20 @@ def addresses():
         "contribution": f"/medlemmer/bidrag/{contribution.pk}/",
         "organisation's money": f"/medlemmer/organisationer/{region.slug}/",
         "payments": "/medlemmer/betalinger/",
+        "standards": "/standarder/",
+        "product reviews": f"/standarder/produkter/{booking.slug}/",
+        "deviations": "/standarder/afvigelser/",
+        "review checklists": "/standarder/tjeklister/",
+        "inquiries": "/henvendelser/?status=alle",
+        "inquiry statistics": "/henvendelser/statistik/",
+        "inquiry topics": "/henvendelser/emner/",
+        "inquiry form": "/henvendelser/ny/",
+        "onboarding": "/onboarding/",
+        "onboarding templates": "/onboarding/skabeloner/",
+        "start a checklist": "/onboarding/start/",
+        "communication plan": "/kommunikation/",
+        "newsletter issues": "/kommunikation/nyhedsbreve/",
+        "newsletter recipients": "/kommunikation/modtagere/",
     }
 
 

@@ -98,6 +98,11 @@ INSTALLED_APPS = [
     "os2org.governance",
     "os2org.members",
     "os2org.budgets",
+    "os2org.portfolio",
+    "os2org.standards",
+    "os2org.onboarding",
+    "os2org.communication",
+    "os2org.inquiries",
     "os2org.sync",
     "os2org.overview",
     "os2org.reminders",
@@ -250,7 +255,15 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets that share a field name get names of their own (else drf-spectacular makes up a hashed one).
+    "ENUM_NAME_OVERRIDES": {"MilestoneStatusEnum": "os2org.portfolio.models.Milestone.Status"},
 }
+
+# A deviation a product review finds is due this many days after the review is completed,
+# unless the reviewer gives another day (os2org.standards.services.complete_review).
+REVIEW_DEVIATION_DAYS = env_int("REVIEW_DEVIATION_DAYS", 90)
+if REVIEW_DEVIATION_DAYS < 1:
+    raise ImproperlyConfigured(f"REVIEW_DEVIATION_DAYS={REVIEW_DEVIATION_DAYS} must be 1 or more.")
 
 LOGIN_URL = "login"
 # After log-in, what waits for the person who logged in (a safe ?next= wins).
@@ -387,6 +400,10 @@ AXES_CLIENT_IP_CALLABLE = client_ip_address
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 1000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# How many months a coordinator's status report covers (os2org.portfolio.periods): 3, a quarter, by default.
+PORTFOLIO_REPORT_MONTHS = env_int("PORTFOLIO_REPORT_MONTHS", 3)
+if PORTFOLIO_REPORT_MONTHS not in (1, 2, 3, 4, 6, 12):
+    raise ImproperlyConfigured(f"PORTFOLIO_REPORT_MONTHS={PORTFOLIO_REPORT_MONTHS} must cut a year evenly: 1, 2, 3, 4, 6 or 12.")
 # The largest attachment (a PDF, Word, Excel or image file), in bytes.
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 if ATTACHMENT_MAX_BYTES < 1:
@@ -478,6 +495,28 @@ HANDBOOK_GIT_WORKDIR = Path(
 HANDBOOK_GIT_AUTHOR = env_str("HANDBOOK_GIT_AUTHOR", "os2org <os2org@localhost>")
 if not re.fullmatch(r"[^<>\n]+ <[^<>\s]+@[^<>\s]+>", HANDBOOK_GIT_AUTHOR):
     raise ImproperlyConfigured(f"HANDBOOK_GIT_AUTHOR={HANDBOOK_GIT_AUTHOR!r} is not of the form “Name <address>”.")
+
+
+# The shared inquiries inbox (os2org.inquiries). A topic whose role nobody
+# holds sends its inquiries to this role (by its address, "roller/<slug>"),
+# and to whoever holds that.
+INQUIRY_FALLBACK_ROLE = env_str("INQUIRY_FALLBACK_ROLE", "sekretariatschef")
+# The topic (its address) that an e-mail gets: a mail names no topic.
+INQUIRY_MAIL_TOPIC = env_str("INQUIRY_MAIL_TOPIC", "generelt")
+# The public form: this many inquiries per address per window of seconds.
+INQUIRY_RATE_LIMIT = env_int("INQUIRY_RATE_LIMIT", 5)
+INQUIRY_RATE_WINDOW = env_int("INQUIRY_RATE_WINDOW", 60 * 60)
+# Closed inquiries are deleted this many days after they were closed (GDPR).
+INQUIRY_RETENTION_DAYS = env_int("INQUIRY_RETENTION_DAYS", 365)
+# The largest e-mail read, uploaded or fetched, in bytes.
+INQUIRY_MAX_EMAIL_BYTES = env_int("INQUIRY_MAX_EMAIL_BYTES", 10 * 1024 * 1024)
+# The mailbox `os2org inquiries fetch` reads; IMAP over TLS unless INQUIRY_IMAP_SSL=0.
+INQUIRY_IMAP_HOST = env_str("INQUIRY_IMAP_HOST", "")
+INQUIRY_IMAP_PORT = env_int("INQUIRY_IMAP_PORT", 993)
+INQUIRY_IMAP_SSL = env_bool("INQUIRY_IMAP_SSL", True)
+INQUIRY_IMAP_USER = env_str("INQUIRY_IMAP_USER", "")
+INQUIRY_IMAP_PASSWORD = env_str("INQUIRY_IMAP_PASSWORD", "")
+INQUIRY_IMAP_FOLDER = env_str("INQUIRY_IMAP_FOLDER", "INBOX")
 
 
 LOGGING = {

@@ -16,7 +16,12 @@ urlpatterns = i18n_patterns(
     path("soeg/", include("os2org.search.urls")),
     path("medlemmer/", include("os2org.members.urls")),
     path("budgetter/", include("os2org.budgets.urls")),
+    path("portefoelje/", include("os2org.portfolio.urls")),
+    path("standarder/", include("os2org.standards.urls")),
     path("bilag/", include("os2org.attachments.urls")),
+    path("henvendelser/", include("os2org.inquiries.urls")),
+    path("onboarding/", include("os2org.onboarding.urls")),
+    path("kommunikation/", include("os2org.communication.urls")),
     path("", include("os2org.handbook.urls")),
     prefix_default_language=False,
 )

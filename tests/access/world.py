@@ -40,14 +40,19 @@ from os2org.access import groups
 from os2org.attachments.services import attach
 from os2org.budgets.models import Actual
 from os2org.common.visibility import Visibility
+from os2org.communication.services import save_activity as plan_activity
+from os2org.communication.services import save_issue
 from os2org.governance.cycle.services import feed_for, save_activity
 from os2org.governance.meetings import services
 from os2org.governance.models import Activity, AgendaItem, Approval, Feed, FollowUp, Meeting, Minutes
 from os2org.handbook.models import Asset, Page
 from os2org.handbook.services import import_handbook, save_page
+from os2org.inquiries.services import receive_inquiry, save_topic
 from os2org.members.services import raise_contributions, relate_contact
+from os2org.onboarding.services import StepData, save_template, start_checklist
 from os2org.organisation.models import Assignment, Body, Organisation, Person
 from os2org.organisation.services import assign_role, save_body, save_organisation, save_person
+from os2org.portfolio.services import file_report, open_gate, save_gate_template, save_milestone, save_profile
 from os2org.roles.models import RoleDescription
 from os2org.sync.models import Repository
 from os2org.sync.services import open_conflict
@@ -56,6 +61,7 @@ from tests.agreements import join
 from tests.budgets.builders import money_of
 from tests.governance.builders import at
 from tests.handbooks import write_handbook
+from tests.standards.builders import reviewed
 from tests.urlconf import views
 
 PUBLIC = "public"
@@ -84,6 +90,11 @@ class Community:
     open_item: AgendaItem
     # An item taken off the meeting's agenda, to be put back: (pk: the meeting's, entry: the removal's).
     removal: SimpleNamespace
+    # The portfolio: each community a project with a milestone, a filed report and an open gate (_portfolio).
+    portfolio_milestone: object = None
+    status_report: object = None
+    gate: object = None
+    profile: object = None
 
 
 @dataclass
@@ -108,6 +119,20 @@ class World:
     contact: object = None  # the steering member (employed by the authority) as A's contact person
     actual: object = None  # A's first-quarter actual on the budget line's account
     contribution: object = None  # the agreement's annual fee for 2026
+    # Onboarding: a template of one step owned by the world's role (held by nobody), started for the coordinator.
+    onboarding_template: object = None
+    onboarding_checklist: object = None
+    onboarding_task: object = None
+    # The communication plan: one activity owned by the role, one newsletter issue.
+    plan_activity: object = None
+    newsletter_issue: object = None
+    topic: object = None  # os2org.inquiries.models.Topic, routed to the world's role
+    inquiry: object = None  # an inquiry on that topic, from the public form
+    checklist: object = None  # os2org.standards.models.Checklist of A's reviews
+    product_review: object = None  # a review of A against it, being answered
+    deviation: object = None  # the deviation an earlier, completed review of A found, owned by the world's role
+    # A programme for the portfolio's programme page.
+    programme: object = None
 
     def sign_in(self, client, viewer):
         """Sign the test client in as `viewer` (the public stays signed out)."""
@@ -194,9 +219,49 @@ def build(folder):
         money=money,
         agreement=agreement,
         contribution=agreement.contributions.get(),
+        **_service_work(role, coordinator),
         contact=relate_contact(steering_member, product=body_a, kind="contact"),
         actual=Actual.objects.create(body=body_a, account=money.line.account, year=2026, quarter=1, amount=Decimal(900)),
+        **_inquiries(role),
+        **vars(reviewed(body_a, reviewer=coordinator, role=role)),
+        programme=_portfolio(a, b),
     )
+
+
+def _portfolio(*communities):
+    """Each community a project with a milestone, a report and an open gate; a programme, returned."""
+    save_gate_template(from_stage="project", items=["Licens valgt"])
+    for side in communities:
+        profile = save_profile(body=side.body, stage="project")
+        side.portfolio_milestone = save_milestone(profile=profile, title="Version 1.0", due=date(2026, 9, 1))
+        side.status_report = file_report(
+            profile=profile, period_starts=date(2026, 1, 1), hours_used=Decimal(100), hours_bought=Decimal(120)
+        )
+        side.gate = open_gate(profile)
+        side.profile = profile
+    return save_body(name="Portefølje-programmet", kind=Body.Kind.PROGRAMME)
+
+
+def _inquiries(role):
+    topic = save_topic(name="Spørgsmål", role=role, response_days=5)
+    inquiry = receive_inquiry(
+        topic=topic, channel="form", sender_name="Jens Olsen", sender_email="jens@example.org", subject="Hej", text="Et spørgsmål."
+    )
+    return {"topic": topic, "inquiry": inquiry}
+
+
+def _service_work(role, person):
+    template = save_template(name="Ny koordinator", kind="coordinator", steps=[StepData("Velkomstmøde", role, 7)])
+    checklist = start_checklist(template, person=person, starts=date(2026, 3, 1))
+    return {
+        "onboarding_template": template,
+        "onboarding_checklist": checklist,
+        "onboarding_task": checklist.tasks.get(),
+        "plan_activity": plan_activity(
+            title="Nyhedsbrev", day=date(2026, 6, 1), audience="members", channel="newsletter", owner_role=role
+        ),
+        "newsletter_issue": save_issue(title="Nyhedsbrev juni", planned=date(2026, 6, 1), audiences=["members"]),
+    }
 
 
 def _session(user):
@@ -264,7 +329,21 @@ def _named(namespace, *names):
 # What a view with URL arguments is opened on: an attribute of the
 # community (A's, unless a test asks for B's) or else of the world.
 OPENED_ON = {
-    "body": ["organisation:body", "organisation:body-edit", "api:bodies-detail"],
+    "body": [
+        "organisation:body",
+        "organisation:body-edit",
+        *_named("portfolio", "community", "community-edit", "milestone-create", "report-create", "gate-create"),
+        "api:bodies-detail",
+        *_named("standards", "product", "review-create"),
+    ],
+    "checklist": _named("standards", "checklist", "checklist-edit"),
+    "product_review": [*_named("standards", "review", "review-answer", "review-complete"), "api:product-reviews-detail"],
+    "deviation": [*_named("standards", "deviation", "deviation-close"), "api:deviations-detail"],
+    "portfolio_milestone": ["portfolio:milestone-edit"],
+    "status_report": ["portfolio:report", "portfolio:report-edit", "api:status-reports-detail"],
+    "profile": ["api:portfolio-detail"],
+    "gate": ["portfolio:gate", "portfolio:gate-pass"],
+    "programme": ["portfolio:programme"],
     "meeting": [
         *_named("governance", "meeting", "meeting-edit", "item-create", "agenda", "agenda-markdown", "minutes"),
         *_named("governance", "minutes-markdown", "minutes-edit", "minutes-send", "minutes-answer"),
@@ -288,12 +367,19 @@ OPENED_ON = {
     "attachment": ["attachments:download"],
     "agreement": ["members:agreement", "members:agreement-edit", "members:agreement-notice", "api:agreements-detail"],
     "contribution": ["members:contribution", "api:contributions-detail"],
+    "inquiry": [*_named("inquiries", "inquiry", "status", "note", "reply", "route"), "api:inquiries-detail"],
+    "topic": ["inquiries:topic-edit"],
     "budget": ["budgets:budget", "budgets:budget-approve", "budgets:line-create", "api:budgets-detail"],
     "budget_line": ["budgets:line-edit", "budgets:line-comment"],
     "approver": ["budgets:approver-edit", "api:invoice-approvers-detail"],
     "account": ["api:accounts-detail"],
     "actual": ["api:actuals-detail"],
     "contact": ["api:contacts-detail"],
+    "onboarding_template": ["onboarding:template-edit"],
+    "onboarding_checklist": ["onboarding:checklist"],
+    "onboarding_task": ["onboarding:task-done"],
+    "plan_activity": ["communication:activity-edit"],
+    "newsletter_issue": ["communication:issue-edit"],
     "role": ["roles:detail", "handbook:role-history", "api:roles-detail"],
     "authority": [
         "organisation:organisation",
@@ -349,11 +435,16 @@ API_NEW = {
         "starts": "2027-01-01",
     },
     "contributions": lambda world, side: {},
+    "inquiries": lambda world, side: {},
     "budgets": lambda world, side: {},
     "accounts": lambda world, side: {},
     "actuals": lambda world, side: {},
     "invoice-approvers": lambda world, side: {},
     "contacts": lambda world, side: {},
+    "product-reviews": lambda world, side: {},
+    "deviations": lambda world, side: {},
+    "portfolio": lambda world, side: {},
+    "status-reports": lambda world, side: {},
     "follow-ups": lambda world, side: {
         "item": side.item.pk,
         "title": "Ny opfølgning",
@@ -371,7 +462,11 @@ def api_new(basename, world, community="a"):
 
 
 # Arguments no object carries: a password-reset link that is not valid.
-FIXED = {"password_reset_confirm": {"uidb64": "MQ", "token": "0-0"}, "members:export": {"extension": "csv"}}
+FIXED = {
+    "password_reset_confirm": {"uidb64": "MQ", "token": "0-0"},
+    "members:export": {"extension": "csv"},
+    "portfolio:gate-template": {"stage": "project"},
+}
 
 
 @cache
@@ -411,6 +506,11 @@ FORM_PAGE = {
     "governance:meeting-restore": "governance:meeting",
     "governance:item-restore": "governance:meeting",
     "members:contributions-raise": "members:overview",
+    **{name: "inquiries:inquiry" for name in _named("inquiries", "status", "note", "reply", "route")},
+    "portfolio:gate-create": "portfolio:community",
+    "portfolio:gate-pass": "portfolio:gate",
+    "onboarding:task-done": "onboarding:checklist",
+    "communication:consent": "communication:recipients",
 }
 
 
@@ -437,4 +537,12 @@ PREPARE = {
     "governance:meeting-restore": _cancelled,
 }
 # What a person fills in before sending, where the form starts empty.
-FILL = {"governance:minutes-answer": lambda world: {"answer": ["approved"], "person": [str(world.board_member.pk)]}}
+FILL = {
+    "governance:minutes-answer": lambda world: {"answer": ["approved"], "person": [str(world.board_member.pk)]},
+    "inquiries:note": lambda world: {"text": ["Ringet op."]},
+    "inquiries:reply": lambda world: {"text": ["Svaret pr. telefon."]},
+    # The deviations a review finds need an owner: the form offers none by default.
+    "standards:review-complete": lambda world: {"owner_role": [str(world.role.pk)]},
+    # The board's decision (money_of's budget approval) passes A's gate.
+    "portfolio:gate-pass": lambda world: {"decision": [str(world.budget.decision_id)]},
+}

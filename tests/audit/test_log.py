@@ -261,3 +261,19 @@ def paginate_log():
     from os2org.audit.models import Entry
 
     return list(Entry.objects.order_by("-id")[:25])
+
+
+def test_log_shows_a_list_recorded_under_the_name_of_a_reverse_relation(client, staff):
+    """A gate template records its points as "items", which is also the name of its points' relation to it:
+    they are its own words, not numbers of other items."""
+    from os2org.portfolio.services import save_gate_template
+
+    save_gate_template(from_stage="project", items=["Licens valgt", "Koden er offentlig"], actor=staff)
+
+    newest = elements(element(parse(client.get(LOG)), "ol", class_="audit-log"), "li")[0]
+
+    assert [texts(children(row)) for row in elements(newest, "tr")][1:] == [
+        ["From stage", "—", "Project"],
+        ["To stage", "—", "Product"],
+        ["Items", "—", "Licens valgt, Koden er offentlig"],
+    ]

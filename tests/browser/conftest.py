@@ -129,6 +129,15 @@ def session_of(user):
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
+def open_from_menu(page, name):
+    """Follow the main menu's link `name`, from under its "More" button if the menu had no room for it."""
+    menu = page.get_by_role("navigation", name="Hovedmenu")
+    link = menu.get_by_role("link", name=name, exact=True)
+    if not link.is_visible():
+        page.locator(".navigation-menu .more-button").click()
+    link.click()
+
+
 def use_session(page, server, value):
     from django.conf import settings
 

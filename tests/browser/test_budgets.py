@@ -12,7 +12,7 @@ from os2org.budgets.models import Account, Actual
 from os2org.organisation.models import Assignment
 from os2org.organisation.services import assign_role, save_person
 from tests.accounts import make_user
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import open_from_menu, sign_in
 from tests.browser.test_accessibility import WIDTHS, axe_violations
 from tests.budgets.builders import association, budget, chart_of_accounts
 
@@ -60,7 +60,7 @@ def test_coordinator_sees_their_own_communitys_budget_but_not_another(page, book
     sign_in(page, server, _coordinator_of(organisation.north))
 
     page.goto(f"{server}/")
-    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Budgetter").click()
+    open_from_menu(page, "Budgetter")
 
     expect(page.locator("main tbody th")).to_have_text(["Fællesskab Nord"])
     response = page.goto(f"{server}{organisation.south_budget.get_absolute_url()}")

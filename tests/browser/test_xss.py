@@ -40,7 +40,7 @@ from tests.xss_corpus import ALL, INLINE, carries_payload, witnessed
 # django_db: the test database must exist even when these are the only tests run.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-APPS = ("handbook", "roles", "organisation", "governance", "access", "audit", "attachments", "budgets", "members")
+APPS = ("handbook", "roles", "organisation", "governance", "access", "audit", "attachments", "budgets", "members", "standards", "inquiries", "portfolio", "onboarding", "communication")
 
 # Text fields no page shows, or that no person writes. Choice fields are left out by kind.
 SKIPPED_FIELDS = {
@@ -85,6 +85,14 @@ SKIPPED_FIELDS = {
     # Shown only by the include attachments/list.html, which no page of this walk draws yet; it is
     # rendered with every INLINE payload as a name in tests/attachments/test_list_include.py.
     ("attachments.Attachment", "original_name"),
+    # An address made from the name, and a mail's Message-ID: shown on no page.
+    ("inquiries.Topic", "slug"),
+    ("inquiries.Inquiry", "message_id"),
+    # An SPDX identifier by a pattern and a database-checked list of http(s) addresses (portfolio.models).
+    ("portfolio.Profile", "licence"),
+    ("portfolio.Profile", "repositories"),
+    # Codes of communication.models.Audience only (communication.services.save_issue keeps no other).
+    ("communication.NewsletterIssue", "audiences"),
 }
 
 
@@ -206,6 +214,55 @@ ADDRESSES = {
     "members:contribution": lambda world: _some("pk", world.contributions),
     "members:payments": lambda world: ONE,
     "members:organisation": lambda world: _some("slug", world.organisations),
+    "onboarding:checklists": lambda world: [({}, ""), ({}, f"?q={REFLECTED}")],
+    "onboarding:checklist": lambda world: _each("pk", world.onboarding_checklists),
+    "onboarding:checklist-start": lambda world: ONE,
+    "onboarding:templates": lambda world: ONE,
+    "onboarding:template-create": lambda world: ONE,
+    "onboarding:template-edit": lambda world: _some("pk", world.onboarding_templates),
+    "communication:plan": lambda world: ONE,
+    "communication:activity-create": lambda world: ONE,
+    "communication:activity-edit": lambda world: _some("pk", world.plan_activities),
+    "communication:issues": lambda world: ONE,
+    "communication:issue-create": lambda world: ONE,
+    "communication:issue-edit": lambda world: _some("pk", world.newsletter_issues),
+    "communication:recipients": lambda world: ONE,
+    "inquiries:public-form": lambda world: ONE,
+    "inquiries:thanks": lambda world: ONE,
+    "inquiries:inbox": lambda world: [({}, ""), ({}, f"?status=alle&assignee={REFLECTED}")],
+    "inquiries:inquiry": lambda world: _each("pk", world.inquiries),
+    "inquiries:create": lambda world: ONE,
+    "inquiries:upload": lambda world: ONE,
+    "inquiries:statistics": lambda world: ONE,
+    "inquiries:topics": lambda world: ONE,
+    "inquiries:topic-create": lambda world: ONE,
+    "inquiries:topic-edit": lambda world: _some("slug", world.topics),
+    "standards:products": lambda world: ONE,
+    "standards:product": lambda world: _some("slug", [review.product for review in world.product_reviews]),
+    "standards:review-create": lambda world: _some("slug", [review.product for review in world.product_reviews]),
+    "standards:review": lambda world: _each("pk", world.product_reviews),
+    "standards:review-answer": lambda world: _some("pk", world.product_reviews),
+    "standards:review-complete": lambda world: _some("pk", world.product_reviews),
+    "standards:deviations": lambda world: [({}, ""), ({}, f"?produkt={REFLECTED}")],
+    "standards:deviation": lambda world: _some("pk", world.deviations),
+    "standards:deviation-close": lambda world: _some("pk", world.deviations),
+    "standards:checklists": lambda world: ONE,
+    "standards:checklist": lambda world: _each("pk", world.checklists),
+    "standards:checklist-create": lambda world: ONE,
+    "standards:checklist-edit": lambda world: _some("pk", world.checklists),
+    "portfolio:overview": lambda world: ONE,
+    "portfolio:community": lambda world: _each("slug", world.portfolio_bodies),
+    "portfolio:community-edit": lambda world: _some("slug", world.portfolio_bodies),
+    "portfolio:milestone-create": lambda world: _some("slug", world.portfolio_bodies),
+    "portfolio:milestone-edit": lambda world: _some("pk", world.milestones),
+    "portfolio:report-create": lambda world: _some("slug", world.portfolio_bodies),
+    "portfolio:report": lambda world: _each("pk", world.status_reports),
+    "portfolio:report-edit": lambda world: _some("pk", world.status_reports),
+    "portfolio:programme": lambda world: _each("slug", world.programmes),
+    "portfolio:gate": lambda world: _each("pk", world.gates),
+    "portfolio:gate-templates": lambda world: ONE,
+    "portfolio:gate-template": lambda world: [({"stage": "project"}, "")],
+    "portfolio:board-pack": lambda world: ONE,
     "budgets:budgets": lambda world: ONE,
     "budgets:budget": lambda world: _each("pk", world.budgets),
     "budgets:budget-create": lambda world: ONE,
@@ -255,6 +312,16 @@ ADDRESSES = {
     "api:budgets-detail": lambda world: _some("pk", world.budgets),
     "api:contributions-list": lambda world: ONE,
     "api:contributions-detail": lambda world: _some("pk", world.contributions),
+    "api:inquiries-list": lambda world: ONE,
+    "api:product-reviews-list": lambda world: ONE,
+    "api:product-reviews-detail": lambda world: _some("pk", world.product_reviews),
+    "api:deviations-list": lambda world: ONE,
+    "api:deviations-detail": lambda world: _some("pk", world.deviations),
+    "api:portfolio-list": lambda world: ONE,
+    "api:portfolio-detail": lambda world: _some("pk", [body.portfolio for body in world.portfolio_bodies]),
+    "api:status-reports-list": lambda world: ONE,
+    "api:status-reports-detail": lambda world: _some("pk", world.status_reports),
+    "api:inquiries-detail": lambda world: _some("pk", world.inquiries),
 }
 # Minutes still waiting for answers are the secretariat's to read: the URL arguments the public is not shown.
 SECRETARIAT_ONLY = {
@@ -272,6 +339,7 @@ EXPORTS = {
     "governance:feed": (lambda world: _each("token", world.feeds), "text/calendar; charset=utf-8"),
     "organisation:coverage-csv": (lambda world: ONE, "text/csv; charset=utf-8"),
     "members:export": (lambda world: [({"extension": "csv"}, "")], "text/csv; charset=utf-8"),
+    "communication:recipients-csv": (lambda world: ONE, "text/csv; charset=utf-8"),
     "api:schema": (lambda world: ONE, "application/vnd.oai.openapi; charset=utf-8"),
 }
 
@@ -284,6 +352,16 @@ SKIPPED_VIEWS = {
     "governance:meeting-restore": "POST only",
     "governance:item-restore": "POST only",
     "members:contributions-raise": "POST only",
+    "portfolio:gate-create": "POST only",
+    "portfolio:gate-pass": "POST only",
+    # The board pack's PDF: the same sections as its page (walked), laid out by WeasyPrint; no browser runs it.
+    "portfolio:board-pack-pdf": "a PDF of the board pack page, not a page",
+    "onboarding:task-done": "POST only",
+    "communication:consent": "POST only",
+    "inquiries:status": "POST only",
+    "inquiries:note": "POST only",
+    "inquiries:reply": "POST only",
+    "inquiries:route": "POST only",
     "api:token": "POST only",
     # A handbook file byte for byte, never a page: sent with nosniff and a sandboxing policy (tests/handbook).
     "handbook:file": "a stored file, not a page",

@@ -36,16 +36,38 @@ from os2org.budgets.services import (
     save_line,
 )
 from os2org.common.visibility import Visibility
+from os2org.communication.services import record_consent, save_issue
+from os2org.communication.services import save_activity as plan_activity
 from os2org.governance.cycle.services import feed_for, save_activity
 from os2org.governance.meetings import services as meetings
 from os2org.governance.models import Activity, AgendaItem, Approval, Meeting
 from os2org.handbook.models import Page
 from os2org.handbook.services import save_page
+from os2org.inquiries.services import add_note, add_reply, receive_inquiry, save_topic
 from os2org.members.models import JOINABLE_KINDS, Agreement, Contribution
-from os2org.members.services import raise_contributions, save_agreement, set_contribution_status
+from os2org.members.services import raise_contributions, relate_contact, save_agreement, set_contribution_status
+from os2org.onboarding.services import StepData, save_template, set_task_done, start_checklist
 from os2org.organisation.models import Assignment, Body, Organisation
 from os2org.organisation.services import assign_role, relate_bodies, save_body, save_organisation, save_person
+from os2org.portfolio.periods import last_ended
+from os2org.portfolio.services import (
+    check_gate,
+    file_report,
+    open_gate,
+    save_gate_template,
+    save_milestone,
+    save_profile,
+)
 from os2org.roles.models import RoleDescription
+from os2org.standards.services import (
+    Judgement,
+    PointRow,
+    answer_review,
+    close_deviation,
+    complete_review,
+    save_checklist,
+    start_review,
+)
 from os2org.sync.models import Repository
 from os2org.sync.services import open_conflict
 from tests.accounts import make_user
@@ -128,8 +150,49 @@ COVERED = {
     ("organisation.Organisation", "address"),
     ("members.Agreement", "notes"),
     ("members.Contribution", "invoice_number"),
+    ("inquiries.Topic", "name"),
+    ("inquiries.Inquiry", "sender_name"),
+    ("inquiries.Inquiry", "sender_email"),
+    ("inquiries.Inquiry", "organisation_name"),
+    ("inquiries.Inquiry", "subject"),
+    ("inquiries.Inquiry", "text"),
+    ("inquiries.Inquiry", "text_html"),
+    ("inquiries.Note", "text"),
+    ("inquiries.Note", "html"),
+    ("inquiries.Reply", "text"),
+    ("inquiries.Reply", "html"),
+    ("inquiries.Reply", "sent_to"),
     ("budgets.Account", "name"),
     ("budgets.BudgetLine", "comment"),
+    ("standards.Checklist", "name"),
+    ("standards.ChecklistPoint", "title"),
+    ("standards.ChecklistPoint", "guidance"),
+    ("standards.ChecklistPoint", "guidance_html"),
+    ("standards.Answer", "title"),
+    ("standards.Answer", "comment"),
+    ("standards.Answer", "comment_html"),
+    ("standards.Deviation", "title"),
+    ("standards.Deviation", "note"),
+    ("standards.Deviation", "note_html"),
+    ("portfolio.Profile", "goals"),
+    ("portfolio.Profile", "goals_html"),
+    ("portfolio.Milestone", "title"),
+    ("portfolio.GateItem", "text"),
+    ("portfolio.GateCheck", "text"),
+    ("portfolio.GateCheck", "comment"),
+    ("portfolio.StatusReport", "summary"),
+    ("portfolio.StatusReport", "summary_html"),
+    ("portfolio.StatusReport", "risks"),
+    ("portfolio.StatusReport", "risks_html"),
+    ("portfolio.MilestoneProgress", "comment"),
+    ("onboarding.ChecklistTemplate", "name"),
+    ("onboarding.ChecklistTemplate", "description"),
+    ("onboarding.Step", "title"),
+    ("onboarding.Checklist", "title"),
+    ("onboarding.Task", "title"),
+    ("communication.PlannedActivity", "title"),
+    ("communication.PlannedActivity", "notes"),
+    ("communication.NewsletterIssue", "title"),
     # Written by the services from the names above.
     ("audit.Entry", "summary"),
     ("audit.Entry", "data"),
@@ -168,6 +231,22 @@ class World:
     contributions: list = field(default_factory=list)
     budget_lines: list = field(default_factory=list)
     approvers: list = field(default_factory=list)
+    checklists: list = field(default_factory=list)
+    product_reviews: list = field(default_factory=list)
+    deviations: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
+    inquiries: list = field(default_factory=list)
+    # The portfolio: every product community and programme with a profile, a roadmap, a gate and a report.
+    portfolio_bodies: list = field(default_factory=list)
+    programmes: list = field(default_factory=list)
+    milestones: list = field(default_factory=list)
+    gates: list = field(default_factory=list)
+    status_reports: list = field(default_factory=list)
+    # Onboarding and the communication plan.
+    onboarding_templates: list = field(default_factory=list)
+    onboarding_checklists: list = field(default_factory=list)
+    plan_activities: list = field(default_factory=list)
+    newsletter_issues: list = field(default_factory=list)
 
 
 def build(directory):
@@ -196,6 +275,11 @@ def build(directory):
     _meetings(world)
     _budgets(world)
     _members(world)
+    _standards(world)
+    _inquiries(world)
+    _portfolio(world)
+    _onboarding(world)
+    _communication(world)
     # The secretariat's log-in is a participant yet to answer the pending
     # minutes, so that its overview shows the corpus too.
     Account.objects.create(user=user, person=_unanswering(world.pending_minutes[0]))
@@ -457,6 +541,108 @@ def _members(world):
         world.contributions.append(
             set_contribution_status(line, status="invoiced", invoice_number=invoice_number, invoiced_on=invoiced_on)
         )
+
+
+def _standards(world):
+    """Checklists named by the corpus, with points titled by it and guided by all of it; a review of each
+    product community answered with all of it, the first of its deviations (every point is not met) closed
+    with all of it."""
+    titles = chunks(300)
+    checklists = [
+        save_checklist(name=name, points=[PointRow(title, markdown_corpus()) for title in titles])
+        for name in chunks(200)
+    ]
+    products = [body for body in world.bodies if body.kind == Body.Kind.PRODUCT_COMMUNITY]
+    for number, product in enumerate(products):
+        review = start_review(
+            product=product,
+            checklist=checklists[number % len(checklists)],
+            held_on=timezone.localdate(),
+            reviewer=world.people[0],
+        )
+        judgements = [Judgement(answer.pk, "not_met", markdown_corpus()) for answer in review.answers.all()]
+        answer_review(review, judgements=judgements)
+        found = complete_review(review, owner_role=world.roles[0])
+        closed = close_deviation(found[0], closed_on=timezone.localdate(), note=markdown_corpus())
+        world.deviations += [closed, *found[1:]]
+        world.product_reviews.append(review)
+    world.checklists = checklists
+
+
+def _inquiries(world):
+    """Topics named by the corpus; an inquiry for each subject, from a sender and organisation named by it,
+    its text, a note and a reply all of it."""
+    names = chunks(200)
+    world.topics = [save_topic(name=name, role=world.roles[0], response_days=5) for name in names]
+    for number, subject in enumerate(chunks(300)):
+        inquiry = receive_inquiry(
+            topic=world.topics[number % len(world.topics)],
+            channel="form",
+            sender_name=names[number % len(names)],
+            sender_email=EMAIL.text,
+            organisation_name=names[-1 - number % len(names)],
+            subject=subject,
+            text=markdown_corpus(),
+        )
+        add_note(inquiry, text=markdown_corpus())
+        add_reply(inquiry, text=markdown_corpus(), sent_to=EMAIL.text)
+        world.inquiries.append(inquiry)
+
+
+def _onboarding(world):
+    """Templates named and described by the corpus, with steps titled by it, each started for a person,
+    its first task ticked."""
+    today = timezone.localdate()
+    titles = chunks(200)
+    for number, name in enumerate(titles):
+        steps = [StepData(title, world.roles[0], offset) for offset, title in enumerate(titles)]
+        template = save_template(name=name, kind="employee", steps=steps, description=markdown_corpus())
+        checklist = start_checklist(template, person=world.people[number % len(world.people)], starts=today)
+        set_task_done(checklist.tasks.first(), done=True)
+        world.onboarding_templates.append(template)
+        world.onboarding_checklists.append(checklist)
+
+
+def _communication(world):
+    """A plan of activities titled by the corpus with notes of all of it, owned by a role or a person;
+    newsletter issues titled by it; the people as consenting contacts of the product communities."""
+    today = timezone.localdate()
+    products = [body for body in world.bodies if body.kind in JOINABLE_KINDS]
+    for number, title in enumerate(chunks(200)):
+        owner = {"owner_role": world.roles[0]} if number % 2 else {"owner_person": world.people[0]}
+        fields = {"audience": "members", "channel": "newsletter", "notes": markdown_corpus(), **owner}
+        world.plan_activities.append(plan_activity(title=title, day=today, **fields))
+        world.newsletter_issues.append(save_issue(title=title, planned=today, products=products[:1]))
+    for number, person in enumerate(world.people):
+        relate_contact(person, product=products[number % len(products)], kind="contact")
+        record_consent(person, on=today)
+
+
+def _portfolio(world):
+    """Each product community a project with goals, milestones titled by the corpus, an open gate whose points
+    are titled by it and commented with all of it, and a report of all of it; each programme a profile."""
+    save_gate_template(from_stage="project", items=chunks(500))
+    period = last_ended(timezone.localdate())[0]
+    for body in world.bodies:
+        if body.kind == Body.Kind.PROGRAMME:
+            save_profile(body=body, goals=markdown_corpus())
+            world.programmes.append(body)
+        if body.kind != Body.Kind.PRODUCT_COMMUNITY:
+            continue
+        profile = save_profile(body=body, stage="project", goals=markdown_corpus())
+        milestones = [save_milestone(profile=profile, title=title, due=timezone.localdate()) for title in chunks(300)]
+        gate = open_gate(profile)
+        check_gate(gate, checks={check.position: (True, markdown_corpus()) for check in gate.checks.all()})
+        world.status_reports.append(
+            file_report(
+                profile=profile, period_starts=period, hours_used=Decimal(1), hours_bought=Decimal(2),
+                summary=markdown_corpus(), risks=markdown_corpus(),
+                progress={milestone.pk: ("in_progress", markdown_corpus()) for milestone in milestones},
+            )
+        )
+        world.portfolio_bodies.append(body)
+        world.milestones += milestones
+        world.gates.append(gate)
 
 
 def _at(day, hour=10):

@@ -59,6 +59,8 @@ def test_coverage_page_counts_every_section(client, made):
         "People over 100 % (1)",
         "Yearly reviews past due (1)",
         "Never reviewed (1)",
+        "Missing status reports (0)",
+        "Inquiry topics sent to the fallback role (0)",
     ]
 
 
@@ -127,7 +129,9 @@ def test_coverage_page_of_an_empty_organisation_says_none(client, db):
     document = parse(client.get("/en/organisation/daekning/"))
 
     assert elements(element(document, "main"), "table") == []
-    assert [texts(elements(s, "p"))[-1] for s in elements(document, "section")] == ["None."] * 8
+    # Eight sections of its own, and the findings of the portfolio (reports missing) and of inquiries (topics
+    # whose role is vacant).
+    assert [texts(elements(s, "p"))[-1] for s in elements(document, "section")] == ["None."] * 10
 
 
 def test_coverage_csv_is_an_attachment_in_utf8_with_a_byte_order_mark(client, made):
@@ -251,8 +255,9 @@ def test_coverage_page_queries_do_not_grow_with_the_organisation(client, tmp_pat
     crowd(tmp_path, size)
 
     # The session, its user, the viewer's groups and account; the data's
-    # version; the six queries of the report; the menu rows; the site's settings.
-    with django_assert_num_queries(13):
+    # version; the six queries of the report; the menu rows; the site's settings; one for each app's findings
+    # (the portfolio's missing reports, inquiries' vacant topics).
+    with django_assert_num_queries(15):
         response = client.get("/en/organisation/daekning/")
 
     people = section(parse(response), "over_allocated_people")

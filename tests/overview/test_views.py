@@ -332,9 +332,10 @@ def test_overview_queries_do_not_grow_with_what_waits(client, world, ane, django
 
     # The session, its user, the viewer's groups and account; the data's
     # version; the person; the minutes and their count; the follow-ups'
-    # counts and rows; the activities and the meetings ahead; the
-    # assignments; the reviews; the menu rows; the site's settings.
-    with django_assert_num_queries(16):
+    # counts and rows, and those of each source of follow-ups kept elsewhere
+    # (a review's deviations); the activities and the meetings ahead; the
+    # assignments; the reviews; the overdue onboarding tasks' rows and count; the menu rows; the site's settings.
+    with django_assert_num_queries(20):
         response = client.get(OVERVIEW)
 
     assert text(element(main(response), "h2", id="minutes")) == f"Minutes waiting for your answer ({1 + size})"

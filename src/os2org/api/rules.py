@@ -16,6 +16,7 @@ from rest_framework.permissions import SAFE_METHODS
 from os2org.budgets.rules import reads as reads_budgets
 from os2org.common.rules import anyone, reads_everything, secretariat
 from os2org.members.rules import reads_money
+from os2org.portfolio.rules import reads_reports
 
 # Asked before the item is known.
 ANY_BODY = object()
@@ -58,11 +59,19 @@ RULES = {
     # Money, as on the pages (members.rules): each lists only what the caller may read.
     "agreements": (reads_money, secretariat),
     "contributions": (reads_money, secretariat),
+    # Personal data, as on the pages (inquiries.rules): the secretariat alone, read only.
+    "inquiries": (secretariat, nobody),
     "budgets": (reads_budgets, nobody),
     "accounts": (reads_budgets, nobody),
     "actuals": (reads_budgets, nobody),
     "invoice-approvers": (reads_everything, nobody),
     "contacts": (reads_money, nobody),
+    # The portfolio, as on its pages (portfolio.rules): profiles as visible as the community, reports as budgets.
+    "portfolio": (anyone, nobody),
+    "status-reports": (reads_reports, nobody),
+    # Reviews against the standards, as on their pages (standards.rules): as visible as the product, read only.
+    "product-reviews": (anyone, nobody),
+    "deviations": (anyone, nobody),
 }
 
 

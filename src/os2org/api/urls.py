@@ -3,6 +3,9 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
 from os2org.api import views
+from os2org.api.inquiries import InquiryViewSet
+from os2org.api.portfolio import PortfolioViewSet, StatusReportViewSet
+from os2org.api.standards import DeviationViewSet, ProductReviewViewSet
 
 app_name = "api"
 
@@ -28,6 +31,11 @@ ENDPOINTS = {
     "actuals": views.ActualViewSet,
     "invoice-approvers": views.InvoiceApproverViewSet,
     "contacts": views.ContactViewSet,
+    "inquiries": InquiryViewSet,
+    "portfolio": PortfolioViewSet,
+    "status-reports": StatusReportViewSet,
+    "product-reviews": ProductReviewViewSet,
+    "deviations": DeviationViewSet,
 }
 
 router = SimpleRouter()

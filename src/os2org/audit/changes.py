@@ -17,7 +17,7 @@ from typing import NamedTuple
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import CharField, Max, Subquery, Value
+from django.db.models import CharField, ForeignObjectRel, Max, Subquery, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.formats import date_format, number_format, time_format
@@ -48,10 +48,13 @@ def _model(object_type):
 
 
 def _field(model, name):
+    """The model's own field `name`, or None. A reverse relation is not one: an entry may record a list of
+    its own under that name (a gate template's points, say), which holds no other item's number."""
     try:
-        return model._meta.get_field(name) if model else None
+        field = model._meta.get_field(name) if model else None
     except FieldDoesNotExist:
         return None
+    return None if isinstance(field, ForeignObjectRel) else field
 
 
 def _sides(entry):

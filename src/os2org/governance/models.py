@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from os2org.common.dates import validate_date
+from os2org.common.owned import OwnedTask
 from os2org.common.search import folded
 from os2org.common.visibility import Visibility, name_for, visibility_field
 
@@ -346,7 +347,7 @@ class FollowUpQuerySet(models.QuerySet):
         return self.open().filter(due__lt=on)
 
 
-class FollowUp(models.Model):
+class FollowUp(OwnedTask, models.Model):
     """An action a decision calls for, with an owner (a person or a role) and a due date."""
 
     class Status(models.TextChoices):
@@ -409,19 +410,6 @@ class FollowUp(models.Model):
     def read_scope(self):
         """As visible as the decision it follows up."""
         return self.item.read_scope
-
-    @property
-    def owner(self):
-        return self.owner_person or self.owner_role
-
-    @property
-    def is_closed(self):
-        return self.closed_on is not None
-
-    @property
-    def overdue(self):
-        """Still open after its due date: said in words wherever its status is shown."""
-        return self.closed_on is None and self.due < timezone.localdate()
 
 
 class Minutes(models.Model):

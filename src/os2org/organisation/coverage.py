@@ -71,6 +71,24 @@ SECTIONS = (
 )
 CSV_COLUMNS = ("section", "name", "detail", "value")
 
+# Findings that apps above organisation make from their own data (os2org.
+# inquiries: topics whose role is vacant go to the fallback role). This app
+# may not import them; each adds a function when it starts (its
+# AppConfig.ready). A function takes the day and returns {"id", "title",
+# "explain", "columns", "rows"}: rows of plain text cells, drawn as a table.
+FINDINGS = []
+
+
+def add_finding(source):
+    """Add a source of findings once (AppConfig.ready may run more than once in tests)."""
+    if source not in FINDINGS:
+        FINDINGS.append(source)
+
+
+def findings_elsewhere(on=None):
+    day = on or timezone.localdate()
+    return [source(day) for source in FINDINGS]
+
 
 @dataclass(frozen=True)
 class Row:

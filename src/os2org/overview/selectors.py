@@ -15,7 +15,8 @@ from django.db.models import Count, Q
 
 from os2org.common.visibility import Viewer, readable_of
 from os2org.governance.cycle.selectors import coming_up_for
-from os2org.governance.meetings.selectors import follow_ups_of, minutes_waiting_for
+from os2org.governance.meetings.selectors import follow_ups_elsewhere_of, follow_ups_of, minutes_waiting_for
+from os2org.onboarding.selectors import overdue_tasks_of
 from os2org.organisation.coverage import coverage_report, section_titles
 from os2org.organisation.models import Organisation, Person
 from os2org.organisation.selectors import assignments_held, reviews_owned_by
@@ -51,6 +52,8 @@ class Overview:
     assignments: list
     load: Load
     reviews: list
+    # Onboarding tasks of theirs past their date (os2org.onboarding).
+    onboarding: Part
 
 
 def overview_of(person: Person, *, viewer: Viewer, on: date) -> Overview:
@@ -59,6 +62,13 @@ def overview_of(person: Person, *, viewer: Viewer, on: date) -> Overview:
     minutes = minutes_waiting_for(person, viewer=viewer)
     follow_ups = follow_ups_of(person, viewer=viewer, on=on)
     counts = follow_ups.aggregate(all=Count("pk"), overdue=Count("pk", filter=Q(due__lt=on)))
+    # Follow-ups kept elsewhere (a review's deviations) are theirs too, in the same list, soonest due first.
+    rows = list(follow_ups[:SHOWN])
+    for _source, found in follow_ups_elsewhere_of(person, viewer=viewer, on=on):
+        rows += found[:SHOWN]
+        more = found.aggregate(all=Count("pk"), overdue=Count("pk", filter=Q(due__lt=on)))
+        counts = {name: counts[name] + more[name] for name in counts}
+    rows = sorted(rows, key=lambda follow_up: follow_up.due)[:SHOWN]
     ahead = coming_up_for(person, on, until, viewer=viewer)
     assignments = assignments_held(person, on=on)
     return Overview(
@@ -66,14 +76,21 @@ def overview_of(person: Person, *, viewer: Viewer, on: date) -> Overview:
         today=on,
         until=until,
         minutes=Part(list(minutes[:SHOWN]), minutes.count()),
-        follow_ups=Part(list(follow_ups[:SHOWN]), counts["all"]),
+        follow_ups=Part(rows, counts["all"]),
         overdue=counts["overdue"],
         ahead=Part(ahead[:SHOWN], len(ahead)),
         assignments=assignments,
         # Their own hours: whoever may see named people's hours, each person sees their own.
         load=Load(sum((held.hours_per_week for held in assignments), Decimal(0)), person.contract_hours),
         reviews=reviews_owned_by(person, viewer=viewer, on=on, until=until),
+        onboarding=_overdue_onboarding(person, on),
     )
+
+
+def _overdue_onboarding(person, on):
+    """Two queries, whatever the number of tasks."""
+    tasks = overdue_tasks_of(person, on=on)
+    return Part(list(tasks[:SHOWN]), tasks.count())
 
 
 @dataclass(frozen=True)

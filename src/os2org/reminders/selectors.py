@@ -11,9 +11,11 @@ from datetime import date, timedelta
 from os2org.access.models import Account
 from os2org.access.viewer import viewer_for
 from os2org.common.visibility import Viewer
-from os2org.governance.meetings.selectors import follow_ups_of, minutes_waiting_for
+from os2org.governance.meetings.selectors import follow_ups_elsewhere_of, follow_ups_of, minutes_waiting_for
+from os2org.onboarding.selectors import overdue_tasks_of
 from os2org.organisation.models import Person
 from os2org.organisation.selectors import coordinator_posts_vacated, reviews_owned_by
+from os2org.portfolio.selectors import missing_reports_of
 from os2org.reminders.models import Sent
 
 # A follow-up is reminded of when it falls due within this many days.
@@ -68,15 +70,39 @@ def reminders_due(recipient: Recipient, *, on: date) -> list[Due]:
         *_minutes(recipient, on),
         *_reviews(recipient, on),
         *_vacancies(recipient, on),
+        *_onboarding(recipient, on),
+        *_status_reports(recipient, on),
     ]
 
 
 def _follow_ups(recipient, on):
-    found = follow_ups_of(recipient.person, viewer=recipient.viewer, on=on).filter(due__lte=on + timedelta(days=SOON_DAYS))
+    soon = on + timedelta(days=SOON_DAYS)
+    found = follow_ups_of(recipient.person, viewer=recipient.viewer, on=on).filter(due__lte=soon)
     for follow_up in found:
-        kind = Sent.Kind.FOLLOW_UP_OVERDUE if follow_up.due < on else Sent.Kind.FOLLOW_UP_SOON
-        yield Due(kind, f"follow-up:{follow_up.pk}", follow_up.due.isoformat(), follow_up, follow_up.due)
+        yield _follow_up_due("follow-up", follow_up, on)
+    # Those kept elsewhere (a review's deviations, "deviation:12") are reminded of alike.
+    for source, elsewhere in follow_ups_elsewhere_of(recipient.person, viewer=recipient.viewer, on=on):
+        for follow_up in elsewhere.filter(due__lte=soon):
+            yield _follow_up_due(source.key, follow_up, on)
 
+
+def _follow_up_due(key, follow_up, on):
+    kind = Sent.Kind.FOLLOW_UP_OVERDUE if follow_up.due < on else Sent.Kind.FOLLOW_UP_SOON
+    return Due(kind, f"{key}:{follow_up.pk}", follow_up.due.isoformat(), follow_up, follow_up.due)
+
+
+def _onboarding(recipient, on):
+    # An onboarding task past its date is reminded of as an overdue follow-up: it has a title, a date and a page.
+    for task in overdue_tasks_of(recipient.person, on=on):
+        yield Due(Sent.Kind.FOLLOW_UP_OVERDUE, f"onboarding-task:{task.pk}", task.due.isoformat(), task, task.due)
+
+
+
+def _status_reports(recipient, on):
+    # A coordinator's missing status report is reminded of as an overdue follow-up: it has a title, a date and a page.
+    for missing in missing_reports_of(recipient.viewer, on=on):
+        key = f"status-report:{missing.profile.pk}"
+        yield Due(Sent.Kind.FOLLOW_UP_OVERDUE, key, missing.starts.isoformat(), missing, missing.due)
 
 def _minutes(recipient, on):
     waiting = minutes_waiting_for(recipient.person, viewer=recipient.viewer)

@@ -13,6 +13,7 @@ from django.db.models.functions import Cast
 from os2org.access.viewer import viewer_for
 from os2org.audit.models import Entry
 from os2org.common.search import matching
+from os2org.governance.meetings.sources import SOURCES, Source
 from os2org.governance.models import AgendaItem, FollowUp, Meeting, Minutes, MinutesPart
 from os2org.governance.readers import OF_FOLLOW_UP, OF_ITEM, OWN
 from os2org.organisation.models import Assignment, Person
@@ -107,6 +108,23 @@ def follow_ups_of(person: Person, *, viewer, on) -> QuerySet:
         .select_related("item__meeting__body", "owner_role__page")
         .order_by("due", "pk")
     )
+
+
+def follow_ups_elsewhere_of(person: Person, *, viewer, on) -> list[tuple[Source, QuerySet]]:
+    """The open items of each source of follow-ups elsewhere (sources.SOURCES) that `person` owns,
+    by name or through a role they hold on `on`, soonest due first: (source, items) for each source."""
+    roles = Assignment.objects.current(on).filter(person=person, role__isnull=False).values("role_id")
+    owned = Q(owner_person=person) | Q(owner_role__in=roles)
+    return [(source, source.open_for(viewer).filter(owned).order_by("due", "pk")) for source in SOURCES]
+
+
+def follow_ups_due_elsewhere(on, *, viewer) -> list[tuple[Source, QuerySet, QuerySet]]:
+    """As follow_ups_due, for each source of follow-ups elsewhere: (source, overdue, due this week)."""
+    found = []
+    for source in SOURCES:
+        open_ = source.open_for(viewer)
+        found.append((source, open_.filter(due__lt=on), open_.filter(due__gte=on, due__lte=week_end(on))))
+    return found
 
 
 def minutes_waiting_for(person: Person, *, viewer) -> QuerySet:

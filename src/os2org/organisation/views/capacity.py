@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from os2org.caching import cached_page
-from os2org.organisation.coverage import capacity, coverage_report, percent, section_titles
+from os2org.organisation.coverage import capacity, coverage_report, findings_elsewhere, percent, section_titles
 from os2org.organisation.coverage import coverage_csv as report_csv
 from os2org.organisation.models import Assignment, Body
 
@@ -29,6 +29,7 @@ def coverage(request):
     counts = {section: len(report[section]) for section in titles}
     summary = [(section, title, counts[section]) for section, title in titles.items()]
     context = {"report": report, "counts": counts, "titles": titles, "summary": summary, "bar_end": BAR_END}
+    context["elsewhere"] = findings_elsewhere()
     return render(request, "organisation/coverage.html", context)
 
 

@@ -14,14 +14,19 @@ from os2org.budgets import demo as budgets_demo
 from os2org.budgets.loading import load_accounts
 from os2org.common.progress import report
 from os2org.common.tables import TableError
+from os2org.communication import demo as communication_demo
 from os2org.demo import scale
 from os2org.governance import demo as governance_demo
 from os2org.handbook.models import Page
 from os2org.handbook.services import import_handbook
+from os2org.inquiries import demo as inquiries_demo
 from os2org.members import demo as members_demo
 from os2org.members import loading as members_loading
+from os2org.onboarding import demo as onboarding_demo
 from os2org.organisation.loading import LoadError, load_yaml
 from os2org.organisation.models import Body
+from os2org.portfolio import demo as portfolio_demo
+from os2org.standards import demo as standards_demo
 
 DEMO = Path(scale.__file__).resolve().parent
 HANDBOOK = DEMO / "handbook"
@@ -90,11 +95,22 @@ class Command(BaseCommand):
             self.say(_("Added the demo's contributions, paid and outstanding."))
         if budgets_demo.build():
             self.say(_("Added the demo's chart of accounts, budgets and two quarters of actuals."))
+        if portfolio_demo.build():
+            self.say(_("Added the demo's portfolio: stages, goals, milestones, stage gates and status reports."))
+        if standards_demo.build():
+            self.say(_("Added the demo's review checklist and a review of a product, with its deviations."))
+        if inquiries_demo.build():
+            self.say(_("Added the demo's inquiry topics and inquiries."))
+        if onboarding_demo.build():
+            self.say(_("Added the demo's onboarding checklists, one of them running."))
+        if communication_demo.build():
+            self.say(_("Added the demo's communication plan, a newsletter issue and contacts' consent."))
         if plan:
             self.say(_("Adding the meetings, decisions and annual cycle of %(units)d units…") % {"units": plan.units})
             scale.governance(plan, progress=None if self.quiet else self.progress)
             scale.contributions(plan)
             budgets_demo.add_units(Body.objects.filter(name__in=[*plan.programmes, *plan.communities]).order_by("name"))
+            standards_demo.add_units(Body.objects.filter(name__in=plan.communities).order_by("name"))
         if settings.DEBUG:
             added = add_demo_logins(password=os.environ.get("DEMO_PASSWORD") or DEFAULT_PASSWORD)
             if added:

@@ -6,6 +6,7 @@ the public like every read page (see os2org.caching); the cache key
 carries the day, so what is overdue moves on at midnight.
 """
 
+from dataclasses import dataclass
 
 from django import forms
 from django.shortcuts import render
@@ -22,6 +23,28 @@ from os2org.organisation.selectors import current_holders
 
 # Fewer than other lists: each decision shows its text and its follow-ups.
 DECISIONS_PER_PAGE = 25
+# The most follow-ups kept elsewhere (a review's deviations…) the list shows of each source, overdue
+# and due this week; the source's own list, which the part links to, has them all a page at a time.
+ELSEWHERE_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """One source of follow-ups kept elsewhere (meetings.sources), as the follow-up list shows it."""
+
+    source: object
+    overdue: list
+    overdue_count: int
+    this_week: list
+    this_week_count: int
+
+    @property
+    def rows(self):
+        return [*self.overdue, *self.this_week]
+
+    @property
+    def more(self):
+        return self.overdue_count + self.this_week_count - len(self.rows)
 
 
 class DecisionFilter(forms.Form):
@@ -80,8 +103,13 @@ def follow_ups(request):
     # The overdue ones pile up over the years: a page of them at a time, the longest overdue first.
     overdue = paginate(request, overdue.order_by("due", "pk"))
     this_week = list(this_week.order_by("due", "pk"))
-    holders = current_holders([follow_up.owner_role for follow_up in [*overdue, *this_week]])
-    for follow_up in [*overdue, *this_week]:
+    elsewhere = [
+        Elsewhere(source, list(late[:ELSEWHERE_SHOWN]), late.count(), list(week[:ELSEWHERE_SHOWN]), week.count())
+        for source, late, week in selectors.follow_ups_due_elsewhere(today, viewer=request.viewer)
+    ]
+    shown = [*overdue, *this_week, *(row for part in elsewhere for row in part.rows)]
+    holders = current_holders([follow_up.owner_role for follow_up in shown])
+    for follow_up in shown:
         follow_up.holders = holders.get(follow_up.owner_role_id, [])
     for follow_up in overdue:
         follow_up.days_overdue = (today - follow_up.due).days
@@ -89,5 +117,6 @@ def follow_ups(request):
         "overdue": overdue,
         "this_week": this_week,
         "sunday": selectors.week_end(today),
+        "elsewhere": elsewhere,
     }
     return render(request, "governance/follow_ups.html", context)
