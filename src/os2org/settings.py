@@ -174,6 +174,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # pytest-xdist would otherwise make each worker's test database a file
     # named after the engine's NAME ("test_/path/os2org.sqlite3_gw0").
     DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", ":memory:")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No server-side cursors (QuerySet.iterator(), and Django's own uses of it,
+    # as in a form's list of choices): one abandoned by an error is closed by
+    # the garbage collector, maybe inside another query on the same
+    # connection, and psycopg then waits for ever for the connection's lock.
+    # Large tables are read with os2org.common.rows.each_row instead.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 

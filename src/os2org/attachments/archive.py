@@ -27,11 +27,10 @@ class FileProblem(Exception):
 
 def files_for_backup() -> list[dict]:
     """Every attachment's file as {"name", "content"}, read no further than its recorded size."""
-    with each_row(Attachment.objects.order_by("pk")) as attachments:
-        return [
-            {"name": attachment.storage_name, "content": base64.b64encode(_stored_bytes(attachment)).decode("ascii")}
-            for attachment in attachments
-        ]
+    return [
+        {"name": attachment.storage_name, "content": base64.b64encode(_stored_bytes(attachment)).decode("ascii")}
+        for attachment in each_row(Attachment.objects.all())
+    ]
 
 
 def _stored_bytes(attachment):

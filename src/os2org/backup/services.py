@@ -140,8 +140,8 @@ def write_backup(path, *, progress=None):
         total = sum(model._base_manager.count() for model in models)
         objects = []
         for model in models:
-            with each_row(model._base_manager.order_by(model._meta.pk.name)) as rows:
-                objects += serializers.serialize("python", rows, use_natural_foreign_keys=True)
+            rows = each_row(model._base_manager.all())
+            objects += serializers.serialize("python", rows, use_natural_foreign_keys=True)
             _report(progress, len(objects), total)
         migrations = applied_migrations()
         files = _attachment_files()

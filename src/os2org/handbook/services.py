@@ -535,15 +535,13 @@ def export_handbook(directory, *, refresh=False):
         destination.write_bytes(data)
         written.append(destination)
 
-    with each_row(Page.objects.only("path", "source", "describes_organisation")) as pages:
-        for page in pages:
-            write(page.path, (_refreshed(page) if refresh else page.source).encode("utf-8"))
+    for page in each_row(Page.objects.only("path", "source", "describes_organisation")):
+        write(page.path, (_refreshed(page) if refresh else page.source).encode("utf-8"))
     site = Site.objects.filter(pk=1).first()
     if site is not None:
         write(SITE_CONFIG, site.source.encode("utf-8"))
-    with each_row(Asset.objects.only("path", "content")) as assets:
-        for asset in assets:
-            write(asset.path, bytes(asset.content))
+    for asset in each_row(Asset.objects.only("path", "content")):
+        write(asset.path, bytes(asset.content))
     return written
 
 
