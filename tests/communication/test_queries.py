@@ -63,4 +63,4 @@ def test_issues_queries(client, size):
 @pytest.mark.parametrize("size", [1, 20])
 def test_recipients_queries(client, size):
     grow(size)
-    assert queries(client, "/kommunikation/modtagere/") == 12
+    assert queries(client, "/kommunikation/modtagere/") == 16

@@ -5,7 +5,9 @@ import pytest
 from os2org.access.groups import SECRETARIAT
 from os2org.audit.selectors import revision
 from os2org.communication.models import Consent, PlannedActivity
-from os2org.communication.services import save_activity, save_issue
+from os2org.communication.services import record_consent, save_activity, save_issue
+from os2org.members.services import relate_contact
+from os2org.organisation.services import save_body, save_person
 from tests.accounts import make_user
 from tests.communication.builders import register
 from tests.dom import attribute, element, elements, parse, text
@@ -37,6 +39,21 @@ def test_recipients_page_says_how_many_are_left_out(client, world, secretariat):
     assert text(element(page, "p", id="recipient-count")) == (
         "3 recipients. Left out: 1 without consent, 1 unsubscribed; 1 without an e-mail address."
     )
+
+
+def test_recipients_page_lists_them_a_page_at_a_time_by_address(client, secretariat):
+    product = save_body(name="Booking", kind="product_community")
+    for number in range(51):
+        person = save_person(name=f"Person {number:02}", email=f"P{number:02}@egeby.dk")
+        relate_contact(person, product=product, kind="contact")
+        record_consent(person, on=date(2026, 1, 5))
+
+    pages = [parse(client.get(f"/en/kommunikation/modtagere/?side={number}")) for number in (1, 2)]
+
+    assert [[text(row) for row in elements(page, "th", scope="row")] for page in pages] == [
+        [f"p{number:02}@egeby.dk" for number in range(50)],
+        ["p50@egeby.dk"],
+    ]
 
 
 def test_consent_form_records_an_unsubscribe(client, world, secretariat):

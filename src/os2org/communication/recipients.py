@@ -9,7 +9,9 @@ many of each.
 The CSV is the layout newsletter tools import: UTF-8 without a byte order
 mark, semicolons, a header `email;fornavn;efternavn;organisation;produktrelation`,
 one row per e-mail address (compared without regard to case, written in
-lower case), rows by address. A person's product relations are written
+lower case, both as the database lowers letters: SQLite lowers only the
+ASCII ones), rows by address. The page lists the same rows a page at a
+time, from the same queries. A person's product relations are written
 "Product (relation)", sorted, joined by "|". Every
 cell is made safe against CSV injection (common.spreadsheets.safe_cell).
 """
@@ -19,10 +21,11 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import Lower, Trim
 
 from os2org.common.spreadsheets import safe_cell
-from os2org.communication.models import Audience, Consent
+from os2org.communication.models import Audience
 from os2org.members.models import ContactRelation
 from os2org.organisation.models import Assignment, Person
 
@@ -108,60 +111,84 @@ def _wanted(audiences, products):
     return relations, held
 
 
-def recipient_list(*, audiences=(), products=()) -> RecipientList:
+class Recipients:
     """The recipients of `audiences` (codes of Audience) among the contacts of `products` (all when none).
 
-    Two queries, however many people there are.
+    Worked out in the database, a page at a time: `addresses` is the kept
+    addresses in order, a queryset to paginate; `at(addresses)` makes the
+    recipients of some of them; `counts()` says how many were kept and left
+    out. An address is left out if any record of it unsubscribed, or else if
+    any record of it never consented.
     """
-    relations, held = _wanted(audiences, products)
-    people = (
-        Person.objects.filter(Q(pk__in=relations.values("person_id")) | Q(pk__in=held.values("person_id")))
-        .select_related("employer", "newsletter_consent")
-        .only(
-            "name", "email", "employer__name", "newsletter_consent__consented_on", "newsletter_consent__unsubscribed_on"
-        )
-    )
-    relation_words = defaultdict(list)
-    for person_id, product, kind in relations.order_by("product__name", "kind").values_list(
-        "person_id", "product__name", "kind"
-    ):
-        relation_words[person_id].append(f"{product} ({RELATION_WORDS[kind]})")
-    return _gather(people, relation_words)
 
-
-def _consent_of(person):
-    try:
-        return person.newsletter_consent
-    except Consent.DoesNotExist:
-        return None
-
-
-def _gather(people, relation_words):
-    by_address, refused = {}, {}
-    without_email = 0
-    for person in people.order_by("name", "pk"):
-        address = person.email.strip().lower()
-        if not address:
-            without_email += 1
-            continue
-        consent = _consent_of(person)
-        if consent is None or consent.consented_on is None:
-            refused.setdefault(address, "without_consent")
-        elif consent.unsubscribed_on is not None:
-            # One unsubscribe stops the address, whichever record of it said so.
-            refused[address] = "unsubscribed"
-        found = by_address.get(address)
-        if found is None:
-            first, last = split_name(person.name)
-            found = by_address[address] = Recipient(
-                address, first, last, person.employer.name if person.employer else ""
+    def __init__(self, *, audiences=(), products=()):
+        self.relations, held = _wanted(audiences, products)
+        self.people = Person.objects.filter(
+            Q(pk__in=self.relations.values("person_id")) | Q(pk__in=held.values("person_id"))
+        ).annotate(address=Lower(Trim("email")))
+        consent = "newsletter_consent__"
+        self.by_address = (
+            self.people.exclude(address="")
+            .values("address")
+            .annotate(
+                unsubscribed=Count(
+                    "pk", filter=Q(**{f"{consent}consented_on__isnull": False, f"{consent}unsubscribed_on__isnull": False})
+                ),
+                missing=Count("pk", filter=Q(newsletter_consent__isnull=True) | Q(**{f"{consent}consented_on": None})),
             )
-        found.relations += [word for word in relation_words[person.pk] if word not in found.relations]
-    kept = [by_address[address] for address in sorted(by_address) if address not in refused]
-    for recipient in kept:
-        recipient.relations.sort()
-    reasons = list(refused.values())
-    return RecipientList(kept, reasons.count("without_consent"), reasons.count("unsubscribed"), without_email)
+            .order_by("address")
+        )
+        self.addresses = self.by_address.filter(unsubscribed=0, missing=0).values_list("address", flat=True)
+
+    def counts(self):
+        """{"without_consent", "unsubscribed", "without_email"}: a query each (`addresses` counts those kept)."""
+        return {
+            "unsubscribed": self.by_address.filter(unsubscribed__gt=0).count(),
+            "without_consent": self.by_address.filter(unsubscribed=0, missing__gt=0).count(),
+            "without_email": self.people.filter(address="").count(),
+        }
+
+    def at(self, addresses):
+        """The recipients of `addresses` (some of the kept ones: a list, or a slice of `addresses`), by address.
+
+        Two queries: the people of the addresses, and their relations.
+        """
+        people = (
+            self.people.filter(address__in=addresses)
+            .select_related("employer")
+            .only("name", "email", "employer__name")
+            .order_by("name", "pk")
+        )
+        relation_words = defaultdict(list)
+        for person_id, product, kind in (
+            self.relations.filter(person__in=people)
+            .order_by("product__name", "kind")
+            .values_list("person_id", "product__name", "kind")
+        ):
+            relation_words[person_id].append(f"{product} ({RELATION_WORDS[kind]})")
+        by_address = {}
+        for person in people:
+            found = by_address.get(person.address)
+            if found is None:
+                first, last = split_name(person.name)
+                organisation = person.employer.name if person.employer else ""
+                found = by_address[person.address] = Recipient(person.address, first, last, organisation)
+            found.relations += [word for word in relation_words[person.pk] if word not in found.relations]
+        for recipient in by_address.values():
+            recipient.relations.sort()
+        return [by_address[address] for address in sorted(by_address)]
+
+
+def recipient_list(*, audiences=(), products=()) -> RecipientList:
+    """Every recipient of `audiences` among the contacts of `products`, with the counts of who was left out.
+
+    Five queries, however many people there are.
+    """
+    found = Recipients(audiences=audiences, products=products)
+    counts = found.counts()
+    return RecipientList(
+        found.at(found.addresses), counts["without_consent"], counts["unsubscribed"], counts["without_email"]
+    )
 
 
 def recipients_csv(found: RecipientList) -> bytes:

@@ -14,12 +14,9 @@ from os2org.common.pagination import paginate
 from os2org.communication import selectors
 from os2org.communication.forms import ActivityForm, ConsentForm, IssueForm, PlanFilter, RecipientsFilter
 from os2org.communication.models import NewsletterIssue, PlannedActivity
-from os2org.communication.recipients import recipient_list
+from os2org.communication.recipients import Recipients, recipient_list
 from os2org.communication.recipients import recipients_csv as as_csv
 from os2org.communication.services import record_consent, record_unsubscribe, save_activity, save_issue
-
-# The recipients a page lists; the CSV has them all, and the page says how many there are.
-SHOWN = 50
 
 
 def _posted(request):
@@ -118,14 +115,11 @@ def recipients(request):
 def _recipients_page(request, consent_form):
     form = RecipientsFilter(request.GET)
     chosen = _chosen(form)
-    found = recipient_list(**chosen) if chosen is not None else None
-    context = {
-        "form": form,
-        "found": found,
-        "shown": found.recipients[:SHOWN] if found else [],
-        "consent_form": consent_form,
-        "query": request.GET.urlencode(),
-    }
+    context = {"form": form, "consent_form": consent_form, "query": request.GET.urlencode()}
+    if chosen is not None:
+        found = Recipients(**chosen)
+        page = paginate(request, found.addresses, anchor="recipients")
+        context.update(counts=found.counts(), page=page, shown=found.at(page.object_list))
     return render(request, "communication/recipients.html", context)
 
 
