@@ -49,6 +49,8 @@ def test_coverage_page_counts_every_section(client, made):
         "People over 100 % 1",
         "Yearly reviews past due 1",
         "Never reviewed 1",
+        "Missing status reports 0",
+        "Inquiry topics sent to the fallback role 0",
     ]
     assert texts(elements(element(document, "main"), "h2")) == [
         "MUST tasks nobody holds (2)",

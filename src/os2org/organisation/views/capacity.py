@@ -27,9 +27,12 @@ def coverage(request):
         item["bar"] = min(item["percent"], BAR_END)
     titles = section_titles()
     counts = {section: len(report[section]) for section in titles}
+    elsewhere = findings_elsewhere()
+    # The other apps' sections are counted at the top too, after the report's own.
     summary = [(section, title, counts[section]) for section, title in titles.items()]
+    summary += [(finding["id"], finding["title"], len(finding["rows"])) for finding in elsewhere]
     context = {"report": report, "counts": counts, "titles": titles, "summary": summary, "bar_end": BAR_END}
-    context["elsewhere"] = findings_elsewhere()
+    context["elsewhere"] = elsewhere
     return render(request, "organisation/coverage.html", context)
 
 
