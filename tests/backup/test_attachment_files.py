@@ -15,7 +15,6 @@ from os2org.attachments.storage import attachment_storage
 from os2org.backup.services import BackupError, restore_backup, write_backup
 from os2org.organisation.models import Body
 from tests.attachments import files, owners
-from tests.cursors import only_on_postgresql, unclosed_server_cursors
 
 # A restore commits its own transaction into a database emptied by `flush`.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -99,17 +98,6 @@ def test_backup_of_an_attachment_whose_file_is_missing_is_refused(tmp_path, atta
         f"is missing from the attachments storage: {name}.",
         False,
     )
-
-
-@only_on_postgresql
-def test_backup_refused_for_a_missing_file_leaves_no_cursor_open(tmp_path, attached):
-    """Left open, the garbage collector closed it in the middle of a later query, which then waited for ever."""
-    attachment_storage().delete(sorted(attached)[0])
-
-    with pytest.raises(BackupError) as caught:
-        write_backup(tmp_path / "backup.json")
-
-    assert (type(caught.value), unclosed_server_cursors()) == (BackupError, [])
 
 
 def test_restore_of_a_file_named_outside_the_storage_restores_nothing(backup, attached):

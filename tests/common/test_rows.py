@@ -41,14 +41,6 @@ def fail_at_the_first(rows):
 
 
 @only_on_postgresql
-def test_reading_ended_by_an_error_leaves_no_cursor_for_the_garbage_collector(groups):
-    with pytest.raises(RuntimeError) as caught:
-        fail_at_the_first(each_row(ours(), chunk_size=1))
-
-    assert (caught.value.args, unclosed_server_cursors()) == (("Ane",), [])
-
-
-@only_on_postgresql
 def test_a_queryset_iterator_ended_by_an_error_leaves_no_cursor_for_the_garbage_collector(groups):
     """Server-side cursors are off (settings): one left open waited for the garbage collector, which could
     close it in the middle of another query and stop the process."""

@@ -79,10 +79,6 @@ class RecipientList:
     unsubscribed: int
     without_email: int
 
-    @property
-    def left_out(self):
-        return self.without_consent + self.unsubscribed
-
 
 def split_name(name: str) -> tuple[str, str]:
     """(first names, last name): the last word is the surname, as Danish names are written."""
@@ -116,8 +112,8 @@ class Recipients:
 
     Worked out in the database, a page at a time: `addresses` is the kept
     addresses in order, a queryset to paginate; `at(addresses)` makes the
-    recipients of some of them; `counts()` says how many were kept and left
-    out. An address is left out if any record of it unsubscribed, or else if
+    recipients of some of them; `counts()` says how many were left out, and
+    why. An address is left out if any record of it unsubscribed, or else if
     any record of it never consented.
     """
 
@@ -126,15 +122,15 @@ class Recipients:
         self.people = Person.objects.filter(
             Q(pk__in=self.relations.values("person_id")) | Q(pk__in=held.values("person_id"))
         ).annotate(address=Lower(Trim("email")))
-        consent = "newsletter_consent__"
         self.by_address = (
             self.people.exclude(address="")
             .values("address")
             .annotate(
                 unsubscribed=Count(
-                    "pk", filter=Q(**{f"{consent}consented_on__isnull": False, f"{consent}unsubscribed_on__isnull": False})
+                    "pk",
+                    filter=Q(newsletter_consent__consented_on__isnull=False, newsletter_consent__unsubscribed_on__isnull=False),
                 ),
-                missing=Count("pk", filter=Q(newsletter_consent__isnull=True) | Q(**{f"{consent}consented_on": None})),
+                missing=Count("pk", filter=Q(newsletter_consent__isnull=True) | Q(newsletter_consent__consented_on=None)),
             )
             .order_by("address")
         )
